@@ -1,0 +1,62 @@
+"""The text of a document as read: lines in reading order, with where they stood.
+
+The read stage produces a :class:`ResumeText`; every later stage works on it.  Layout
+facts (position, font size, weight) are kept because headings are often told apart by
+them rather than by their words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in reading order."""
+
+    text: str
+    """The line, whitespace-normalised (single spaces, no leading/trailing space)."""
+    page: int = 0
+    """Zero-based page number (0 for formats without pages)."""
+    column: int = 0
+    """Zero-based column on the page, left to right (0 for single-column text)."""
+    x0: float = 0.0
+    """Left edge in points from the page's left side (0 where unknown)."""
+    top: float = 0.0
+    """Top edge in points from the page's top (0 where unknown)."""
+    size: float = 0.0
+    """Dominant font size in points (0 where unknown)."""
+    bold: bool = False
+    """True when most characters of the line are in a bold face (or a DOCX bold run)."""
+
+
+@dataclass(frozen=True)
+class ResumeText:
+    """A document as read, before any interpretation."""
+
+    file: str
+    """The file's name (never an absolute path: output must not leak the machine's layout)."""
+    format: str
+    """``"pdf"``, ``"docx"`` or ``"text"``."""
+    lines: tuple[Line, ...]
+    """Every non-empty line, in reading order (column by column, page by page)."""
+    pages: int = 1
+    engine: str = ""
+    """The PDF engine that read it (``"pdfplumber"`` or ``"pdfium"``); empty for other formats."""
+    warnings: tuple[str, ...] = field(default=())
+    """Things the reader noticed that a user should know (pages skipped, fallbacks taken)."""
+
+    @property
+    def text(self) -> str:
+        """The whole document as one string, one line per line."""
+        return "\n".join(line.text for line in self.lines)
+
+    @classmethod
+    def from_string(cls, text: str, *, file: str = "<text>") -> ResumeText:
+        """Build a document from plain text (for job postings given inline, and tests)."""
+        lines = tuple(
+            Line(text=" ".join(raw.split()), top=float(number))
+            for number, raw in enumerate(text.splitlines())
+            if raw.strip()
+        )
+        return cls(file=file, format="text", lines=lines)
