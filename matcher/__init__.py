@@ -1,0 +1,36 @@
+"""matcher: match resumes to the AI-engineering career ladder, offline.
+
+The public API is re-exported here lazily, so that ``import matcher`` (and ``matcher
+--help``) does not pay for spaCy or scikit-learn until a stage that needs them is used.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "ExitCode": "matcher.errors",
+    "MatcherError": "matcher.errors",
+    "NoTextError": "matcher.errors",
+    "TaxonomyError": "matcher.errors",
+    "UnreadableFileError": "matcher.errors",
+    "UsageError": "matcher.errors",
+    "Line": "matcher.document",
+    "ResumeText": "matcher.document",
+    "load_taxonomy": "skills_taxonomy",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'matcher' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
