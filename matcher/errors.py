@@ -73,6 +73,8 @@ class TaxonomyError(MatcherError):
     code = "bad-taxonomy"
     hint = "Fix the lines listed above; `matcher taxonomy validate FILE` checks a file."
 
-    def __init__(self, message: str, *, problems: tuple[str, ...] = (), hint: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, problems: tuple[str, ...] = (), hint: str | None = None
+    ) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
