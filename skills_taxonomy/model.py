@@ -119,7 +119,9 @@ class DegreeField:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+# eq=False: a taxonomy is compared and hashed by identity, so it can key the caches of
+# the pipelines and models built from it (its weight mappings are not hashable).
+@dataclass(frozen=True, eq=False)
 class Taxonomy:
     version: str
     guide: str
