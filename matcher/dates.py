@@ -1,0 +1,534 @@
+"""Date ranges as resumes write them, and the years of experience they add up to.
+
+Resumes write the same range in dozens of ways ("Jan 2019 – Present", "03/2018 - 11/2020",
+"2017-19", "Summer 2020", "Since 2021").  :func:`find_periods` turns every range in a text
+into a :class:`Period`; :func:`merge_periods` and :func:`total_years` merge overlapping ones
+so that two jobs held at once are not counted twice.
+
+Conventions (each one is a choice; they are written here so the output can be explained):
+
+* "Present", "Current", "Now", "Till date", "to date", "Ongoing" mean ``as_of``, a date the
+  caller passes in.  Nothing in this module reads the clock, so the same text always gives
+  the same answer.
+* A year written alone is shown as January when it starts a range and December when it ends
+  one: "2017 – 2019" is 2017-01 to 2019-12, the whole of both years as written.
+* Durations, however, count a year written alone from the middle of that year: "2017 – 2019"
+  counts 24 months, not 36.  Someone who writes "2017 – 2019" started at some month of 2017
+  and left at some month of 2019; on average that is two years, and counting January to
+  December would add eleven months to every range written in whole years (most of them).
+  A range that starts and ends in the same year with unknown months ("2017 – 2017") counts
+  4 months, the expected distance between two months of one year.
+* Month ranges count both end months: "Jan 2019 – Dec 2019" is 12 months.
+* Seasons: Spring = March–May, Summer = June–August, Fall/Autumn = September–November,
+  Winter = January–February of the year written (the winter term).
+* "YYYY-MM" with MM from 01 to 12 is a month ("2019-01"); "YYYY-YY" otherwise is a range of
+  years ("2017-19").  A lone "2011-12" is read as the range 2011–2012, which is how resumes
+  that are not in ISO style use it.
+* Two-digit years ("Jan '19", "03/18") are 20YY unless that is more than a year after
+  ``as_of``, then 19YY.
+* A range that starts after ``as_of`` or ends before it starts is ignored; :func:`scan_periods`
+  says why.  A range that ends after ``as_of`` ("2020 – 2025", a contract's planned end) is
+  kept and counted up to ``as_of``: the job has been held at least that long.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+__all__ = [
+    "DateScan",
+    "Period",
+    "RejectedRange",
+    "StatedYears",
+    "YearMonth",
+    "find_periods",
+    "find_stated_years",
+    "locate_periods",
+    "merge_periods",
+    "scan_periods",
+    "total_months",
+    "total_years",
+]
+
+# A range whose months are unknown at both ends and that lies inside one year counts this
+# share of the months it could cover (E|U1 - U2| = 1/3 for two uniform points).
+_SAME_YEAR_SHARE = 1 / 3
+# The month (zero-based) a year written alone is counted from or to: the middle of the year.
+_MID_YEAR_START = 6  # July
+_MID_YEAR_END = 5  # June
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A calendar month."""
+
+    year: int
+    month: int
+    """1 to 12."""
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month must be 1..12, not {self.month}")
+
+    @property
+    def index(self) -> int:
+        """Months since year 0: consecutive months have consecutive indexes."""
+        return self.year * 12 + self.month - 1
+
+    @classmethod
+    def from_index(cls, index: int) -> YearMonth:
+        return cls(index // 12, index % 12 + 1)
+
+    @classmethod
+    def from_date(cls, day: date) -> YearMonth:
+        return cls(day.year, day.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of months, as a resume states it."""
+
+    start: YearMonth
+    end: YearMonth
+    """For an open-ended period, the ``as_of`` month."""
+    open_ended: bool = False
+    """True when the text says the period goes on ("Present", "Since 2021")."""
+    start_exact: bool = True
+    """False when the start was written as a year alone (its month is a convention)."""
+    end_exact: bool = True
+    """False when the end was written as a year alone."""
+    text: str = field(default="", compare=False)
+    """The range as written."""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """First and last month counted, as :attr:`YearMonth.index` values (inclusive).
+
+        Differs from ``start``/``end`` only for years written alone (see the module's
+        conventions).
+        """
+        first = self.start.index if self.start_exact else self.start.year * 12 + _MID_YEAR_START
+        last = self.end.index if self.end_exact else self.end.year * 12 + _MID_YEAR_END
+        first = max(first, self.start.index)
+        last = min(last, self.end.index)
+        if last < first:
+            # Both ends inside one year with at least one month unknown: count the expected
+            # share of the months the range could cover, centred in them.
+            width = self.end.index - self.start.index + 1
+            counted = max(1, round(width * _SAME_YEAR_SHARE))
+            first = self.start.index + (width - counted) // 2
+            last = first + counted - 1
+        return first, last
+
+    @property
+    def months(self) -> int:
+        """Months counted for this period (see the module's conventions)."""
+        first, last = self.span
+        return last - first + 1
+
+    @property
+    def years(self) -> float:
+        return round(self.months / 12, 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": str(self.start),
+            "end": "present" if self.open_ended else str(self.end),
+            "months": self.months,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class RejectedRange:
+    """A date range found in the text but not used, and why."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class DateScan:
+    """Every date range in a text: those used, and those ignored with a reason."""
+
+    periods: tuple[Period, ...]
+    rejected: tuple[RejectedRange, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "periods": [period.to_dict() for period in self.periods],
+            "rejected": [item.to_dict() for item in self.rejected],
+        }
+
+
+@dataclass(frozen=True)
+class StatedYears:
+    """An explicit statement of experience ("6+ years of experience")."""
+
+    years: float
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"years": self.years, "text": self.text}
+
+
+# --- the grammar -------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (1, 2),
+}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_YEAR4 = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+_YEAR2 = r"['’‘]\d\d(?!\d)"
+_MM = r"(?:0?[1-9]|1[0-2])"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+# One date, most specific form first (alternation takes the first that matches).
+_DATE = (
+    r"(?:"
+    rf"{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*{_YEAR4}"  # January 15, 2019
+    rf"|{_MONTH}[\s,/-]*(?:of\s+)?(?:{_YEAR4}|{_YEAR2})"  # Jan 2019, Jan. 2019, Jan '19
+    rf"|{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})"  # Summer 2020
+    rf"|{_YEAR4}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"  # 2019-01(-15)
+    rf"|{_MM}/(?:0?[1-9]|[12]\d|3[01])/{_YEAR4}"  # 01/15/2019
+    rf"|{_MM}[/.-]{_YEAR4}"  # 03/2018
+    rf"|{_MM}/\d\d(?!\d)"  # 03/18
+    rf"|{_YEAR4}"  # 2019
+    r")"
+)
+_PRESENT = (
+    r"(?:(?:to|till|until|up\s+to)\s+(?:date|now|present)|till\s+date|present|current(?:ly)?"
+    r"|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
+)
+_DASH = r"[-–—‒―~]+|->|→"
+_SEP = rf"\s*(?:{_DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+# A date must not continue a number or a word ("ID 12019", "v2.2019").
+_BEFORE = r"(?<![\w/.+])"
+_AFTER = r"(?![\w/]|[-.]\d)"
+
+_RANGE_RE = re.compile(
+    rf"{_BEFORE}(?:"
+    # between 2013 and 2016 ("and" is a range only after "between")
+    rf"between\s+(?P<bstart>{_DATE})\s*(?:and|&)\s*(?:(?P<bend>{_DATE})|(?P<bpresent>{_PRESENT})){_AFTER}"
+    r"|"
+    # Jan 2019 – Present, 2017 - 2019, 03/2018 to 11/2020, Jan 2019 –  (line ends: open)
+    rf"(?P<start>{_DATE}){_SEP}(?:(?P<end>{_DATE})|(?P<present>{_PRESENT})){_AFTER}"
+    # May – Aug 2019
+    rf"|(?P<m1>{_MONTH}){_SEP}(?P<m2end>{_MONTH}[\s,]*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
+    # 2017-19, 2019/20
+    rf"|(?P<y1>{_YEAR4})\s*[-–—/]\s*(?P<y2>\d\d){_AFTER}"
+    # Jan 2019 –   (nothing after the dash: still going)
+    rf"|(?P<dangling>{_DATE})\s*(?:{_DASH})\s*(?=$|[)\]|,;])"
+    # Since 2021 ("from 2021" alone is more often cut-off text than a claim: not read)
+    rf"|since\s+(?P<since>{_DATE}){_AFTER}(?!{_SEP}(?:{_DATE}|{_PRESENT}))"
+    # Summer 2020 on its own
+    rf"|(?P<season>{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
+    r")",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+_MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
+_YEAR4_RE = re.compile(_YEAR4)
+_YEAR2_RE = re.compile(r"['’‘](\d\d)(?!\d)")
+_SEASON_RE = re.compile(_SEASON, re.IGNORECASE)
+_ISO_RE = re.compile(rf"({_YEAR4})[-/.](\d\d)")
+_MDY_RE = re.compile(rf"({_MM})/\d{{1,2}}/({_YEAR4})")
+_MY_RE = re.compile(rf"({_MM})[/.-]({_YEAR4})")
+_MYY_RE = re.compile(rf"({_MM})/(\d\d)")
+
+
+@dataclass(frozen=True)
+class _Date:
+    """One date as written: the first and last month it can mean."""
+
+    first: YearMonth
+    last: YearMonth
+    exact: bool
+
+
+def _two_digit_year(digits: str, as_of: date) -> int:
+    year = 2000 + int(digits)
+    return year if year <= as_of.year + 1 else year - 100
+
+
+def _parse_date(text: str, as_of: date) -> _Date | None:
+    """Read one date matched by ``_DATE``."""
+    text = text.strip()
+    month_match = _MONTH_RE.match(text)
+    if month_match:
+        month = _MONTHS[month_match.group(0)[:3].lower()]
+        year_match = _YEAR4_RE.search(text, month_match.end())
+        if year_match:
+            year = int(year_match.group(0))
+        else:
+            short = _YEAR2_RE.search(text, month_match.end())
+            if short is None:
+                return None
+            year = _two_digit_year(short.group(1), as_of)
+        return _Date(YearMonth(year, month), YearMonth(year, month), exact=True)
+    season_match = _SEASON_RE.match(text)
+    if season_match:
+        first_month, last_month = _SEASONS[season_match.group(0).lower()]
+        year_match = _YEAR4_RE.search(text)
+        if year_match:
+            year = int(year_match.group(0))
+        else:
+            short = _YEAR2_RE.search(text)
+            if short is None:
+                return None
+            year = _two_digit_year(short.group(1), as_of)
+        return _Date(YearMonth(year, first_month), YearMonth(year, last_month), exact=True)
+    for pattern, year_group, month_group in ((_ISO_RE, 1, 2), (_MDY_RE, 2, 1), (_MY_RE, 2, 1)):
+        match = pattern.fullmatch(text) or (pattern.match(text) if pattern is _ISO_RE else None)
+        if match:
+            month = int(match.group(month_group))
+            if not 1 <= month <= 12:
+                return None
+            ym = YearMonth(int(match.group(year_group)), month)
+            return _Date(ym, ym, exact=True)
+    match = _MYY_RE.fullmatch(text)
+    if match:
+        ym = YearMonth(_two_digit_year(match.group(2), as_of), int(match.group(1)))
+        return _Date(ym, ym, exact=True)
+    if _YEAR4_RE.fullmatch(text):
+        year = int(text)
+        return _Date(YearMonth(year, 1), YearMonth(year, 12), exact=False)
+    return None
+
+
+def _build(
+    text: str,
+    start: _Date,
+    end: _Date | None,
+    as_of: YearMonth,
+) -> Period | RejectedRange:
+    """A period from its two ends (``end`` None: still going), checked against ``as_of``."""
+    if start.first > as_of:
+        return RejectedRange(text, f"starts after the as-of date {as_of}")
+    if end is None:
+        return Period(start.first, as_of, open_ended=True, start_exact=start.exact, text=text)
+    if end.last < start.first:
+        return RejectedRange(text, "ends before it starts")
+    if end.last > as_of:
+        # Planned end dates (contracts, degrees in progress) are held up to as_of so far.
+        return Period(start.first, as_of, start_exact=start.exact, end_exact=True, text=text)
+    return Period(start.first, end.last, start_exact=start.exact, end_exact=end.exact, text=text)
+
+
+def locate_periods(text: str, *, as_of: date) -> list[tuple[int, int, Period | RejectedRange]]:
+    """Every date range in ``text`` with its character span: ``(start, end, found)``.
+
+    For callers that need to know what surrounds a date (the title before it, the company
+    after it); ``found`` is a :class:`RejectedRange` for ranges that cannot be used.
+    """
+    now = YearMonth.from_date(as_of)
+    located: list[tuple[int, int, Period | RejectedRange]] = []
+    for match in _RANGE_RE.finditer(text):
+        found = _match_period(match, now, as_of)
+        if found is not None:
+            located.append((match.start(), match.end(), found))
+    return located
+
+
+def scan_periods(text: str, *, as_of: date) -> DateScan:
+    """Every date range in ``text``, in reading order, and those ignored with a reason."""
+    found = [item for _, _, item in locate_periods(text, as_of=as_of)]
+    return DateScan(
+        tuple(item for item in found if isinstance(item, Period)),
+        tuple(item for item in found if isinstance(item, RejectedRange)),
+    )
+
+
+def _match_period(
+    match: re.Match[str], now: YearMonth, as_of: date
+) -> Period | RejectedRange | None:
+    written = " ".join(match.group(0).split())
+    groups = match.groupdict()
+    if groups["bstart"] is not None:
+        groups = {**groups, "start": groups["bstart"], "end": groups["bend"]}
+        groups["present"] = groups["bpresent"]
+    if groups["start"] is not None:
+        start = _parse_date(groups["start"], as_of)
+        if start is None:
+            return None
+        if groups["present"] is not None:
+            return _build(written, start, None, now)
+        end = _parse_date(groups["end"], as_of)
+        if end is None:
+            return None
+        return _build(written, start, end, now)
+    if groups["m1"] is not None:
+        end = _parse_date(groups["m2end"], as_of)
+        if end is None:
+            return None
+        first_month = _MONTHS[groups["m1"][:3].lower()]
+        # "Nov – Feb 2020" began in the year before the one written.
+        year = end.first.year if first_month <= end.first.month else end.first.year - 1
+        start_month = YearMonth(year, first_month)
+        return _build(written, _Date(start_month, start_month, exact=True), end, now)
+    if groups["y1"] is not None:
+        first_year = int(groups["y1"])
+        last_year = first_year // 100 * 100 + int(groups["y2"])
+        if last_year <= first_year:
+            return None  # "2019-05" style leftovers, or nonsense like "2019-11"
+        start = _Date(YearMonth(first_year, 1), YearMonth(first_year, 12), exact=False)
+        end = _Date(YearMonth(last_year, 1), YearMonth(last_year, 12), exact=False)
+        return _build(written, start, end, now)
+    opening = groups["dangling"] or groups["since"]
+    if opening is not None:
+        start = _parse_date(opening, as_of)
+        return None if start is None else _build(written, start, None, now)
+    if groups["season"] is not None:
+        season = _parse_date(groups["season"], as_of)
+        return None if season is None else _build(written, season, season, now)
+    return None
+
+
+def find_periods(text: str, *, as_of: date) -> list[Period]:
+    """Every usable date range in ``text``, in reading order.
+
+    ``as_of`` is what "Present" means; pass the same date to get the same answer tomorrow.
+    Ranges that start after ``as_of`` or end before they start are left out
+    (:func:`scan_periods` lists them with the reason).
+    """
+    return list(scan_periods(text, as_of=as_of).periods)
+
+
+def merge_periods(periods: Iterable[Period]) -> list[Period]:
+    """Overlapping or back-to-back periods merged into one, earliest first."""
+    ordered = sorted(periods, key=lambda period: period.span)
+    merged: list[Period] = []
+    last_counted = 0
+    for period in ordered:
+        first, last = period.span
+        if merged and first <= last_counted + 1:
+            current = merged[-1]
+            start_from = current if current.start <= period.start else period
+            end_from = current if last_counted >= last else period
+            merged[-1] = Period(
+                start=start_from.start,
+                end=end_from.end,
+                open_ended=end_from.open_ended,
+                start_exact=start_from.start_exact,
+                end_exact=end_from.end_exact,
+                text="; ".join(t for t in (current.text, period.text) if t),
+            )
+            last_counted = max(last_counted, last)
+        else:
+            merged.append(period)
+            last_counted = last
+    return merged
+
+
+def total_months(periods: Iterable[Period]) -> int:
+    """Months covered by at least one period (overlaps counted once)."""
+    total = 0
+    current: tuple[int, int] | None = None
+    for first, last in sorted(period.span for period in periods):
+        if current is not None and first <= current[1] + 1:
+            current = (current[0], max(current[1], last))
+            continue
+        if current is not None:
+            total += current[1] - current[0] + 1
+        current = (first, last)
+    if current is not None:
+        total += current[1] - current[0] + 1
+    return total
+
+
+def total_years(periods: Iterable[Period]) -> float:
+    """Years covered by at least one period: months / 12, rounded to one decimal."""
+    return round(total_months(periods) / 12, 1)
+
+
+# --- explicit statements -------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-five": 25,
+    "thirty": 30,
+    "a dozen": 12,
+}
+_NUMBER = (
+    r"(?P<number>\d{1,2}(?:\.\d)?|"
+    + "|".join(sorted((re.escape(word) for word in _NUMBER_WORDS), key=len, reverse=True))
+    + r")"
+)
+_STATED_RE = re.compile(
+    r"(?<![\w.])"
+    r"(?:(?:over|more\s+than|nearly|almost|about|around|approximately|approx\.?|close\s+to"
+    r"|at\s+least|roughly|some)\s+)?"
+    rf"{_NUMBER}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s*(?:\+|plus)?\s*"
+    r"(?:\(\d{1,2}\)\s*)?"  # "ten (10) years"
+    r"(?:years?|yrs?)\.?['’]?"
+    r"(?:\s+(?:of|in))?"
+    r"(?:\s+[\w-]+){0,3}?\s+experience",
+    re.IGNORECASE,
+)
+
+
+def find_stated_years(text: str) -> list[StatedYears]:
+    """Explicit statements of experience ("6+ years of experience", "over ten years' …").
+
+    A range ("5-7 years of experience") counts its lower bound; "6+" counts 6.  The caller
+    decides which statement to trust (usually the largest: it is the total, the others are
+    per skill).
+    """
+    found: list[StatedYears] = []
+    for match in _STATED_RE.finditer(text):
+        number = match.group("number").lower()
+        years = float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else float(number)
+        if 0 < years <= 60:
+            found.append(StatedYears(years, " ".join(match.group(0).split())))
+    return found

@@ -1,0 +1,1343 @@
+"""The parse stage: a document's lines become sections, contact details, positions,
+education, certifications and years of experience.
+
+Everything here is a rule over words and layout, no model: resumes are written in a few
+dozen recurring shapes, and a rule that fails can be read and fixed.  Each rule says why it
+is there.  :func:`parse_resume` is the entry point; it never reads the clock unless the caller
+leaves ``as_of`` out.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal
+
+from matcher.dates import (
+    Period,
+    find_periods,
+    find_stated_years,
+    locate_periods,
+    total_years,
+)
+from matcher.document import Line, ResumeText
+from skills_taxonomy.model import Taxonomy
+
+__all__ = [
+    "SECTION_NAMES",
+    "CertificationMatch",
+    "Contact",
+    "Education",
+    "Experience",
+    "Position",
+    "Resume",
+    "Section",
+    "parse_resume",
+]
+
+SECTION_NAMES = (
+    "profile",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "projects",
+    "certifications",
+    "publications",
+    "awards",
+    "other",
+)
+"""The canonical section names, in the order PRODUCT.md lists them."""
+
+DEFAULT_HEADING_MAX_WORDS = 5
+"""A heading is short; longer lines are content even when they hold a heading word."""
+DEFAULT_HEADING_SIZE_RATIO = 1.15
+"""A line this much larger than the body's font size stands out as a heading."""
+DEFAULT_HEADER_MAX_WORDS = 12
+"""Lines naming a title or an organisation are short; longer ones are descriptions."""
+
+ExperienceBasis = Literal["dates", "statement", "none"]
+
+
+# --- the result ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of lines under one heading, in reading order."""
+
+    name: str
+    """Canonical name, one of :data:`SECTION_NAMES`."""
+    heading: str
+    """The heading as read (empty for the profile: the lines before the first heading)."""
+    lines: tuple[Line, ...]
+    """The body, without the heading line (a heading with inline content, "Skills: Python",
+    keeps that content as its first line)."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "heading": self.heading, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    links: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "email": self.email,
+            "phone": self.phone,
+            "links": list(self.links),
+        }
+
+
+@dataclass(frozen=True)
+class Position:
+    """One job: what it was, where, when, and the lines that describe it."""
+
+    title: str | None
+    organization: str | None
+    period: Period
+    section: str
+    """The section it was found in (``experience`` unless it was found elsewhere)."""
+    lines: tuple[Line, ...]
+    """Every line of the position's block: its header lines and its description, so later
+    stages can tell which skills were used in which job."""
+
+    @property
+    def start(self) -> str:
+        return str(self.period.start)
+
+    @property
+    def end(self) -> str:
+        return "present" if self.period.open_ended else str(self.period.end)
+
+    @property
+    def years(self) -> float:
+        return self.period.years
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "organization": self.organization,
+            "start": self.start,
+            "end": self.end,
+            "years": self.years,
+        }
+
+
+@dataclass(frozen=True)
+class Experience:
+    total_years: float | None
+    """Years of work, overlapping positions counted once; None when the resume gives no
+    dated position and no statement such as "6 years of experience"."""
+    positions: tuple[Position, ...]
+    basis: ExperienceBasis
+    """Where ``total_years`` comes from: the date ranges of the work sections, an explicit
+    statement, or nothing."""
+    statement: str | None = None
+    """The statement used when ``basis`` is ``"statement"``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total_years": self.total_years,
+            "positions": [position.to_dict() for position in self.positions],
+            "basis": self.basis,
+        }
+
+
+@dataclass(frozen=True)
+class Education:
+    degree: str | None
+    """The taxonomy's name for the degree level when a taxonomy is given and knows it, the
+    degree as written otherwise."""
+    field: str | None
+    institution: str | None
+    year: int | None
+    """The year it ended (or is expected to end)."""
+    level: str | None = None
+    """The taxonomy's degree-level id, when matched."""
+    lines: tuple[Line, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "degree": self.degree,
+            "field": self.field,
+            "institution": self.institution,
+            "year": self.year,
+            "level": self.level,
+        }
+
+
+@dataclass(frozen=True)
+class CertificationMatch:
+    id: str | None
+    """The taxonomy's id; None for a certification the taxonomy does not know."""
+    name: str
+    """The taxonomy's name, or the certification as written."""
+    text: str
+    """The line it was found on."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Resume:
+    file: str
+    as_of: date
+    """The date "Present" was read as."""
+    sections: tuple[Section, ...]
+    contact: Contact
+    experience: Experience
+    education: tuple[Education, ...]
+    certifications: tuple[CertificationMatch, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    def sections_named(self, name: str) -> tuple[Section, ...]:
+        return tuple(section for section in self.sections if section.name == name)
+
+    def section_text(self, name: str) -> str:
+        """The bodies of every section with this canonical name, one after the other."""
+        return "\n".join(section.text for section in self.sections_named(name))
+
+    def experience_text(self) -> str:
+        """The text that describes work: experience sections, or the position blocks found
+        elsewhere when there is no experience heading."""
+        if self.sections_named("experience"):
+            return self.section_text("experience")
+        return "\n".join(position.text for position in self.experience.positions)
+
+    def iter_lines(self) -> Iterator[tuple[Section, Line]]:
+        """Every line with the section it belongs to, in reading order."""
+        for section in self.sections:
+            for line in section.lines:
+                yield section, line
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "candidate": self.contact.to_dict(),
+            "experience": self.experience.to_dict(),
+            "education": [item.to_dict() for item in self.education],
+            "certifications": [item.to_dict() for item in self.certifications],
+            "sections": [section.to_dict() for section in self.sections],
+            "warnings": list(self.warnings),
+        }
+
+
+# --- shared text helpers ------------------------------------------------------------------
+
+_BULLET_RE = re.compile(
+    r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]+\s*|o\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)"
+)
+_MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
+# U+FF0C (fullwidth comma) read through the wrong code page, as PDFs exported from some
+# resume sites carry it; and zero-width characters that split words invisibly.
+_MOJIBAKE = (("ï¼Œ", ", "), ("ï¼\u200b", ", "), ("ï¼", ", "), ("，", ", "), ("\u200b", ""))
+
+
+def _clean(text: str) -> str:
+    for bad, good in _MOJIBAKE:
+        text = text.replace(bad, good)
+    return " ".join(text.split())
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(_BULLET_RE.match(text)) and not text.lstrip().startswith("**")
+
+
+def _strip_bullet(text: str) -> str:
+    if text.lstrip().startswith("**"):
+        return text.strip()
+    return _BULLET_RE.sub("", text, count=1).strip()
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """A set of words written as one string (long vocabularies read better that way)."""
+    return frozenset(text.split())
+
+
+# Nouns that make a line a job title rather than a name, a heading or an organisation.
+_ROLE_WORDS = _wordset(
+    """
+    engineer engineers developer developers scientist scientists analyst analysts manager managers
+    director directors lead leader head intern internship consultant architect specialist officer
+    assistant associate coordinator administrator admin accountant chef cook teacher tutor lecturer
+    professor instructor designer researcher vp president founder co-founder cofounder owner
+    technician representative rep supervisor clerk nurse advisor adviser executive programmer
+    partner principal fellow trainee apprentice student editor writer producer agent cashier
+    auditor controller bookkeeper attorney lawyer paralegal counsel physician therapist pharmacist
+    operator mechanic driver pilot officer secretary receptionist recruiter strategist planner
+    buyer merchandiser banker underwriter teller trader broker examiner inspector estimator
+    electrician carpenter technologist scientist statistician economist translator volunteer
+    chair chairman ceo cto cfo coo cio cdo svp evp avp staff sr sr. jr jr. senior junior
+    worker workers laborer mentor coach trainer guard server bartender host hostess
+    """
+)
+_ORG_WORDS = _wordset(
+    """
+    inc inc. corp corp. corporation llc llp ltd ltd. limited company co co. gmbh ag plc sa
+    university college institute school academy labs lab laboratory laboratories technologies
+    technology solutions group bank hospital clinic agency foundation partners consulting services
+    systems software holdings industries international enterprises ventures studio studios
+    associates firm council department ministry government org organization organisation
+    """
+)
+
+
+# --- sections -----------------------------------------------------------------------------
+
+# Phrases that are headings whenever they stand alone on a short line.
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary",
+        "professional summary",
+        "career summary",
+        "executive summary",
+        "summary of qualifications",
+        "qualifications summary",
+        "profile",
+        "professional profile",
+        "career profile",
+        "personal profile",
+        "executive profile",
+        "about me",
+        "objective",
+        "objectives",
+        "career objective",
+        "professional objective",
+        "job objective",
+        "overview",
+        "professional overview",
+        "career overview",
+        "introduction",
+        "personal statement",
+        "summary statement",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "work history",
+        "employment",
+        "employment history",
+        "career history",
+        "relevant experience",
+        "relevant work experience",
+        "experience history",
+        "professional background",
+        "work background",
+        "career experience",
+        "positions held",
+        "professional history",
+        "industry experience",
+        "internships",
+        "internship experience",
+        "research experience",
+        "teaching experience",
+        "employment experience",
+        "military experience",
+        "professional employment",
+        "experience & employment",
+        "work & experience",
+    ),
+    "education": (
+        "education",
+        "academic background",
+        "educational background",
+        "education & training",
+        "training & education",
+        "academic qualifications",
+        "educational qualifications",
+        "academic history",
+        "academics",
+        "education history",
+        "academic profile",
+        "education & certifications",
+        "education & certification",
+        "education & qualifications",
+        "qualifications & education",
+        "relevant coursework",
+        "coursework",
+        "academic credentials",
+        "education & credentials",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core competencies",
+        "competencies",
+        "skills & tools",
+        "skills & technologies",
+        "skills & expertise",
+        "skills & abilities",
+        "key skills",
+        "core skills",
+        "skill set",
+        "skillset",
+        "skills summary",
+        "summary of skills",
+        "areas of expertise",
+        "technical expertise",
+        "tools & technologies",
+        "technologies & tools",
+        "technical proficiencies",
+        "technical proficiency",
+        "tech stack",
+        "technology stack",
+        "core qualifications",
+        "qualifications",
+        "highlights",
+        "skill highlights",
+        "professional skills",
+        "computer skills",
+        "it skills",
+        "software skills",
+        "technical competencies",
+        "key competencies",
+        "proficiencies",
+        "programming languages",
+        "additional skills",
+        "relevant skills",
+    ),
+    "projects": (
+        "projects",
+        "personal projects",
+        "key projects",
+        "academic projects",
+        "selected projects",
+        "side projects",
+        "project experience",
+        "research projects",
+        "open source",
+        "open-source",
+        "open source contributions",
+        "notable projects",
+        "project highlights",
+        "major projects",
+        "technical projects",
+    ),
+    "certifications": (
+        "certifications",
+        "certification",
+        "certificates",
+        "licenses & certifications",
+        "licences & certifications",
+        "certifications & licenses",
+        "certifications & licences",
+        "certifications & training",
+        "training & certifications",
+        "professional certifications",
+        "accreditations",
+        "courses & certifications",
+        "certifications & courses",
+    ),
+    "publications": (
+        "publications",
+        "selected publications",
+        "conference papers",
+        "publications & presentations",
+        "research publications",
+        "research & publications",
+        "publications & patents",
+    ),
+    "awards": (
+        "awards",
+        "honors",
+        "honours",
+        "awards & honors",
+        "awards & honours",
+        "honors & awards",
+        "honours & awards",
+        "accomplishments",
+        "achievements",
+        "key achievements",
+        "scholarships",
+        "awards & recognition",
+        "key accomplishments",
+        "notable achievements",
+        "awards & achievements",
+    ),
+    "profile": (
+        "personal information",
+        "personal details",
+        "contact information",
+        "contact details",
+        "contact info",
+        "personal data",
+        "personal info",
+    ),
+    "other": (
+        "interests",
+        "hobbies",
+        "hobbies & interests",
+        "interests & hobbies",
+        "personal interests",
+        "languages",
+        "language skills",
+        "volunteer",
+        "volunteering",
+        "volunteer experience",
+        "volunteer work",
+        "community service",
+        "community involvement",
+        "references",
+        "extracurricular activities",
+        "extra-curricular activities",
+        "affiliations",
+        "memberships",
+        "professional affiliations",
+        "professional memberships",
+        "additional information",
+        "professional development",
+        "miscellaneous",
+    ),
+}
+# Words that are headings only when the layout marks them as one (caps, bold, larger, a
+# trailing colon, Markdown): alone on a plain line they are as likely an item of a list
+# ("Leadership", "Training", "Tools").
+_WEAK_HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": ("about", "bio"),
+    "experience": ("work", "career", "internship"),
+    "skills": ("expertise", "tools", "technologies", "strengths", "abilities"),
+    "projects": ("portfolio",),
+    "certifications": ("licenses", "licences", "credentials", "certificate", "training"),
+    "publications": ("papers", "presentations", "patents", "talks", "research"),
+    "awards": ("recognition",),
+    "profile": ("contact",),
+    "other": ("activities", "leadership", "courses", "additional", "links", "social"),
+}
+# Words that name a section inside a longer styled heading ("RELEVANT WORK EXPERIENCE"),
+# most specific first: "Volunteer Experience" is not work, "Education & Certifications" is
+# education.
+_HEADING_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (r"\bvolunteer", "other"),
+        (r"\b(?:personal (?:information|details)|contact)\b", "profile"),
+        (r"\b(?:education|academic|coursework)", "education"),
+        (r"\b(?:certif|licen[cs]e)", "certifications"),
+        (r"\b(?:publication|patent)", "publications"),
+        (r"\b(?:awards?|honou?rs|achievements?|accomplishments?|scholarships?)\b", "awards"),
+        (r"\b(?:experience|employment|work history|career history|internships?)\b", "experience"),
+        (r"\b(?:projects|project experience|portfolio)\b", "projects"),
+        (r"\b(?:skills?|competenc|expertise|proficienc|technologies|tools)", "skills"),
+        (r"\b(?:summary|profile|objective|overview)\b", "summary"),
+        (r"\b(?:interests|hobbies|languages|references|activities|affiliations)\b", "other"),
+    )
+)
+
+
+def _norm_phrase(text: str) -> str:
+    text = text.lower().replace(" and ", " & ").replace("&amp;", "&")
+    text = re.sub(r"\s*&\s*", " & ", text)
+    return " ".join(text.split())
+
+
+_PHRASES = {_norm_phrase(p): name for name, phrases in _HEADINGS.items() for p in phrases}
+_WEAK_PHRASES = {_norm_phrase(p): name for name, phrases in _WEAK_HEADINGS.items() for p in phrases}
+_HEADING_WORDS = frozenset(
+    word for phrase in (*_PHRASES, *_WEAK_PHRASES) for word in phrase.split()
+)
+
+_SENTENCE_PUNCT_RE = re.compile(r"[.?!;]\s|[.?!;]$|\.\w|@|https?:|\d{3}")
+_INLINE_RE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z &/'-]{1,40}?)\s*[:：]\s*(?P<rest>\S.*)$")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    name: str
+    heading: str
+    rest: str | None = None
+    """Content on the heading's own line ("Skills: Python, SQL")."""
+
+
+def _phrase_name(phrase: str, *, styled: bool) -> str | None:
+    """The section a heading phrase names, trying "Awards, Honors" part by part."""
+    key = _norm_phrase(phrase)
+    if key in _PHRASES:
+        return _PHRASES[key]
+    if styled and key in _WEAK_PHRASES:
+        return _WEAK_PHRASES[key]
+    parts = [part for part in re.split(r"\s*(?:,|&|/|\|)\s*", key) if part]
+    if len(parts) > 1:
+        names = [
+            _PHRASES.get(part) or (_WEAK_PHRASES.get(part) if styled else None) for part in parts
+        ]
+        if all(names):
+            return names[0]
+    return None
+
+
+def _heading_of(line: Line, body_size: float) -> _Heading | None:
+    """The section this line opens, or None when it is content."""
+    raw = _clean(line.text)
+    markdown = bool(_MARKDOWN_RE.search(raw))
+    text = _MARKDOWN_RE.sub("", raw).strip().strip("*_").strip()
+    if not text or (_is_bullet(raw) and not markdown):
+        return None
+    inline = _INLINE_RE.match(text)
+    if inline:
+        head = inline.group("head").strip()
+        name = _PHRASES.get(_norm_phrase(head))
+        if name is not None and len(head.split()) <= DEFAULT_HEADING_MAX_WORDS:
+            return _Heading(name, head, inline.group("rest").strip().strip("*_").strip())
+    colon = text.endswith((":", "："))
+    text = text.rstrip(":：").strip().strip("*_").strip()
+    words = text.split()
+    if not words or len(words) > DEFAULT_HEADING_MAX_WORDS or _SENTENCE_PUNCT_RE.search(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    larger = body_size > 0 and line.size >= body_size * DEFAULT_HEADING_SIZE_RATIO
+    styled = markdown or colon or caps or line.bold or larger
+    name = _phrase_name(text, styled=styled)
+    if name is not None:
+        return _Heading(name, text)
+    if not styled:
+        return None
+    lowered = text.lower()
+    if any(word.strip(".,") in _ROLE_WORDS for word in lowered.split()):
+        return None  # "EDUCATION COORDINATOR" is a job title, not the education section
+    for pattern, keyword_name in _HEADING_KEYWORDS:
+        if pattern.search(lowered):
+            return _Heading(keyword_name, text)
+    return None
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    sizes = [line.size for line in lines if line.size > 0]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _split_sections(doc: ResumeText) -> tuple[Section, ...]:
+    body = _body_size(doc.lines)
+    sections: list[Section] = []
+    name, heading, lines = "profile", "", list[Line]()
+    for line in doc.lines:
+        found = _heading_of(line, body)
+        if found is None:
+            lines.append(line)
+            continue
+        if lines or heading:
+            sections.append(Section(name, heading, tuple(lines)))
+        name, heading, lines = found.name, found.heading, []
+        if found.rest:
+            lines.append(replace(line, text=found.rest))
+    if lines or heading:
+        sections.append(Section(name, heading, tuple(lines)))
+    return tuple(sections)
+
+
+# --- contact ------------------------------------------------------------------------------
+
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w])"
+)
+_PHONE_HINT_RE = re.compile(r"\b(?:phone|tel|mobile|cell|ph|contact)\b", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s,;|<>()\[\]]+", re.IGNORECASE)
+_PROFILE_LINK_RE = re.compile(
+    r"(?<![\w.@/])(?:[\w-]+\.)?(?:linkedin\.com|github\.com|gitlab\.com|kaggle\.com|medium\.com"
+    r"|stackoverflow\.com|huggingface\.co|scholar\.google\.com|twitter\.com|x\.com|behance\.net"
+    r"|dribbble\.com)/[^\s,;|<>()\[\]]*",
+    re.IGNORECASE,
+)
+_SITE_RE = re.compile(
+    r"(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|ai|me|org|co|app|tech|site"
+    r"|page|info|xyz)(?:/[^\s,;|<>()]*)?(?![\w@.-])",
+)
+_NAME_LABEL_RE = re.compile(r"^\W*(?:full\s+)?name\W*[:：]\W*(?P<name>.+)$", re.IGNORECASE)
+_NAME_PARTICLES = _wordset("van von de da del der di le la bin al el du dos das ter ten")
+_NOT_NAME_WORDS = _wordset(
+    "resume résumé curriculum vitae cv page street road avenue suite email phone address"
+)
+
+
+def _looks_like_name(text: str) -> str | None:
+    """The text as a person's name (2–4 capitalised words), or None."""
+    text = re.split(r"\s+[|•·]\s+|\s*[|•·]\s*|,\s|\s[-–—]\s", _clean(text))[0]
+    text = _MARKDOWN_RE.sub("", text).strip(" *_:,")
+    if not text or re.search(r"[\d@/\\]", text):
+        return None
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return None
+    capitalised = 0
+    for word in words:
+        bare = word.strip(".")
+        lowered = bare.lower()
+        if lowered in _ROLE_WORDS or lowered in _HEADING_WORDS or lowered in _NOT_NAME_WORDS:
+            return None
+        if lowered in _NAME_PARTICLES:
+            continue
+        if not bare or not bare[0].isupper() or not all(c.isalpha() or c in "'’-" for c in bare):
+            return None
+        capitalised += 1
+    if capitalised < 2 or _phrase_name(text, styled=True) is not None:
+        return None
+    return text
+
+
+def _find_phone(text: str) -> str | None:
+    for line in text.splitlines():
+        for match in _PHONE_RE.finditer(line):
+            digits = re.sub(r"\D", "", match.group(0))
+            hinted = bool(_PHONE_HINT_RE.search(line)) or match.group(0).startswith("+")
+            if not (10 <= len(digits) <= 15 or (hinted and 7 <= len(digits) <= 15)):
+                continue
+            # A run of years ("2014 - 2019 2020") is not a phone number.
+            if re.fullmatch(r"(?:(?:19|20)\d\d[\s.-]*)+", match.group(0).strip()):
+                continue
+            return match.group(0).strip()
+    return None
+
+
+def _find_links(text: str) -> list[str]:
+    links: list[str] = []
+    rest = text
+    for pattern in (_URL_RE, _PROFILE_LINK_RE):
+        for match in pattern.finditer(rest):
+            links.append(match.group(0).rstrip(".,);:"))
+        rest = pattern.sub(" ", rest)
+    rest = _EMAIL_RE.sub(" ", rest)
+    for match in _SITE_RE.finditer(rest):
+        links.append(match.group(0).rstrip(".,);:"))
+    seen: set[str] = set()
+    unique = []
+    for link in links:
+        if link.lower() not in seen:
+            seen.add(link.lower())
+            unique.append(link)
+    return unique
+
+
+def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
+    profile_lines = [line for s in sections if s.name == "profile" for line in s.lines]
+    head_lines = profile_lines or list(doc.lines[:3])
+    name = None
+    for line in [*profile_lines, *doc.lines[:10]]:
+        labelled = _NAME_LABEL_RE.match(_MARKDOWN_RE.sub("", line.text))
+        if labelled:
+            name = _looks_like_name(labelled.group("name"))
+            if name:
+                break
+    if name is None:
+        for line in head_lines[:8]:
+            name = _looks_like_name(line.text)
+            if name:
+                break
+    # Contact details sit at the top, but two-column layouts and footers ("Page 2 · phone")
+    # put them anywhere: look in the profile first, then in the whole document.
+    profile_text = "\n".join(line.text for line in profile_lines)
+    email_match = _EMAIL_RE.search(profile_text) or _EMAIL_RE.search(doc.text)
+    phone = _find_phone(profile_text) or _find_phone(doc.text)
+    links = _find_links(profile_text)
+    for link in _find_links(
+        "\n".join(_PROFILE_LINK_RE.findall(doc.text) + _URL_RE.findall(doc.text))
+    ):
+        if link.lower() not in {known.lower() for known in links}:
+            links.append(link)
+    return Contact(
+        name=name,
+        email=email_match.group(0) if email_match else None,
+        phone=phone,
+        links=tuple(links),
+    )
+
+
+# --- positions ----------------------------------------------------------------------------
+
+_US_STATES = sorted(
+    _wordset(
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
+        " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    )
+)
+_COUNTRIES = (
+    "USA|U\\.S\\.A\\.|US|UK|U\\.K\\.|India|Canada|Germany|France|Australia|Singapore|Ireland"
+    "|Netherlands|Spain|Italy|China|Japan|Brazil|Mexico|Israel|UAE|Switzerland|Sweden|Poland"
+)
+_LOCATION_RE = re.compile(
+    r"(?:\b(?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]*\s?,\s?"
+    rf"(?:(?:{'|'.join(_US_STATES)}|State)\b|(?:{_COUNTRIES})\b)"
+    rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
+    r"|\b(?:Remote|Hybrid|On-?site)\b)"
+)
+_FIELD_SPLIT_RE = re.compile(
+    r"\s+[|•·▪–—-]\s+|\s*[|•·▪]\s*|\s*[,;]\s+|\s+at\s+|\s+@\s+|\s+[–—]\s*|\s*[–—]\s+|\t|:\s+|\(|\)"
+)
+# Words a prose line puts between a title and its dates ("Served as X from 2017 to 2022").
+_TRAILING_PREPOSITION_RE = re.compile(
+    r"(?:[\s,:(]*\b(?:from|for|during|between|in|since|on|of|over|dated?|starting|started"
+    r"|beginning|the\s+years?(?:\s+of)?|the\s+period(?:\s+of)?|the\s+duration(?:\s+of)?|year)\b)+"
+    r"[\s,:(]*$",
+    re.IGNORECASE,
+)
+# "Worked as a", "Served as an", "experience working one year as an": what precedes a title.
+_AS_TITLE_RE = re.compile(r"\bas\s+(?:an?\s+|the\s+)?", re.IGNORECASE)
+_DESCRIPTION_START_RE = re.compile(r"^\s*[:–—-]\s+\S")
+_LETTER_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’.&-]*")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A date range in a work section that may carry a position."""
+
+    index: int
+    """The line it is on."""
+    period: Period
+    fields: tuple[str, ...]
+    """Title/organisation candidates found beside the dates on the same line."""
+    prose: bool
+    """The dates sit inside a sentence ("… from 2019 to 2020") rather than a header."""
+    alone: bool
+    """The only range on its line (only then may its title be on the lines around it)."""
+
+
+def _header_fields(text: str) -> list[str]:
+    """The title/organisation candidates in a header text, locations removed."""
+    text = _LOCATION_RE.sub(" | ", _clean(text))
+    fields = []
+    for part in _FIELD_SPLIT_RE.split(text):
+        part = part.strip(" -–—|,:;.()[]*_\t")
+        if part and re.search(r"[A-Za-z]", part) and part.lower() not in {"and", "city", "state"}:
+            fields.append(part)
+    return fields
+
+
+def _cut_description(text: str) -> str:
+    """The header part of a text that may run on into a sentence."""
+    return re.split(
+        r"(?<=[a-z0-9)])[.:]\s+(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z]+ed\b)", text, maxsplit=1
+    )[0]
+
+
+def _deprose(text: str) -> tuple[str, bool]:
+    """A header cleared of the sentence around it, and whether there was one."""
+    trimmed = _TRAILING_PREPOSITION_RE.sub("", text).strip()
+    prose = trimmed != text.strip()
+    matches = list(_AS_TITLE_RE.finditer(trimmed))
+    if matches:
+        before = trimmed[: matches[-1].start()]
+        # "Senior Engineer as a contractor" keeps its title; "Worked as a Nurse" loses "Worked".
+        if not any(w.lower().strip(".,") in _ROLE_WORDS for w in before.split()):
+            trimmed = trimmed[matches[-1].end() :]
+            prose = True
+    return trimmed.strip(" ,;:-–—("), prose
+
+
+def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
+    """Every usable date range on a line, with the header text around it."""
+    text = _clean(line.text)
+    located = [
+        (start, end, found)
+        for start, end, found in locate_periods(text, as_of=as_of)
+        if isinstance(found, Period)
+    ]
+    anchors = []
+    for number, (start, end, period) in enumerate(located):
+        last = number + 1 == len(located)
+        left = text[located[number - 1][1] if number else 0 : start]
+        if number == 0:
+            left = _strip_bullet(_MARKDOWN_RE.sub("", left))
+        left, prose = _deprose(left.strip(" ),;|"))
+        right = text[end : len(text) if last else located[number + 1][0]].strip()
+        if left and (
+            not last
+            or _DESCRIPTION_START_RE.match(right)
+            or len(right.split()) > DEFAULT_HEADER_MAX_WORDS
+        ):
+            right = ""  # "Data Scientist, 2019 - 2021: Built …": after the dates, the story
+        elif not left:
+            right, _ = _deprose(_cut_description(right.lstrip(":–—-), ")))
+        header = " | ".join(part for part in (left, right) if part)
+        fields: tuple[str, ...] = tuple(_header_fields(header))
+        if len(_LETTER_WORD_RE.findall(header)) > DEFAULT_HEADER_MAX_WORDS + 4:
+            fields, prose = (), True  # a sentence, not a header: keep the dates only
+        anchors.append(_Anchor(index, period, fields, prose, alone=len(located) == 1))
+    return anchors
+
+
+def _is_header_line(line: Line, as_of: date) -> bool:
+    """Could this line hold a title or an organisation (short, not a bullet, not a sentence)?"""
+    text = _clean(line.text)
+    if not text or _is_bullet(text) or text.endswith((".", ";")) or len(text.split()) > 10:
+        return False
+    return not find_periods(text, as_of=as_of)
+
+
+def _score(field_text: str) -> tuple[int, int]:
+    words = [word.strip(".,()").lower() for word in field_text.split()]
+    role = sum(1 for word in words if word in _ROLE_WORDS or word.rstrip("s") in _ROLE_WORDS)
+    org = sum(1 for word in words if word in _ORG_WORDS)
+    if field_text.lower().startswith("company name"):
+        org += 2  # the placeholder some resume sites put in place of the employer
+    return role, org
+
+
+def _assign(fields: Sequence[str]) -> tuple[str | None, str | None]:
+    """Which of the fields is the title and which the organisation."""
+    scored = [(text, *_score(text)) for text in fields]
+    title = next((text for text, role, org in scored if role > org), None)
+    organization = next((text for text, role, org in scored if org > role and text != title), None)
+    rest = [text for text in fields if text not in (title, organization)]
+    if title is None and rest:
+        title = rest.pop(0)
+    if organization is None and rest:
+        organization = rest.pop(0)
+    return title, organization
+
+
+def _rows_before(
+    index: int,
+    floor: int,
+    used: set[int],
+    header_ok: Sequence[bool],
+    title: str | None,
+    org: str | None,
+) -> list[int]:
+    """Header lines right above a date line: as many as fields are missing."""
+    wanted = (title is None) + (org is None)
+    rows: list[int] = []
+    row = index - 1
+    while row >= floor and row not in used and header_ok[row] and len(rows) < wanted:
+        rows.insert(0, row)
+        row -= 1
+    return rows
+
+
+def _rows_after(
+    index: int,
+    ceiling: int,
+    header_ok: Sequence[bool],
+    title: str | None,
+    org: str | None,
+) -> list[int]:
+    """Header lines right below a date line: as many as fields are missing."""
+    wanted = (title is None) + (org is None)
+    rows: list[int] = []
+    row = index + 1
+    while row < ceiling and header_ok[row] and len(rows) < wanted:
+        rows.append(row)
+        row += 1
+    return rows
+
+
+def _contains(outer: Period, inner: Period) -> bool:
+    return outer.span[0] <= inner.span[0] and inner.span[1] <= outer.span[1]
+
+
+def _work_anchors(section: Section, as_of: date, *, strict: bool) -> list[_Anchor]:
+    anchors: list[_Anchor] = []
+    for index, line in enumerate(section.lines):
+        for anchor in _anchors_of(line, index, as_of):
+            if strict and not (
+                len(anchor.fields) >= 2 and any(_score(f)[0] > 0 for f in anchor.fields)
+            ):
+                continue
+            # "Led the migration from 2019 to 2020" inside a 2018–2021 job is part of its
+            # story; the same sentence with dates of its own ("Served as a nurse from 2012
+            # to 2015") is a job written as prose.
+            if anchor.prose and anchors and _contains(anchors[-1].period, anchor.period):
+                continue
+            anchors.append(anchor)
+    return anchors
+
+
+def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> list[Position]:
+    """Positions in a section's lines.
+
+    Resumes put a job's title, employer and dates on one line or spread over two or three,
+    before or after the dates.  The first dated line of the section decides where to look
+    first: when short lines stand between the section's start and it, headers precede their
+    dates in this resume; otherwise they follow.  ``strict`` keeps only dates whose line
+    names both a title and an employer (for jobs found outside a work section).
+    """
+    lines = section.lines
+    anchors = _work_anchors(section, as_of, strict=strict)
+    if not anchors:
+        return []
+    header_ok = [_is_header_line(line, as_of) for line in lines]
+    headers_before = any(header_ok[i] for i in range(anchors[0].index))
+    used: set[int] = set()
+    blocks: list[tuple[int, _Anchor, list[str]]] = []
+    for number, anchor in enumerate(anchors):
+        earlier = [a.index for a in anchors[:number] if a.index < anchor.index]
+        later = [a.index for a in anchors[number + 1 :] if a.index > anchor.index]
+        floor = earlier[-1] + 1 if earlier else 0
+        ceiling = later[0] if later else len(lines)
+        title, org = _assign(anchor.fields)
+        fields = list(anchor.fields)
+        begin = anchor.index
+        if anchor.alone and not strict:
+            # The section's layout says where to look first; a resume that mixes layouts
+            # still gets the other side when the first gives nothing.
+            for look_before in (True, False) if headers_before else (False, True):
+                if title is not None and org is not None:
+                    break
+                if look_before:
+                    rows = _rows_before(anchor.index, floor, used, header_ok, title, org)
+                    if rows:
+                        fields = [f for r in rows for f in _header_fields(lines[r].text)] + fields
+                        begin = rows[0]
+                else:
+                    rows = _rows_after(anchor.index, ceiling, header_ok, title, org)
+                    fields = fields + [f for r in rows for f in _header_fields(lines[r].text)]
+                used.update(rows)
+                title, org = _assign(fields)
+        blocks.append((begin, anchor, fields))
+    positions = []
+    for number, (begin, anchor, fields) in enumerate(blocks):
+        stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
+        title, org = _assign(fields)
+        block = lines[begin : max(stop, anchor.index + 1)]
+        positions.append(Position(title, org, anchor.period, section.name, block))
+    return positions
+
+
+# Sections whose dates are never work: study, credentials, things published or won.
+_NOT_WORK = frozenset({"education", "certifications", "publications", "awards"})
+
+
+def _looks_like_study(text: str) -> bool:
+    """A line about a degree or a school (and not a job at one)."""
+    if _DEGREE_RE.search(text):
+        return True
+    return bool(_INSTITUTION_RE.search(text)) and not any(
+        word.lower().strip(".,()") in _ROLE_WORDS for word in text.split()
+    )
+
+
+def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experience, list[str]]:
+    """Positions and total years.
+
+    The total counts every date range in the work sections, merged, not only the ranges
+    that head a position: a job whose header could not be read still happened, and dates
+    inside a job's description fall within the job and merge away.  Without a work heading,
+    ranges anywhere outside study and credentials count, except on lines about a degree or a
+    school.  Without any range, an explicit statement ("8 years of experience") is used.
+    """
+    warnings: list[str] = []
+    work = [s for s in sections if s.name == "experience"]
+    positions: list[Position] = []
+    periods: list[Period] = []
+    if work:
+        for section in work:
+            positions.extend(_find_positions(section, as_of))
+            for line in section.lines:
+                for _, _, item in locate_periods(_clean(line.text), as_of=as_of):
+                    if isinstance(item, Period):
+                        periods.append(item)
+                    else:
+                        warnings.append(f"ignored the dates {item.text!r}: {item.reason}")
+        # Jobs listed before the first heading, or under a heading we do not know, still
+        # count when their line names both a title and an employer.
+        for section in sections:
+            if (
+                section.name in ("profile", "summary", "other")
+                and "volunteer" not in section.heading.lower()
+            ):
+                elsewhere = _find_positions(section, as_of, strict=True)
+                positions.extend(elsewhere)
+                periods.extend(position.period for position in elsewhere)
+    else:
+        for section in sections:
+            if section.name in _NOT_WORK:
+                continue
+            positions.extend(
+                p for p in _find_positions(section, as_of) if not _looks_like_study(p.text)
+            )
+            for line in section.lines:
+                text = _clean(line.text)
+                if not _looks_like_study(text):
+                    periods.extend(find_periods(text, as_of=as_of))
+    if periods:
+        return Experience(total_years(periods), tuple(positions), "dates"), warnings
+    # No dates: trust what the candidate says, the summary first.
+    ordered = [s for s in sections if s.name in ("summary", "profile")] + [
+        s for s in sections if s.name not in ("summary", "profile", "education")
+    ]
+    for section in ordered:
+        stated = find_stated_years(_clean(" ".join(line.text for line in section.lines)))
+        if stated:
+            best = max(stated, key=lambda item: item.years)
+            return Experience(best.years, tuple(positions), "statement", best.text), warnings
+    return Experience(None, tuple(positions), "none"), warnings
+
+
+# --- education ----------------------------------------------------------------------------
+
+_DEGREE_RE = re.compile(
+    r"\b(?:(?i:ph\.?\s?d\.?|doctor(?:ate)?(?:\s+of\s+[a-z]+)?|d\.phil"
+    r"|master(?:'s|’s|s)?(?:\s+of\s+(?:business\s+administration|fine\s+arts|computer\s+applications"
+    r"|applied\s+science|[a-z]+)|\s+degree)?"
+    r"|bachelor(?:'s|’s|s)?(?:\s+of\s+(?:business\s+administration|fine\s+arts|computer\s+applications"
+    r"|applied\s+science|[a-z]+)|\s+degree)?"
+    r"|associate(?:'s|’s)?(?:\s+of\s+[a-z]+|\s+degree)"
+    r"|higher\s+national\s+diploma|graduate\s+degree|diploma|high\s+school(?:\s+diploma)?|g\.e\.d\.?)"
+    r"|Ph\.?D|MBA|M\.B\.A|B\.?Sc|M\.?Sc|B\.?Tech|M\.?Tech|B\.?Eng|M\.?Eng|B\.S|M\.S|B\.A|M\.A|B\.E|M\.E"
+    r"|BS|MS|BA|MA|BE|ME|BBA|BCA|MCA|HND|GED)(?![\w])\.?"
+)
+_INSTITUTION_RE = re.compile(
+    r"\b(?:universit|college|institut|school|academy|polytechnic|conservatory|iit\b|mit\b)",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_FIELD_AFTER_RE = re.compile(
+    r"^\s*(?:in|of|:|,|-|–|—)?\s*(?P<field>[A-Z][\w&'’-]*(?:\s+(?:and|&|of|[A-Z][\w&'’-]*))*)"
+)
+_MONTH_WORD_RE = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    pattern: re.Pattern[str]
+    target: str
+    name: str
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """A whole-word pattern for a taxonomy alias.
+
+    Short aliases without punctuation ("ms", "ba", "cs") are ordinary words in lower case, so
+    they must be written in capitals, as degrees and fields are.
+    """
+    escaped = r"\s+".join(re.escape(part) for part in alias.split())
+    boundary = rf"(?<![\w.]){escaped}(?![\w])"
+    if len(alias) <= 3 and alias.isalpha():
+        return re.compile(rf"(?<![\w.]){re.escape(alias.upper())}(?![\w])")
+    return re.compile(boundary, re.IGNORECASE)
+
+
+def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
+    found = [
+        _Alias(_alias_pattern(alias), target, name)
+        for target, name, aliases in entries
+        for alias in {name.lower(), *(a.lower() for a in aliases)}
+        if alias.strip()
+    ]
+    # Longest first, so "master of business administration" wins over "master".
+    return sorted(found, key=lambda a: len(a.pattern.pattern), reverse=True)
+
+
+def _first_alias(text: str, aliases: Sequence[_Alias]) -> tuple[_Alias, re.Match[str]] | None:
+    best: tuple[_Alias, re.Match[str]] | None = None
+    for alias in aliases:
+        match = alias.pattern.search(text)
+        if match and (
+            best is None or (match.end() - match.start()) > (best[1].end() - best[1].start())
+        ):
+            best = (alias, match)
+    return best
+
+
+def _raw_field(text: str, after: int) -> str | None:
+    match = _FIELD_AFTER_RE.match(text[after:])
+    if not match:
+        return None
+    words = []
+    for word in match.group("field").split():
+        if _INSTITUTION_RE.match(word) or _MONTH_WORD_RE.match(word) or word.lower() == "at":
+            break
+        words.append(word)
+    while words and words[-1].lower() in {"and", "&", "of"}:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _institution(text: str) -> str | None:
+    text = _LOCATION_RE.sub(" | ", text)
+    for part in re.split(r"\s*[|,;•·]\s*|\s+[–—-]\s+|\s{2,}", text):
+        if _INSTITUTION_RE.search(part):
+            part = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", part)
+            degree = _DEGREE_RE.search(part)
+            if degree and degree.start() == 0:
+                continue
+            cleaned = " ".join(part.split()).strip(" -–—:")
+            if cleaned:
+                return cleaned
+    return None
+
+
+def _find_education(
+    sections: Sequence[Section], taxonomy: Taxonomy | None, as_of: date
+) -> list[Education]:
+    degree_aliases = (
+        _aliases((level.id, level.name, level.aliases) for level in taxonomy.degree_levels)
+        if taxonomy
+        else []
+    )
+    field_aliases = (
+        _aliases((f.id, f.name, f.aliases) for f in taxonomy.degree_fields) if taxonomy else []
+    )
+    entries: list[dict[str, Any]] = []
+    current: dict[str, Any] = {"lines": []}
+    for section in sections:
+        if section.name != "education":
+            continue
+        for line in section.lines:
+            text = _clean(_MARKDOWN_RE.sub("", line.text))
+            degree_text, level, degree_end = None, None, None
+            matched = _first_alias(text, degree_aliases)
+            if matched:
+                degree_text, level, degree_end = (
+                    matched[0].name,
+                    matched[0].target,
+                    matched[1].end(),
+                )
+            else:
+                raw = _DEGREE_RE.search(text)
+                if raw:
+                    degree_text, degree_end = raw.group(0).strip(), raw.end()
+            institution = _institution(text)
+            if (degree_text and current.get("degree")) or (
+                institution and current.get("institution")
+            ):
+                entries.append(current)
+                current = {"lines": []}
+            current["lines"].append(line)
+            if degree_text and not current.get("degree"):
+                current["degree"], current["level"] = degree_text, level
+                field_match = _first_alias(text, field_aliases)
+                if field_match:
+                    current["field"] = field_match[0].name
+                elif degree_end is not None:
+                    current["field"] = _raw_field(text, degree_end)
+            elif not current.get("field") and field_aliases:
+                field_match = _first_alias(text, field_aliases)
+                if field_match and (institution is None or degree_text):
+                    current["field"] = field_match[0].name
+            if institution and not current.get("institution"):
+                current["institution"] = institution
+            if current.get("year") is None and (
+                degree_text or institution or len(text.split()) <= 6
+            ):
+                current["year"] = _end_year(text, as_of)
+    entries.append(current)
+    return [
+        Education(
+            degree=entry.get("degree"),
+            field=entry.get("field"),
+            institution=entry.get("institution"),
+            year=entry.get("year"),
+            level=entry.get("level"),
+            lines=tuple(entry["lines"]),
+        )
+        for entry in entries
+        if entry.get("degree") or entry.get("institution")
+    ]
+
+
+def _end_year(text: str, as_of: date) -> int | None:
+    """The year a line's study ended: a range's end, else the last year written."""
+    periods = find_periods(text, as_of=as_of)
+    if periods:
+        return None if periods[-1].open_ended else periods[-1].end.year
+    years = _YEAR_RE.findall(text)
+    return int(years[-1]) if years else None
+
+
+# --- certifications -----------------------------------------------------------------------
+
+_CERT_NOISE_RE = re.compile(
+    r"\s*(?:[,(–—-]\s*)?(?:(?:issued|obtained|earned|completed|expires?|valid)\s*:?\s*)?"
+    r"(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _balance(text: str) -> str:
+    """Drop a parenthesis left open or closed at either end by cutting a date off."""
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip()
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].lstrip()
+    if text.count("(") > text.count(")"):
+        text = text.rstrip(" (") if text.endswith("(") else text + ")"
+    return text
+
+
+def _find_certifications(
+    sections: Sequence[Section], taxonomy: Taxonomy | None, as_of: date
+) -> list[CertificationMatch]:
+    aliases = (
+        _aliases((c.id, c.name, c.aliases) for c in taxonomy.certifications) if taxonomy else []
+    )
+    found: list[CertificationMatch] = []
+    seen_ids: set[str] = set()
+    matched_lines: set[int] = set()
+    for section in sections:
+        for line in section.lines:
+            text = _clean(line.text)
+            for alias in aliases:
+                if alias.target not in seen_ids and alias.pattern.search(text):
+                    seen_ids.add(alias.target)
+                    matched_lines.add(id(line))
+                    found.append(CertificationMatch(alias.target, alias.name, text))
+    seen_names = {match.name.lower() for match in found}
+    for section in sections:
+        if section.name != "certifications":
+            continue
+        for line in section.lines:
+            if id(line) in matched_lines:
+                continue
+            for piece in re.split(r"\s*[;|•]\s*", _strip_bullet(_clean(line.text))):
+                name = _CERT_NOISE_RE.sub("", piece)
+                for item in locate_periods(name, as_of=as_of)[::-1]:
+                    name = (name[: item[0]] + name[item[1] :]).strip()
+                name = _balance(name.strip(" -–—,:"))
+                if (
+                    not name
+                    or not re.search(r"[A-Za-z]{2}", name)
+                    or len(name.split()) > DEFAULT_HEADER_MAX_WORDS
+                    or name.lower() in seen_names
+                ):
+                    continue
+                seen_names.add(name.lower())
+                found.append(CertificationMatch(None, name, _clean(line.text)))
+    return found
+
+
+# --- the stage ----------------------------------------------------------------------------
+
+
+def parse_resume(
+    doc: ResumeText, *, taxonomy: Taxonomy | None = None, as_of: date | None = None
+) -> Resume:
+    """Read a document's structure: sections, contact, positions, education, certifications.
+
+    ``as_of`` is the date "Present" means (today when left out: pass it for reproducible
+    output).  ``taxonomy`` names degrees, fields and certifications; without it they are
+    reported as written.
+    """
+    when = as_of if as_of is not None else date.today()
+    sections = _split_sections(doc)
+    experience, warnings = _find_experience(sections, when)
+    return Resume(
+        file=doc.file,
+        as_of=when,
+        sections=sections,
+        contact=_find_contact(sections, doc),
+        experience=experience,
+        education=tuple(_find_education(sections, taxonomy, when)),
+        certifications=tuple(_find_certifications(sections, taxonomy, when)),
+        warnings=tuple(warnings),
+    )
