@@ -9,8 +9,10 @@ that use them, so ``matcher --help`` starts fast.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -78,6 +80,52 @@ def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
     return decorate
 
 
+class YearMonthType(click.ParamType):  # type: ignore[type-arg]  # generic in newer click only
+    """``YYYY-MM`` on the command line, the first day of that month in Python."""
+
+    name = "YYYY-MM"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", str(value).strip())
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            self.fail(f"{value!r} is not a month written as YYYY-MM (e.g. 2026-11)", param, ctx)
+        return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def resume_options(function: F) -> F:
+    """The options of every command that reads resumes (PRODUCT.md, "Commands")."""
+    decorators = [
+        taxonomy_option,
+        click.option(
+            "--as-of",
+            type=YearMonthType(),
+            default=None,
+            help='The month "Present" means (default: this month). For archived resumes.',
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["pdfplumber", "pdfium"]),
+            default="pdfplumber",
+            show_default=True,
+            help="PDF reader: pdfplumber, or PDFium (much faster, same layout logic).",
+        ),
+        click.option(
+            "--redact",
+            is_flag=True,
+            help="Remove the candidate's name, email, phone and links from the output.",
+        ),
+    ]
+    for decorate in reversed(decorators):
+        function = decorate(function)
+    return function
+
+
+def resume_argument(function: F) -> F:
+    return click.argument("resume", type=click.Path(path_type=Path), metavar="RESUME")(function)
+
+
 def emit_json(data: Any) -> None:
     """Deterministic JSON on stdout: sorted keys, stable lists, UTF-8 kept readable."""
     click.echo(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
@@ -97,6 +145,108 @@ def cli() -> None:
       matcher taxonomy list levels
       matcher taxonomy show senior-ai-engineer
     """
+
+
+# --- reading resumes --------------------------------------------------------------------
+
+
+def read_and_parse(
+    resume: Path, *, taxonomy_file: Path | None, as_of: date | None, engine: str
+) -> tuple[Any, Any]:
+    """(taxonomy, parsed resume): the read and parse stages, with the user's options."""
+    from matcher.parse import parse_resume
+    from matcher.read import read_resume
+    from skills_taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy_file)
+    document = read_resume(resume, engine=engine)
+    parsed = parse_resume(document, taxonomy=tax, as_of=as_of)
+    for warning in (*document.warnings, *parsed.warnings):
+        click.echo(f"warning: {document.file}: {warning}", err=True)
+    return tax, parsed
+
+
+def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]:
+    """Stamp the schema version; remove the candidate's identity when asked."""
+    from matcher.redact import redact as redact_data
+
+    data = {"schema_version": SCHEMA_VERSION, **data}
+    if redact:
+        contact = parsed.contact
+        data = redact_data(data, [contact.name, contact.email, contact.phone, *contact.links])
+    return data
+
+
+SCHEMA_VERSION = 1
+
+
+@cli.command("parse")
+@resume_argument
+@resume_options
+@format_option("table", "json")
+def parse_command(
+    resume: Path,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+    output_format: str,
+) -> None:
+    """Show how matcher reads a resume: sections, positions, years, education, contact.
+
+    What a screening system will see: use it to check that a resume's layout reads well.
+
+    \b
+    Example:
+      matcher parse resume.pdf
+      matcher parse resume.pdf --format json --as-of 2026-11
+    """
+    from matcher import render
+
+    _, parsed = read_and_parse(resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine)
+    data = finish(parsed.to_dict(), parsed, redact=redact)
+    if output_format == "json":
+        emit_json(data)
+    else:
+        click.echo(render.parsed_resume(data), nl=False)
+
+
+@cli.command("skills")
+@resume_argument
+@resume_options
+@format_option("table", "json")
+def skills_command(
+    resume: Path,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+    output_format: str,
+) -> None:
+    """List the skills a resume shows, by category, with every line that proves each.
+
+    Tools also count as evidence of the guide competency they belong to (PyTorch -> deep
+    learning); such skills are marked "derived".
+
+    \b
+    Example:
+      matcher skills resume.pdf
+      matcher skills resume.pdf --format json
+    """
+    from matcher import render
+    from matcher.skills import find_skills
+
+    tax, parsed = read_and_parse(resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine)
+    skills = find_skills(parsed, tax)
+    data = finish(
+        {"file": parsed.file, "skills": [skill.to_dict() for skill in skills]},
+        parsed,
+        redact=redact,
+    )
+    if output_format == "json":
+        emit_json(data)
+    else:
+        click.echo(render.skills_report(data, tax), nl=False)
 
 
 # --- taxonomy ---------------------------------------------------------------------------

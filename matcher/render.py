@@ -109,3 +109,85 @@ def taxonomy_entry(kind: str, entry: Mapping[str, Any], taxonomy: Taxonomy) -> s
             )
             lines.append(f"{key}: {rendered}")
     return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int = 96, indent: str = "    ") -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [
+        indent
+    ]
+
+
+def parsed_resume(data: Mapping[str, Any]) -> str:
+    """The report ``matcher parse`` prints: contact, positions, education, sections."""
+    candidate = data["candidate"]
+    experience = data["experience"]
+    lines = [f"{data['file']}"]
+    body: list[tuple[Any, ...]]
+    for key in ("name", "email", "phone"):
+        lines.append(f"  {key + ':':<7} {candidate.get(key) or '-'}")
+    lines.append(f"  {'links:':<7} {', '.join(candidate.get('links') or []) or '-'}")
+    total = experience.get("total_years")
+    lines.append("")
+    lines.append(f"Experience: {'-' if total is None else f'{total:g} years'}")
+    if experience["positions"]:
+        body = [
+            (p["start"], p["end"], p["years"], p["title"], p["organization"])
+            for p in experience["positions"]
+        ]
+        lines += [
+            "  " + row
+            for row in table(("start", "end", "years", "title", "organization"), body).splitlines()
+        ]
+    if data["education"]:
+        lines.append("")
+        lines.append("Education:")
+        body = [(e["degree"], e["field"], e["institution"], e["year"]) for e in data["education"]]
+        lines += [
+            "  " + row
+            for row in table(("degree", "field", "institution", "year"), body).splitlines()
+        ]
+    if data["certifications"]:
+        lines.append("")
+        lines.append("Certifications:")
+        lines += [
+            f"  {c['name']}" + (f"  ({c['id']})" if c.get("id") else "")
+            for c in data["certifications"]
+        ]
+    lines.append("")
+    lines.append("Sections, in reading order:")
+    for section in data["sections"]:
+        heading = section["heading"] or "(before the first heading)"
+        body_lines = section["text"].splitlines()
+        lines.append(f"  [{section['name']}] {heading} — {len(body_lines)} lines")
+        for text in body_lines[:3]:
+            lines += _wrap(text)
+        if len(body_lines) > 3:
+            lines.append("    …")
+    for warning in data.get("warnings", []):
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines) + "\n"
+
+
+def skills_report(data: Mapping[str, Any], taxonomy: Taxonomy) -> str:
+    """The report ``matcher skills`` prints: skills by category, each with its evidence."""
+    names = {category.id: category.name for category in taxonomy.categories}
+    lines = [f"{data['file']}: {len(data['skills'])} skills"]
+    category = None
+    for skill in data["skills"]:
+        if skill["category"] != category:
+            category = skill["category"]
+            lines.append("")
+            lines.append(names.get(category, category))
+        facts = [f"{skill['mentions']} mention{'s' if skill['mentions'] != 1 else ''}"]
+        if skill["years"] is not None:
+            facts.append(f"{skill['years']:g} y")
+        if skill["last_used"] is not None:
+            facts.append(f"last {skill['last_used']}")
+        if skill["derived"]:
+            facts.append("derived from " + ", ".join(skill["via"]))
+        lines.append(f"  {skill['name']}  ({'; '.join(facts)})")
+        for evidence in skill["evidence"]:
+            lines += _wrap(f"[{evidence['section']}] {evidence['text']}", indent="      ")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,386 @@
+"""The skills stage: every mention of a taxonomy skill, with proof, rolled up to the guide.
+
+A spaCy pipeline is generated from the taxonomy once per taxonomy: ``spacy.blank("en")``
+(no trained model needed) with an entity ruler holding one phrase pattern per alias
+(matched on ``LOWER``) and one token pattern per case-sensitive form (matched on
+``ORTH``), each carrying the skill id, so ``ent.ent_id_`` is the canonical id.  The ruler
+keeps the longest of overlapping matches ("natural language processing" is one skill).
+
+Rules then drop what a careful reader would not count:
+
+* ambiguous words (the case-sensitive forms of a skill with ``context`` words: Spark, Excel,
+  Swift, Rust, CV, RAG) count only near one of their context words, near another skill, or
+  in a skills section;
+* one-letter forms (R, C) count only as list items: next to punctuation or "and"/"or",
+  never glued to "&" (R&D) or after an ordinary word (Vitamin C);
+* negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills.
+
+Each tool evidences the guide competencies it rolls up to (PyTorch -> deep learning), which
+are reported as derived, with the tools as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from matcher.errors import UsageError
+from skills_taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+    from matcher.parse import Resume
+
+DEFAULT_CONTEXT_WINDOW = 8
+"""Tokens either side of an ambiguous mention searched for a context word or another skill."""
+DEFAULT_NEGATION_WINDOW = 6
+"""Tokens before a mention, within its clause, searched for a negation cue."""
+
+SKILLS_SECTIONS = frozenset({"skills"})
+"""Sections where a word is listed as a skill, so an ambiguous word needs no other context."""
+
+# "no experience with", "not yet familiar with", "never used", "lack of exposure to", ...:
+# a cue, then within a few words a word about having the skill.  Matched on the clause
+# before a mention, so "no downtime using Kubernetes" is not a negation of Kubernetes.
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|without|lack(?:ing)?|little|limited|zero)\b(?:\W+\w+){0,3}?\W+"
+    r"(?:experience[ds]?|exposure|knowledge|familiar(?:ity)?|proficien\w*|expertise|"
+    r"used|worked|skills?)\b"
+    r"|\bunfamiliar\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
+# Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
+_LIST_NEIGHBOURS = frozenset(
+    {",", "/", "(", ")", "and", "or", ";", ":", "|", "in", "with", "using"}
+)
+_LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
+# "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
+_YEARS_BEFORE = re.compile(
+    r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b(?:[\s']+(?:of|in|with|experience|hands-on|"
+    r"professional|working|using|developing|building))*\W*$",
+    re.IGNORECASE,
+)
+_YEARS_AFTER = re.compile(
+    r"^\W{0,3}\(?\s*(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A line to search, with where it stands in the resume."""
+
+    text: str
+    section: str = "other"
+    """The canonical section the line belongs to (``experience``, ``skills``, ...)."""
+    position: int | None = None
+    """Index of the dated position whose block holds the line, if any."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    section: str
+    text: str
+    """The line as read, whitespace-normalised."""
+    line: int
+    """Index of the line in the searched text (reading order)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"section": self.section, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One accepted occurrence of a skill."""
+
+    skill_id: str
+    line: int
+    surface: str
+    """The text that matched, as written."""
+    start: int
+    """Character offset of the match within its line."""
+
+
+@dataclass(frozen=True)
+class SkillMatch:
+    """A skill the resume shows, and the proof."""
+
+    id: str
+    name: str
+    category: str
+    mentions: int
+    """How many times the skill is mentioned (derived skills: mentions of their tools)."""
+    evidence: tuple[Evidence, ...]
+    """Every line it occurs on, in reading order."""
+    years: float | None = None
+    """Years of use, from the dated positions that mention it or an explicit statement."""
+    last_used: int | None = None
+    """The last year a dated position mentioning it ran to."""
+    derived: bool = False
+    """True when the resume never names the skill but names tools that evidence it."""
+    via: tuple[str, ...] = field(default=())
+    """Ids of the tools that evidence this skill."""
+    surfaces: tuple[str, ...] = field(default=())
+    """The distinct ways the resume writes it (for matching against other lists)."""
+
+    def to_dict(self, *, max_evidence: int | None = None) -> dict[str, Any]:
+        evidence = self.evidence if max_evidence is None else self.evidence[:max_evidence]
+        return {
+            "id": self.id,
+            "name": self.name,
+            "category": self.category,
+            "mentions": self.mentions,
+            "years": self.years,
+            "last_used": self.last_used,
+            "derived": self.derived,
+            "via": list(self.via),
+            "evidence": [e.to_dict() for e in evidence],
+        }
+
+
+# --- the pipeline -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(taxonomy: Taxonomy, *, spacy_model: str | None = None) -> Language:
+    """The spaCy pipeline for ``taxonomy`` (built once per taxonomy and model, then cached)."""
+    import spacy
+
+    if spacy_model is None:
+        nlp = spacy.blank("en")
+    else:
+        try:
+            nlp = spacy.load(spacy_model, exclude=["ner"])
+        except OSError as exc:
+            raise UsageError(
+                f"spaCy model {spacy_model!r} is not installed",
+                hint="matcher needs no trained model: drop --spacy-model, or install the model "
+                "with pip first.",
+            ) from exc
+    _split_glued_punctuation(nlp)
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
+    ruler.add_patterns(list(generate_patterns(taxonomy)))  # type: ignore[attr-defined]
+    return nlp
+
+
+def generate_patterns(taxonomy: Taxonomy) -> Iterable[dict[str, Any]]:
+    """Entity-ruler patterns: phrase patterns for aliases, token patterns for forms."""
+    import spacy
+
+    tokenizer = spacy.blank("en")
+    _split_glued_punctuation(tokenizer)
+    for skill in taxonomy.skills:
+        for alias in skill.aliases:
+            yield {"label": "SKILL", "pattern": alias, "id": skill.id}
+        for form in skill.forms:
+            tokens = [{"ORTH": token.text} for token in tokenizer.make_doc(form)]
+            yield {"label": "SKILL", "pattern": tokens, "id": skill.id}
+
+
+def _split_glued_punctuation(nlp: Language) -> None:
+    """Split brackets, bullets and pipes glued to words ("AWS(S3)", "•Python", "SQL|Spark")."""
+    from spacy.util import compile_infix_regex, compile_prefix_regex
+
+    extra = [r"[()\[\]{}|•·▪●◦■]"]
+    infixes = [*(nlp.Defaults.infixes or ()), *extra]
+    prefixes = [*(nlp.Defaults.prefixes or ()), *extra]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+
+
+def find_skills(
+    resume: Resume, taxonomy: Taxonomy, *, nlp: Language | None = None
+) -> tuple[SkillMatch, ...]:
+    """Every skill the resume shows, with the lines that prove it and its years of use."""
+    positions = resume.experience.positions
+    # Positions hold the very Line objects of their section, so identity finds a line's job.
+    owner = {id(line): index for index, position in enumerate(positions) for line in position.lines}
+    lines = [
+        TextLine(line.text, section.name, owner.get(id(line)))
+        for section, line in resume.iter_lines()
+    ]
+    mentions = find_mentions(lines, taxonomy, nlp=nlp)
+    periods = [position.period.span for position in positions]
+    return summarise(mentions, lines, taxonomy, periods=periods)
+
+
+# --- finding ----------------------------------------------------------------------------
+
+
+def find_mentions(
+    lines: Sequence[TextLine], taxonomy: Taxonomy, *, nlp: Language | None = None
+) -> list[Mention]:
+    """Every accepted mention of a skill in ``lines``, in reading order."""
+    if not lines:
+        return []
+    nlp = nlp if nlp is not None else build_pipeline(taxonomy)
+    text = "\n".join(line.text for line in lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line.text) + 1)
+    doc = nlp(text)
+    ents = [ent for ent in doc.ents if ent.label_ == "SKILL"]
+    mentions = []
+    for ent in ents:
+        index = bisect_right(starts, ent.start_char) - 1
+        skill = taxonomy.skill(ent.ent_id_)
+        section = lines[index].section
+        window = _line_window(doc, ent, DEFAULT_CONTEXT_WINDOW)
+        others = any(
+            other.ent_id_ != ent.ent_id_ and window.start <= other.start < window.end
+            for other in ents
+        )
+        # Context is asked of the bare ambiguous forms ("Spark"), not of unambiguous
+        # aliases of the same skill ("apache spark", "pyspark").
+        ambiguous = bool(skill.context) and ent.text in skill.forms
+        needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
+        if needs_context and not _has_context_word(window, skill.context):
+            continue
+        if len(ent.text) == 1 and not _is_list_item(ent, window, others, section):
+            continue
+        line_text = lines[index].text
+        offset = ent.start_char - starts[index]
+        if _is_negated(line_text[:offset]):
+            continue
+        mentions.append(Mention(skill.id, index, ent.text, offset))
+    return mentions
+
+
+def _line_window(doc: Doc, ent: Span, size: int) -> Span:
+    """Up to ``size`` tokens either side of ``ent``, never crossing a line break."""
+    start = ent.start
+    while start > 0 and ent.start - start < size and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = ent.end
+    while end < len(doc) and end - ent.end < size and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
+
+
+def _has_context_word(window: Span, context: Sequence[str]) -> bool:
+    words = {token.lower_ for token in window}
+    lowered = window.text.lower()
+    return any(word in words or (" " in word and word in lowered) for word in context)
+
+
+def _is_list_item(ent: Span, window: Span, others: bool, section: str) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > window.start else None
+    after = doc[ent.end] if ent.end < window.end else None
+    for neighbour in (before, after):
+        if neighbour is not None and neighbour.lower_ not in _LIST_NEIGHBOURS:
+            return False
+    return others or section in SKILLS_SECTIONS or any(t.lower_ in _LIST_CONTEXT for t in window)
+
+
+def _is_negated(before: str) -> bool:
+    """True when the clause leading up to a mention negates having the skill."""
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return _NEGATION.search(clause) is not None
+
+
+# --- summarising ------------------------------------------------------------------------
+
+MonthSpan = tuple[int, int]
+"""Months, both ends included, each as ``year * 12 + month - 1`` (``Period.span``)."""
+
+
+def summarise(
+    mentions: Sequence[Mention],
+    lines: Sequence[TextLine],
+    taxonomy: Taxonomy,
+    *,
+    periods: Sequence[MonthSpan | None] = (),
+) -> tuple[SkillMatch, ...]:
+    """One :class:`SkillMatch` per skill mentioned or evidenced by a mentioned tool.
+
+    ``periods[i]`` is the span of the resume's position ``i`` (None when undated); a skill
+    mentioned in a position's lines was used for that span.
+    """
+    direct: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        direct.setdefault(mention.skill_id, []).append(mention)
+    via: dict[str, set[str]] = {}
+    for skill_id in direct:
+        for competency in taxonomy.skill(skill_id).evidences:
+            via.setdefault(competency, set()).add(skill_id)
+    matches = []
+    for skill_id in sorted(direct.keys() | via.keys()):
+        tools = sorted(via.get(skill_id, ()))
+        own = direct.get(skill_id, [])
+        evidence_mentions = sorted(
+            [*own, *(m for tool in tools for m in direct[tool])], key=lambda m: (m.line, m.start)
+        )
+        skill = taxonomy.skill(skill_id)
+        years, last_used = _years_of_use(evidence_mentions, lines, periods)
+        matches.append(
+            SkillMatch(
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                mentions=len(evidence_mentions),
+                evidence=_evidence(evidence_mentions, lines),
+                years=years,
+                last_used=last_used,
+                derived=not own,
+                via=tuple(tools),
+                surfaces=tuple(dict.fromkeys(m.surface for m in own)),
+            )
+        )
+    order = {category.id: index for index, category in enumerate(taxonomy.categories)}
+    return tuple(
+        sorted(
+            matches, key=lambda m: (order.get(m.category, len(order)), m.derived, -m.mentions, m.id)
+        )
+    )
+
+
+def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[Evidence, ...]:
+    seen: dict[int, Evidence] = {}
+    for mention in mentions:
+        if mention.line not in seen:
+            line = lines[mention.line]
+            seen[mention.line] = Evidence(line.section, line.text, mention.line)
+    return tuple(seen.values())
+
+
+def _years_of_use(
+    mentions: Sequence[Mention], lines: Sequence[TextLine], periods: Sequence[MonthSpan | None]
+) -> tuple[float | None, int | None]:
+    spans = []
+    for mention in mentions:
+        position = lines[mention.line].position
+        if position is not None and position < len(periods) and periods[position] is not None:
+            spans.append(periods[position])
+    merged = merge_spans(span for span in spans if span is not None)
+    dated = sum(end - start + 1 for start, end in merged) / 12 if merged else None
+    last_used = merged[-1][1] // 12 if merged else None
+    statements = [_stated_years(lines[m.line].text, m) for m in mentions]
+    stated = max((y for y in statements if y is not None), default=None)
+    candidates = [y for y in (dated, stated) if y is not None]
+    return (round(max(candidates), 1) if candidates else None), last_used
+
+
+def _stated_years(text: str, mention: Mention) -> float | None:
+    """Years a line states for a mention: "3 years of Python", "Python (4 yrs)"."""
+    before = _YEARS_BEFORE.search(text[: mention.start])
+    after = _YEARS_AFTER.match(text[mention.start + len(mention.surface) :])
+    found = [float(m.group(1)) for m in (before, after) if m is not None]
+    return max(found) if found else None
+
+
+def merge_spans(spans: Iterable[MonthSpan]) -> list[MonthSpan]:
+    """Overlapping or touching spans merged, in order."""
+    merged: list[MonthSpan] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,201 @@
+"""The skills stage: matching rules, negation, roll-up, evidence and years of use.
+
+The rules are checked on a small hand-built taxonomy, so each test shows exactly which
+entry it relies on; the shipped taxonomy is checked on the sample resumes in
+test_samples.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher.document import ResumeText
+from matcher.parse import parse_resume
+from matcher.skills import SkillMatch, TextLine, find_mentions, find_skills, merge_spans
+from skills_taxonomy import Category, Skill, Taxonomy
+
+
+def skill(
+    ident: str, *, aliases: tuple[str, ...] = (), forms: tuple[str, ...] = (), **extra: object
+) -> Skill:
+    fields: dict = {"category": "programming", "kind": "tool", "source": "test", **extra}
+    return Skill(id=ident, name=ident.title(), aliases=aliases, forms=forms, **fields)
+
+
+@pytest.fixture(scope="module")
+def small() -> Taxonomy:
+    skills = (
+        skill("python", aliases=("python",), kind="competency"),
+        skill(
+            "go",
+            aliases=("golang",),
+            forms=("Go",),
+            context=("programming", "backend", "microservices"),
+        ),
+        skill("r", forms=("R",)),
+        skill("c", forms=("C",)),
+        skill("cpp", aliases=("c++",)),
+        skill(
+            "apache-spark",
+            forms=("Spark",),
+            aliases=("apache spark", "pyspark"),
+            context=("hadoop", "data", "scala"),
+        ),
+        skill(
+            "excel",
+            forms=("Excel",),
+            aliases=("microsoft excel",),
+            context=("spreadsheet", "vba", "pivot"),
+        ),
+        skill("nlp", aliases=("natural language processing",), forms=("NLP",), kind="competency"),
+        skill("language", aliases=("language",)),
+        skill("kubernetes", aliases=("kubernetes", "k8s")),
+        skill("terraform", aliases=("terraform",)),
+        skill("deep-learning", aliases=("deep learning",), kind="competency"),
+        skill("aws", aliases=("aws",), kind="competency"),
+        skill("model-deployment", aliases=("model deployment",), kind="competency"),
+        skill("pytorch", aliases=("pytorch",), evidences=("deep-learning",)),
+        skill("sagemaker", aliases=("sagemaker",), evidences=("aws", "model-deployment")),
+    )
+    return Taxonomy(
+        version="test",
+        guide="test",
+        categories=(Category("programming", "Programming"),),
+        regions=(),
+        skills=skills,
+        levels=(),
+        industries=(),
+        certifications=(),
+        roadmap=(),
+        degree_levels=(),
+        degree_fields=(),
+    )
+
+
+def found(text: str, taxonomy: Taxonomy, section: str = "experience") -> list[str]:
+    lines = [TextLine(line, section) for line in text.splitlines()]
+    return [mention.skill_id for mention in find_mentions(lines, taxonomy)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Built services in Go and Python for the backend", ["go", "python"]),
+        ("Going forward we will go live", []),
+        ("Go-to person for the team", []),
+        ("Statistics in R, Python and SQL", ["r", "python"]),
+        ("Led R&D for the new product line", []),
+        ("Vitamin C and iron supplements", []),
+        ("Plan B, C and D", []),
+        ("Systems programming in C/C++", ["c", "cpp"]),
+        ("Spark joy in every classroom", []),
+        ("Batch jobs on Spark and Hadoop", ["apache-spark"]),
+        ("Wrote pyspark jobs", ["apache-spark"]),
+        ("Excel at communication", []),
+        ("Pivot tables and macros in Excel", ["excel"]),
+        ("Researched natural language processing", ["nlp"]),
+        ("Deployed with K8S", ["kubernetes"]),
+    ],
+)
+def test_ambiguous_words_need_a_skill_context(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
+    assert found(text, small) == expected
+
+
+def test_ambiguous_words_count_in_a_skills_section(small: Taxonomy) -> None:
+    assert found("Spark", small, section="skills") == ["apache-spark"]
+    assert found("Spark", small, section="summary") == []
+
+
+def test_longest_form_wins(small: Taxonomy) -> None:
+    assert found("Natural language processing", small) == ["nlp"]
+    assert found("A second language", small) == ["language"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No experience with Kubernetes",
+        "Not yet familiar with Kubernetes",
+        "I have never used Kubernetes",
+        "Lack of exposure to Kubernetes",
+        "Unfamiliar with Kubernetes and Terraform",
+        "No professional experience in Terraform or Kubernetes",
+    ],
+)
+def test_negated_mentions_are_not_skills(small: Taxonomy, text: str) -> None:
+    assert found(text, small) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zero-downtime releases with no manual steps using Kubernetes", ["kubernetes"]),
+        ("No experience with Java, but strong Python", ["python"]),
+        ("Kubernetes; no experience with Terraform", ["kubernetes"]),
+    ],
+)
+def test_negation_stays_within_its_clause(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
+
+
+def resume(text: str) -> ResumeText:
+    return ResumeText.from_string(text, file="resume.txt")
+
+
+RESUME = """\
+Jane Example
+SKILLS
+PyTorch, Kubernetes, Excel
+EXPERIENCE
+ML Engineer, Acme Corp, Jan 2020 - Dec 2021
+Trained PyTorch models and deployed them with SageMaker
+Data Scientist, Beta Ltd, Jan 2022 - Present
+Fine-tuned PyTorch models; 5 years of Python
+"""
+
+
+@pytest.fixture(scope="module")
+def matches(small: Taxonomy) -> dict[str, SkillMatch]:
+    parsed = parse_resume(resume(RESUME), as_of=date(2024, 6, 1))
+    return {match.id: match for match in find_skills(parsed, small)}
+
+
+def test_every_skill_has_its_evidence_lines(matches: dict[str, SkillMatch]) -> None:
+    pytorch = matches["pytorch"]
+    assert pytorch.mentions == 3
+    assert [(e.section, e.text) for e in pytorch.evidence] == [
+        ("skills", "PyTorch, Kubernetes, Excel"),
+        ("experience", "Trained PyTorch models and deployed them with SageMaker"),
+        ("experience", "Fine-tuned PyTorch models; 5 years of Python"),
+    ]
+
+
+def test_tools_roll_up_to_their_competencies(matches: dict[str, SkillMatch]) -> None:
+    deep = matches["deep-learning"]
+    assert deep.derived and deep.via == ("pytorch",)
+    assert deep.mentions == matches["pytorch"].mentions
+    assert {"aws", "model-deployment"} <= matches.keys()
+    assert matches["aws"].via == ("sagemaker",)
+    assert not matches["pytorch"].derived
+
+
+def test_years_come_from_dated_positions_that_mention_the_skill(
+    matches: dict[str, SkillMatch],
+) -> None:
+    assert matches["pytorch"].years == 4.5  # Jan 2020 - Jun 2024 (54 months), both positions
+    assert matches["pytorch"].last_used == 2024
+    assert matches["sagemaker"].years == 2.0  # the first position only
+    assert matches["sagemaker"].last_used == 2021
+    assert matches["kubernetes"].years is None  # listed, never used in a dated position
+
+
+def test_years_come_from_explicit_statements(matches: dict[str, SkillMatch]) -> None:
+    assert matches["python"].years == 5.0
+
+
+def test_merge_spans_joins_overlapping_and_touching_spans() -> None:
+    assert merge_spans([(10, 20), (15, 30), (31, 35), (40, 41)]) == [(10, 35), (40, 41)]
