@@ -249,6 +249,181 @@ def skills_command(
         click.echo(render.skills_report(data, tax), nl=False)
 
 
+def check_target(tax: Any, *, level: str | None, industry: str | None) -> None:
+    """Levels and industries a user names must exist in the (merged) taxonomy."""
+    if level is not None and level not in tax.levels_by_id:
+        raise click.BadParameter(
+            f"{level!r} is not a level; one of: {', '.join(tax.levels_by_id)}", param_hint="--level"
+        )
+    if industry is not None and industry not in tax.industries_by_id:
+        raise click.BadParameter(
+            f"{industry!r} is not an industry; one of: {', '.join(tax.industries_by_id)}",
+            param_hint="--industry",
+        )
+
+
+def job_option(function: F) -> F:
+    return click.option(
+        "--job",
+        "job_file",
+        type=click.Path(path_type=Path),
+        default=None,
+        metavar="FILE",
+        help="A job posting (text, Markdown, PDF, DOCX) to match the resume against.",
+    )(function)
+
+
+@cli.command("score")
+@resume_argument
+@job_option
+@click.option(
+    "--level",
+    default=None,
+    metavar="ID",
+    help="Show this level's gaps (default: the next level up).",
+)
+@click.option("--industry", default=None, metavar="ID", help="Show this industry's evidence first.")
+@click.option(
+    "--region",
+    type=click.Choice(["us", "canada", "uk", "india"]),
+    default="us",
+    show_default=True,
+    help="Region of the salary band.",
+)
+@resume_options
+@format_option("table", "json", "md")
+def score_command(
+    resume: Path,
+    job_file: Path | None,
+    level: str | None,
+    industry: str | None,
+    region: str,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+    output_format: str,
+) -> None:
+    """Score a resume against every career level and industry of the guide.
+
+    Shows the best level and industry, every score with its components, the skills found
+    with the lines that prove them, what is missing for the next level up, and the guide's
+    2026 salary band for the best level in --region.
+
+    \b
+    Example:
+      matcher score resume.pdf
+      matcher score resume.pdf --job posting.txt --format json
+      matcher score resume.pdf --region uk --as-of 2026-11
+    """
+    from matcher import render
+    from matcher.pipeline import analyse_resume, read_job
+    from skills_taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy_file)
+    check_target(tax, level=level, industry=industry)
+    job = None if job_file is None else read_job(job_file, tax, engine=engine)
+    report = analyse_resume(resume, tax, engine=engine, as_of=as_of, region=region, job=job)
+    for warning in report.warnings:
+        click.echo(f"warning: {report.resume.file}: {warning}", err=True)
+    data = report.to_dict()
+    if level is not None:
+        chosen = next(fit for fit in report.levels if fit.id == level)
+        data["next_level"] = {
+            "id": chosen.id,
+            "name": chosen.name,
+            "missing_skills": [m.to_dict() for m in chosen.missing_skills],
+        }
+    data = finish(data, report.resume, redact=redact)
+    if output_format == "json":
+        emit_json(data)
+    else:
+        click.echo(
+            render.score_report(data, markdown=output_format == "md", industry=industry), nl=False
+        )
+
+
+@cli.command("gaps")
+@resume_argument
+@click.option("--level", default=None, metavar="ID", help="Target career level.")
+@click.option("--industry", default=None, metavar="ID", help="Target industry.")
+@job_option
+@resume_options
+@format_option("table", "json", "md")
+def gaps_command(
+    resume: Path,
+    level: str | None,
+    industry: str | None,
+    job_file: Path | None,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+    output_format: str,
+) -> None:
+    """List the skills a resume lacks for a target, in the order to learn them.
+
+    Give exactly one target: --level, --industry or --job. Required skills come before
+    preferred ones, heavier before lighter; each names the guide's roadmap step that
+    teaches it and the certifications that cover it.
+
+    \b
+    Example:
+      matcher gaps resume.pdf --level ai-architect
+      matcher gaps resume.pdf --job posting.txt --format json
+    """
+    from matcher import render
+    from matcher.features import skill_strengths
+    from matcher.gaps import find_gaps
+    from matcher.pipeline import analyse_resume, read_job
+    from matcher.score import missing_skills
+    from skills_taxonomy import load_taxonomy
+
+    targets = [t for t in (level, industry, job_file) if t is not None]
+    if len(targets) != 1:
+        raise click.UsageError("give exactly one target: --level ID, --industry ID or --job FILE")
+    tax = load_taxonomy(taxonomy_file)
+    check_target(tax, level=level, industry=industry)
+    job = None if job_file is None else read_job(job_file, tax, engine=engine)
+    report = analyse_resume(resume, tax, engine=engine, as_of=as_of, job=job)
+    for warning in report.warnings:
+        click.echo(f"warning: {report.resume.file}: {warning}", err=True)
+    if level is not None:
+        fit = next(f for f in report.levels if f.id == level)
+        target = {"kind": "level", "id": fit.id, "name": fit.name, "score": fit.score}
+        missing = fit.missing_skills
+    elif industry is not None:
+        sector = tax.industry(industry)
+        fit_industry = next(f for f in report.industries if f.id == industry)
+        target = {
+            "kind": "industry",
+            "id": sector.id,
+            "name": sector.name,
+            "score": fit_industry.score,
+        }
+        missing = missing_skills(sector.skills, {}, skill_strengths(report.skills), tax)
+    else:
+        assert report.job is not None  # a job file was given and scored
+        posting = report.job.posting
+        target = {
+            "kind": "job",
+            "id": posting.file,
+            "name": posting.title,
+            "score": report.job.score,
+        }
+        missing = report.job.missing_skills
+    gaps = find_gaps(missing, tax)
+    data = finish(
+        {"file": report.resume.file, "target": target, "gaps": [gap.to_dict() for gap in gaps]},
+        report.resume,
+        redact=redact,
+    )
+    if output_format == "json":
+        emit_json(data)
+    else:
+        click.echo(render.gaps_report(data, markdown=output_format == "md"), nl=False)
+
+
 # --- taxonomy ---------------------------------------------------------------------------
 
 LISTABLE = ("skills", "levels", "industries", "certifications", "roadmap", "categories")

@@ -191,3 +191,112 @@ def skills_report(data: Mapping[str, Any], taxonomy: Taxonomy) -> str:
         for evidence in skill["evidence"]:
             lines += _wrap(f"[{evidence['section']}] {evidence['text']}", indent="      ")
     return "\n".join(lines) + "\n"
+
+
+def bar(score: float, width: int = 20) -> str:
+    """A 0-100 score as a bar of ``width`` cells."""
+    filled = round(max(0.0, min(score, 100.0)) / 100 * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def _money(amount: int, currency: str) -> str:
+    symbols = {"USD": "$", "GBP": "£", "CAD": "CAD ", "INR": "₹"}
+    return f"{symbols.get(currency, currency + ' ')}{amount:,}"
+
+
+def _components(components: Mapping[str, float]) -> str:
+    return ", ".join(f"{key} {value:.2f}" for key, value in components.items())
+
+
+def score_report(
+    data: Mapping[str, Any], *, markdown: bool = False, industry: str | None = None
+) -> str:
+    """The report ``matcher score`` prints (plain text, or Markdown with ``markdown``)."""
+    h1, h2 = ("# ", "## ") if markdown else ("", "")
+    levels = {level["id"]: level for level in data["levels"]}
+    best = levels.get(data["best_level"]) if data["best_level"] else None
+    years = data["experience"]["total_years"]
+    lines = [
+        f"{h1}{data['file']}"
+        + (f" — {data['candidate']['name']}" if data["candidate"].get("name") else "")
+    ]
+    lines.append("")
+    lines.append(
+        f"Best level:    {best['name'] if best else 'none (no AI or data background found)'}"
+    )
+    best_industry = next((i for i in data["industries"] if i["id"] == data["best_industry"]), None)
+    lines.append(f"Best industry: {best_industry['name'] if best_industry else 'none'}")
+    lines.append(f"Experience:    {'unknown' if years is None else f'{years:g} years'}")
+    salary = data.get("salary")
+    if salary:
+        top = "+" if salary["open_ended"] else ""
+        lines.append(
+            f"Salary band:   {_money(salary['min'], salary['currency'])}–"
+            f"{_money(salary['max'], salary['currency'])}{top} "
+            f"({salary['region']}, the guide's 2026 figures)"
+        )
+    job = data.get("job")
+    if job:
+        lines.append("")
+        lines.append(f"{h2}Job: {job.get('title') or job['file']} — {job['score']:.1f}/100")
+        lines.append(f"  {_components(job['components'])}")
+        lines.append("  matched: " + (", ".join(job["matched_skills"]) or "-"))
+        missing = [f"{m['name']} ({m['importance']})" for m in job["missing_skills"]]
+        lines.append("  missing: " + (", ".join(missing) or "-"))
+    lines.append("")
+    lines.append(f"{h2}Levels")
+    for level in data["levels"]:
+        lines.append(f"  {level['name']:<28} {bar(level['score'])} {level['score']:5.1f}")
+        lines.append(f"  {'':<28} {_components(level['components'])}")
+    lines.append("")
+    lines.append(f"{h2}Industries")
+    industries = sorted(data["industries"], key=lambda i: i["id"] != industry)
+    for entry in industries:
+        terms = ", ".join(entry["terms"][:6])
+        lines.append(f"  {entry['name']:<28} {bar(entry['score'])} {entry['score']:5.1f}  {terms}")
+    lines.append("")
+    direct = [s for s in data["skills"] if not s["derived"]]
+    lines.append(f"{h2}Skills ({len(direct)} found, {len(data['skills']) - len(direct)} derived)")
+    for skill in sorted(direct, key=lambda s: (-s["mentions"], s["name"]))[:15]:
+        proof = skill["evidence"][0]["text"] if skill["evidence"] else ""
+        years_text = f"{skill['years']:g} y" if skill["years"] is not None else ""
+        lines.append(f"  {skill['name']:<26} {years_text:>6}  {proof[:70]}")
+    next_level = data.get("next_level")
+    if next_level and next_level["missing_skills"]:
+        lines.append("")
+        lines.append(f"{h2}Missing for {next_level['name']}")
+        for missing in next_level["missing_skills"][:10]:
+            lines.append(
+                f"  {missing['name']} ({missing['importance']}, weight {missing['weight']:g})"
+            )
+    for warning in data.get("warnings", []):
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines) + "\n"
+
+
+def gaps_report(data: Mapping[str, Any], *, markdown: bool = False) -> str:
+    """The report ``matcher gaps`` prints: the missing skills in learning order."""
+    target = data["target"]
+    name = target["name"] or target["id"]
+    title = f"{data['file']}: gaps for {target['kind']} {name} (score {target['score']:.1f})"
+    if not data["gaps"]:
+        return title + "\nNothing missing: the resume shows every skill this target asks for.\n"
+    rows = []
+    for number, gap in enumerate(data["gaps"], start=1):
+        step = gap["roadmap_step"]
+        rows.append(
+            (
+                number,
+                gap["name"],
+                gap["importance"],
+                gap["weight"],
+                f"{step['step']}. {step['name']}" if step else None,
+                [c["name"] for c in gap["certifications"]],
+            )
+        )
+    headers = ("#", "skill", "importance", "weight", "roadmap step", "certifications")
+    if markdown:
+        out = [f"# {title}", "", "| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        out += ["| " + " | ".join(_cell(v, 200) for v in row) + " |" for row in rows]
+        return "\n".join(out) + "\n"
+    return title + "\n" + table(headers, rows)

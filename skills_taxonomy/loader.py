@@ -247,6 +247,7 @@ def _industry(data: dict[str, Any]) -> Industry:
         applications=_strings(data.get("applications")),
         vocabulary=_lower(data.get("vocabulary")),
         source=data["source"],
+        skills={k: float(v) for k, v in (data.get("skills") or {}).items()},
     )
 
 

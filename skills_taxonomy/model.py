@@ -79,6 +79,8 @@ class Industry:
     vocabulary: tuple[str, ...]
     """Lowercase terms that identify work in this sector."""
     source: str
+    skills: Mapping[str, float] = field(default_factory=dict)
+    """Skill id -> weight: what AI work in this sector asks for (its gaps)."""
 
 
 @dataclass(frozen=True)

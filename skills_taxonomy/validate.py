@@ -51,6 +51,7 @@ _FIELDS: dict[str, dict[str, tuple[bool, type | tuple[type, ...]]]] = {
         "subsectors": (False, list),
         "applications": (False, list),
         "vocabulary": (True, list),
+        "skills": (False, dict),
         "source": (True, str),
     },
     "certifications": {
@@ -85,7 +86,7 @@ def check(raw: RawTaxonomy) -> list[str]:
     regions = {r.get("id") for r in raw.meta.get("regions", []) if isinstance(r, dict)}
     problems += _check_skills(raw.entries["skills"], skills, categories)
     problems += _check_levels(raw, skills, regions)
-    problems += _check_industries(raw)
+    problems += _check_industries(raw, skills)
     for entry in raw.entries["certifications"]:
         problems += _check_refs(entry, "covers", entry.data.get("covers"), skills)
     for entry in raw.entries["roadmap"]:
@@ -247,24 +248,7 @@ def _check_levels(raw: RawTaxonomy, skills: dict[str, RawEntry], regions: set[An
                     f"{entry.where('years')}: level {ident!r}: years max must exceed min"
                 )
         for key in ("required", "preferred"):
-            weights = data.get(key)
-            if not isinstance(weights, dict):
-                continue
-            for skill_id, weight in weights.items():
-                where = entry.where(f"{key}.{skill_id}")
-                if skill_id not in skills:
-                    problems.append(
-                        f"{where}: level {ident!r}: {key} skill {skill_id!r} is not in the taxonomy"
-                        f"{_suggest(skill_id, skills)}"
-                    )
-                if (
-                    not isinstance(weight, int | float)
-                    or isinstance(weight, bool)
-                    or not 0 < weight <= 1
-                ):
-                    problems.append(
-                        f"{where}: level {ident!r}: weight of {skill_id!r} must be in (0, 1]"
-                    )
+            problems += _check_weights(entry, "level", key, skills)
         both = set(data.get("required") or {}) & set(data.get("preferred") or {})
         for skill_id in sorted(both):
             problems.append(
@@ -286,19 +270,39 @@ def _check_levels(raw: RawTaxonomy, skills: dict[str, RawEntry], regions: set[An
     return problems
 
 
-def _check_industries(raw: RawTaxonomy) -> list[str]:
+def _check_industries(raw: RawTaxonomy, skills: dict[str, RawEntry]) -> list[str]:
     problems = []
     present = {e.data.get("id") for e in raw.entries["industries"]}
     for ident in INDUSTRY_IDS:
         if ident not in present:
             problems.append(f"industries.yaml:1: missing industry {ident!r}")
     for entry in raw.entries["industries"]:
+        problems += _check_weights(entry, "industry", "skills", skills)
         vocabulary = entry.data.get("vocabulary")
         if isinstance(vocabulary, list) and not vocabulary:
             problems.append(
                 f"{entry.where('vocabulary')}: industry {entry.data.get('id')!r}: "
                 "vocabulary is empty (its terms identify work in the sector)"
             )
+    return problems
+
+
+def _check_weights(entry: RawEntry, label: str, key: str, skills: dict[str, RawEntry]) -> list[str]:
+    """Problems of a ``skill id -> weight`` mapping: unknown skills, weights outside (0, 1]."""
+    weights = entry.data.get(key)
+    if not isinstance(weights, dict):
+        return []
+    problems = []
+    ident = entry.data.get("id")
+    for skill_id, weight in weights.items():
+        where = entry.where(f"{key}.{skill_id}")
+        if skill_id not in skills:
+            problems.append(
+                f"{where}: {label} {ident!r}: {key} skill {skill_id!r} is not in the taxonomy"
+                f"{_suggest(skill_id, skills)}"
+            )
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 1:
+            problems.append(f"{where}: {label} {ident!r}: weight of {skill_id!r} must be in (0, 1]")
     return problems
 
 

@@ -1,0 +1,226 @@
+"""Job postings: what a posting asks for, and how well a resume answers it.
+
+A posting is read with the same read and skills stages as a resume.  Its lines are then
+sorted into what is required and what is only preferred, from headings ("Requirements",
+"Nice to have") and from cues on the line itself ("must", "a plus", "bonus"); lines under
+other headings (responsibilities, the role) count in between.  Its years ("5+ years") and
+level words (junior, senior, lead, principal, head) are read too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from matcher.document import ResumeText
+from matcher.features import skill_strengths, weighted_share, years_fit
+from matcher.skills import TextLine, find_mentions, summarise
+from skills_taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from matcher.parse import Resume
+    from matcher.score import MissingSkill
+    from matcher.skills import SkillMatch
+
+REQUIRED_WEIGHT = 1.0
+NEUTRAL_WEIGHT = 0.7
+"""A skill named in the role's description, neither required nor optional in so many words."""
+PREFERRED_WEIGHT = 0.5
+DERIVED_WEIGHT = 0.5
+"""Share of a tool's weight its competency gets (asking for PyTorch is asking for deep learning)."""
+DEFAULT_JOB_WEIGHTS = {"required": 0.45, "preferred": 0.10, "experience": 0.15, "text": 0.30}
+
+_PREFERRED = re.compile(
+    r"nice[- ]to[- ]have|bonus|preferred|preferably|a plus|\bplus\b|desirable|ideally|"
+    r"good to have|advantageous|optional|would be great",
+    re.IGNORECASE,
+)
+_REQUIRED = re.compile(
+    r"\bmust\b|required|requirements?|essential|mandatory|qualifications|what you bring|"
+    r"you have|you will need|we need|minimum",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^[#\s]*[\w'’ &/()-]{2,60}:?\s*$")
+_YEARS = re.compile(
+    r"(\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
+)
+_LEVEL_WORDS = (
+    ("head-of-ai", re.compile(r"\b(?:head|director|vp|vice president|chief)\b", re.IGNORECASE)),
+    ("ai-architect", re.compile(r"\b(?:principal|architect|distinguished)\b", re.IGNORECASE)),
+    ("senior-ai-engineer", re.compile(r"\b(?:senior|sr\.?|lead|staff)\b", re.IGNORECASE)),
+    (
+        "entry-level-ai-engineer",
+        re.compile(r"\b(?:junior|jr\.?|entry[- ]level|graduate|intern|associate)\b", re.IGNORECASE),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class JobPosting:
+    file: str
+    title: str | None
+    required: Mapping[str, float]
+    """Skill id -> weight of what the posting requires (or names in the role)."""
+    preferred: Mapping[str, float]
+    years_min: float | None
+    level: str | None
+    """The career level the posting's words point to, if any."""
+    text: str
+    skills: tuple[SkillMatch, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "title": self.title,
+            "level": self.level,
+            "years_min": self.years_min,
+            "required": dict(sorted(self.required.items())),
+            "preferred": dict(sorted(self.preferred.items())),
+        }
+
+
+@dataclass(frozen=True)
+class JobFit:
+    posting: JobPosting
+    score: float
+    components: Mapping[str, float]
+    matched_skills: tuple[str, ...]
+    missing_skills: tuple[MissingSkill, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.posting.to_dict(),
+            "score": self.score,
+            "components": dict(self.components),
+            "matched_skills": list(self.matched_skills),
+            "missing_skills": [m.to_dict() for m in self.missing_skills],
+        }
+
+
+def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
+    """What a posting asks for: required and preferred skills, years, level."""
+    lines = [line.text for line in document.lines]
+    modes = _line_modes(lines)
+    text_lines = [TextLine(text, "other") for text in lines]
+    mentions = find_mentions(text_lines, taxonomy)
+    skills = summarise(mentions, text_lines, taxonomy)
+    required: dict[str, float] = {}
+    preferred: dict[str, float] = {}
+    for mention in mentions:
+        weight = modes[mention.line]
+        target = preferred if weight == PREFERRED_WEIGHT else required
+        target[mention.skill_id] = max(target.get(mention.skill_id, 0.0), weight)
+    for skill_id in list(required):
+        preferred.pop(skill_id, None)
+    for target in (required, preferred):
+        additions: dict[str, float] = {}
+        for tool, weight in target.items():
+            for competency in taxonomy.skill(tool).evidences:
+                if competency not in required and competency not in preferred:
+                    additions[competency] = max(
+                        additions.get(competency, 0.0), weight * DERIVED_WEIGHT
+                    )
+        target.update(additions)
+    title = lines[0].lstrip("# ").strip() if lines else None
+    return JobPosting(
+        file=document.file,
+        title=title,
+        required=required,
+        preferred=preferred,
+        years_min=_years_min(lines, modes),
+        level=_level(title or "", lines),
+        text=document.text,
+        skills=skills,
+    )
+
+
+def _line_modes(lines: Sequence[str]) -> list[float]:
+    """The weight each line's skills carry, from the heading it stands under and its cues."""
+    modes = []
+    current = NEUTRAL_WEIGHT
+    for text in lines:
+        if _HEADING.match(text) and len(text.split()) <= 7:
+            if _PREFERRED.search(text):
+                current = PREFERRED_WEIGHT
+            elif _REQUIRED.search(text):
+                current = REQUIRED_WEIGHT
+            else:
+                current = NEUTRAL_WEIGHT
+            modes.append(current)
+        elif _PREFERRED.search(text):
+            modes.append(PREFERRED_WEIGHT)
+        elif _REQUIRED.search(text):
+            modes.append(REQUIRED_WEIGHT)
+        else:
+            modes.append(current)
+    return modes
+
+
+def _years_min(lines: Sequence[str], modes: Sequence[float]) -> float | None:
+    found = [
+        float(match.group(1))
+        for text, mode in zip(lines, modes, strict=True)
+        if mode != PREFERRED_WEIGHT
+        for match in _YEARS.finditer(text)
+    ]
+    return max(found) if found else None
+
+
+def _level(title: str, lines: Sequence[str]) -> str | None:
+    for text in (title, *lines[:3]):
+        for level_id, pattern in _LEVEL_WORDS:
+            if pattern.search(text):
+                return level_id
+    return None
+
+
+def score_job(
+    resume: Resume, skills: Sequence[SkillMatch], posting: JobPosting, taxonomy: Taxonomy
+) -> JobFit:
+    """How well a resume answers a posting (0-100), with matched and missing skills."""
+    from matcher.score import missing_skills
+
+    strengths = skill_strengths(skills)
+    resume_text = "\n".join(line.text for _, line in resume.iter_lines())
+    components = {
+        "required": weighted_share(strengths, posting.required),
+        "preferred": weighted_share(strengths, posting.preferred),
+        "experience": 1.0
+        if posting.years_min is None
+        else years_fit(resume.experience.total_years, posting.years_min, None),
+        "text": text_similarity(resume_text, posting.text),
+    }
+    weights = dict(DEFAULT_JOB_WEIGHTS)
+    # A posting that names no skill of the taxonomy is scored on what it does say.
+    if not posting.required:
+        weights["required"] = 0.0
+    if not posting.preferred:
+        weights["preferred"] = 0.0
+    total = sum(weights.values())
+    score = 100 * sum(weights[key] * value for key, value in components.items()) / total
+    wanted = {**posting.preferred, **posting.required}
+    matched = sorted((s for s in wanted if s in strengths), key=lambda s: (-wanted[s], s))
+    return JobFit(
+        posting=posting,
+        score=round(score, 1),
+        components={key: round(value, 3) for key, value in components.items()},
+        matched_skills=tuple(matched),
+        missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
+    )
+
+
+def text_similarity(first: str, second: str) -> float:
+    """TF-IDF cosine of two texts (the vectorizer fitted on the pair), in [0, 1]."""
+    if not first.strip() or not second.strip():
+        return 0.0
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform([first, second])
+    except ValueError:  # both texts hold only stop words
+        return 0.0
+    return float(cosine_similarity(matrix[0], matrix[1])[0, 0])

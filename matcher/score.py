@@ -1,0 +1,469 @@
+"""The score stage: how well a resume fits each career level and each industry.
+
+A level's score (0-100) combines, with :data:`DEFAULT_LEVEL_WEIGHTS`:
+
+``required``   weighted share of the level's required skills the resume evidences
+``preferred``  the same for its preferred skills
+``experience`` how the resume's years sit in the level's range (1 inside, smooth fall-off)
+``text``       share of the level's profile terms (responsibilities, skills) the resume uses
+
+and is scaled by ``relevance``, the resume's evidence of AI or data work: a chef's resume
+is no fit at all, not a weak Entry-Level one.  An industry's score comes from the sector's
+domain vocabulary found in the resume, weighted by where it stands (a job description
+counts, a word in an objective barely does), and the TF-IDF cosine between the resume and
+the sector's profile.  Every component is reported, so every score can be explained.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from matcher.features import (
+    DEFAULT_YEARS_SIGMA,
+    ordered,
+    skill_strengths,
+    vector,
+    years_fit,
+)
+from matcher.model import ProfileSimilarity
+from matcher.skills import SkillMatch
+from skills_taxonomy import Level, Taxonomy
+
+if TYPE_CHECKING:
+    from matcher.job import JobFit
+    from matcher.parse import Resume
+
+DEFAULT_LEVEL_WEIGHTS = {"required": 0.45, "preferred": 0.15, "experience": 0.30, "text": 0.10}
+DEFAULT_YEARS_SIGMA_ABOVE = 3.0
+"""Fall-off above a level's range is gentler than below: more years disqualify less."""
+DEFAULT_TEXT_SATURATION = 0.5
+"""Share of a level's profile terms at which the text component is full."""
+AI_CATEGORIES = frozenset(
+    {"machine-learning", "deep-learning", "generative-ai", "llm", "rag", "ai-agents", "mlops"}
+)
+"""Skill categories that are evidence of AI work."""
+DATA_CATEGORIES = frozenset({"data-engineering", "data-preparation", "mathematics", "analytics"})
+"""Skill categories that are evidence of data work (half as much as AI work)."""
+DEFAULT_RELEVANCE_SATURATION = 3.0
+"""Strength of AI evidence (about three solid AI skills) at which relevance is full."""
+RELEVANCE_FLOOR = 0.3
+"""Share of a level's score a resume with no AI or data evidence at all keeps."""
+MIN_RELEVANCE = 0.4
+"""Below this relevance there is no fit: ``best_level`` is null."""
+MIN_LEVEL_SCORE = 35.0
+"""Below this score no level fits."""
+
+SECTION_WEIGHTS = {
+    "experience": 1.0,
+    "projects": 1.0,
+    "summary": 0.4,
+    "profile": 0.4,
+    "skills": 0.4,
+    "other": 0.4,
+    "education": 0.3,
+    "certifications": 0.3,
+    "publications": 0.3,
+    "awards": 0.3,
+}
+"""How much a domain term counts by the section it stands in."""
+DEFAULT_INDUSTRY_SATURATION = 3.0
+"""Weighted domain evidence at which an industry's vocabulary score reaches 63 %."""
+INDUSTRY_WEIGHTS = {"vocabulary": 0.75, "text": 0.25}
+DEFAULT_INDUSTRY_TEXT_SATURATION = 0.15
+MIN_INDUSTRY_SCORE = 25.0
+"""Below this score no industry fits: ``best_industry`` is null."""
+MAX_EVIDENCE = 5
+
+
+@dataclass(frozen=True)
+class MissingSkill:
+    """A skill a target asks for that the resume does not show."""
+
+    id: str
+    name: str
+    importance: str
+    """``"required"`` or ``"preferred"``."""
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "importance": self.importance,
+            "weight": self.weight,
+        }
+
+
+@dataclass(frozen=True)
+class LevelFit:
+    id: str
+    name: str
+    score: float
+    components: Mapping[str, float]
+    matched_skills: tuple[str, ...]
+    missing_skills: tuple[MissingSkill, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": self.score,
+            "components": dict(self.components),
+            "matched_skills": list(self.matched_skills),
+            "missing_skills": [m.to_dict() for m in self.missing_skills],
+        }
+
+
+@dataclass(frozen=True)
+class IndustryFit:
+    id: str
+    name: str
+    score: float
+    components: Mapping[str, float]
+    terms: tuple[str, ...]
+    """The domain terms found, strongest evidence first."""
+    evidence: tuple[str, ...]
+    """Lines where they were found, work sections first."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "score": self.score,
+            "components": dict(self.components),
+            "terms": list(self.terms),
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class Salary:
+    region: str
+    level: str
+    currency: str
+    min: int
+    max: int
+    open_ended: bool
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "level": self.level,
+            "currency": self.currency,
+            "min": self.min,
+            "max": self.max,
+            "open_ended": self.open_ended,
+            "text": self.text,
+            "source": "AI Engineer Career Guide 2026 (the guide's 2026 figures)",
+        }
+
+
+@dataclass(frozen=True)
+class FitReport:
+    """Everything ``matcher score`` reports about one resume."""
+
+    resume: Resume
+    skills: tuple[SkillMatch, ...]
+    levels: tuple[LevelFit, ...]
+    """All five levels, best first."""
+    best_level: str | None
+    industries: tuple[IndustryFit, ...]
+    """All industries, best first."""
+    best_industry: str | None
+    salary: Salary | None
+    taxonomy_version: str
+    job: JobFit | None = None
+    next_level: LevelFit | None = None
+    """The rung above the best level, for its gaps (None at the top or with no fit)."""
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self, *, max_evidence: int | None = 3) -> dict[str, Any]:
+        parsed = self.resume.to_dict()
+        data: dict[str, Any] = {
+            "file": self.resume.file,
+            "taxonomy_version": self.taxonomy_version,
+            "candidate": parsed["candidate"],
+            "experience": parsed["experience"],
+            "education": parsed["education"],
+            "certifications": parsed["certifications"],
+            "skills": [s.to_dict(max_evidence=max_evidence) for s in self.skills],
+            "levels": [level.to_dict() for level in self.levels],
+            "best_level": self.best_level,
+            "industries": [industry.to_dict() for industry in self.industries],
+            "best_industry": self.best_industry,
+            "salary": None if self.salary is None else self.salary.to_dict(),
+            "next_level": None
+            if self.next_level is None
+            else {
+                "id": self.next_level.id,
+                "name": self.next_level.name,
+                "missing_skills": [m.to_dict() for m in self.next_level.missing_skills],
+            },
+            "warnings": [*parsed.get("warnings", []), *self.warnings],
+        }
+        if self.job is not None:
+            data["job"] = self.job.to_dict()
+        return data
+
+
+# --- the model --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class FitModel:
+    """The similarity model fitted on one taxonomy's profiles (built once, then cached)."""
+
+    taxonomy: Taxonomy
+    skill_index: Mapping[str, int]
+    required: ProfileSimilarity
+    preferred: ProfileSimilarity
+    vectorizer: TfidfVectorizer
+    level_text: ProfileSimilarity
+    industry_text: ProfileSimilarity
+    industry_terms: Mapping[str, re.Pattern[str]]
+
+
+def level_document(level: Level, taxonomy: Taxonomy) -> str:
+    """The words of a level's profile: its name, responsibilities and skills."""
+    skills = [taxonomy.skill(s).name for s in (*level.required, *level.preferred)]
+    return " . ".join([level.name, *level.responsibilities, *skills])
+
+
+@lru_cache(maxsize=4)
+def build_model(taxonomy: Taxonomy) -> FitModel:
+    """Fit the similarity model on the taxonomy's level and industry profiles."""
+    index = {skill.id: column for column, skill in enumerate(taxonomy.skills)}
+    required = [vector(level.required, index) for level in taxonomy.levels]
+    preferred = [vector(level.preferred, index) for level in taxonomy.levels]
+    level_docs = [level_document(level, taxonomy) for level in taxonomy.levels]
+    industry_docs = [
+        " . ".join([i.name, *i.subsectors, *i.applications, *i.vocabulary])
+        for i in taxonomy.industries
+    ]
+    vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
+    vectorizer.fit([*level_docs, *industry_docs])
+    terms = {
+        industry.id: re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(t) for t in sorted(industry.vocabulary, key=len, reverse=True))
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        for industry in taxonomy.industries
+        if industry.vocabulary
+    }
+    return FitModel(
+        taxonomy=taxonomy,
+        skill_index=index,
+        required=ProfileSimilarity(metric="coverage").fit(np.array(required)),
+        preferred=ProfileSimilarity(metric="coverage").fit(np.array(preferred)),
+        vectorizer=vectorizer,
+        level_text=ProfileSimilarity(metric="coverage").fit(
+            vectorizer.transform(level_docs).toarray()
+        ),
+        industry_text=ProfileSimilarity(metric="cosine").fit(
+            vectorizer.transform(industry_docs).toarray()
+        ),
+        industry_terms=terms,
+    )
+
+
+# --- scoring ----------------------------------------------------------------------------
+
+
+def ai_relevance(skills: Sequence[SkillMatch], strengths: Mapping[str, float]) -> float:
+    """Evidence of AI (and, half as much, data) work, in [0, 1]."""
+    total = 0.0
+    for match in skills:
+        if match.category in AI_CATEGORIES:
+            total += strengths[match.id]
+        elif match.category in DATA_CATEGORIES:
+            total += 0.5 * strengths[match.id]
+    return min(1.0, total / DEFAULT_RELEVANCE_SATURATION)
+
+
+def score_levels(
+    resume: Resume, skills: Sequence[SkillMatch], model: FitModel
+) -> tuple[tuple[LevelFit, ...], float]:
+    """Every level's fit (in ladder order) and the resume's AI relevance."""
+    taxonomy = model.taxonomy
+    strengths = skill_strengths(skills)
+    row = np.array([vector(strengths, model.skill_index)])
+    required = model.required.transform(row)[0]
+    preferred = model.preferred.transform(row)[0]
+    presence = (model.vectorizer.transform([_resume_text(resume)]).toarray() > 0).astype(float)
+    text = np.minimum(model.level_text.transform(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
+    relevance = ai_relevance(skills, strengths)
+    years = resume.experience.total_years
+    fits = []
+    for column, level in enumerate(taxonomy.levels):
+        experience = _level_years_fit(years, level)
+        components = {
+            "required": float(required[column]),
+            "preferred": float(preferred[column]),
+            "experience": experience,
+            "text": float(text[column]),
+        }
+        base = sum(DEFAULT_LEVEL_WEIGHTS[key] * value for key, value in components.items())
+        scale = RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * relevance
+        components["relevance"] = relevance
+        fits.append(
+            LevelFit(
+                id=level.id,
+                name=level.name,
+                score=round(100 * base * scale, 1),
+                components={k: round(v, 3) for k, v in components.items()},
+                matched_skills=tuple(
+                    ordered(
+                        (s for s in (*level.required, *level.preferred) if s in strengths),
+                        {**level.preferred, **level.required},
+                    )
+                ),
+                missing_skills=missing_skills(level.required, level.preferred, strengths, taxonomy),
+            )
+        )
+    return tuple(fits), relevance
+
+
+def _level_years_fit(years: float | None, level: Level) -> float:
+    if years is not None and level.years_max is not None and years > level.years_max:
+        return years_fit(years, level.years_min, level.years_max, sigma=DEFAULT_YEARS_SIGMA_ABOVE)
+    return years_fit(years, level.years_min, level.years_max, sigma=DEFAULT_YEARS_SIGMA)
+
+
+def missing_skills(
+    required: Mapping[str, float],
+    preferred: Mapping[str, float],
+    strengths: Mapping[str, float],
+    taxonomy: Taxonomy,
+) -> tuple[MissingSkill, ...]:
+    """Skills a target asks for that the resume does not show: required first, by weight."""
+    missing = []
+    for importance, weights in (("required", required), ("preferred", preferred)):
+        for skill_id in ordered((s for s in weights if s not in strengths), weights):
+            name = taxonomy.skill(skill_id).name
+            missing.append(MissingSkill(skill_id, name, importance, weights[skill_id]))
+    return tuple(missing)
+
+
+def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]:
+    """Every industry's fit, in the taxonomy's order."""
+    found: dict[str, dict[str, float]] = {key: {} for key in model.industry_terms}
+    lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
+    for number, (section, line) in enumerate(resume.iter_lines()):
+        weight = SECTION_WEIGHTS.get(section.name, 0.4)
+        for key, pattern in model.industry_terms.items():
+            terms = {match.group(0).lower() for match in pattern.finditer(line.text)}
+            if not terms:
+                continue
+            lines[key].append((-weight, number, line.text))
+            counts = found[key]
+            for term in terms:
+                # the best place a term stands in counts fully, repeats add a little
+                counts[term] = max(counts.get(term, 0.0), weight) + 0.1 * (term in counts)
+    text = _resume_text(resume)
+    cosine = model.industry_text.transform(model.vectorizer.transform([text]).toarray())[0]
+    fits = []
+    for column, industry in enumerate(model.taxonomy.industries):
+        counts = found.get(industry.id, {})
+        evidence = sum(min(value, 1.5) for value in counts.values())
+        components = {
+            "vocabulary": 1 - math.exp(-evidence / DEFAULT_INDUSTRY_SATURATION),
+            "text": min(float(cosine[column]) / DEFAULT_INDUSTRY_TEXT_SATURATION, 1.0),
+        }
+        score = 100 * sum(INDUSTRY_WEIGHTS[key] * value for key, value in components.items())
+        best_lines = sorted(lines.get(industry.id, []))[:MAX_EVIDENCE]
+        fits.append(
+            IndustryFit(
+                id=industry.id,
+                name=industry.name,
+                score=round(score, 1),
+                components={k: round(v, 3) for k, v in components.items()},
+                terms=tuple(sorted(counts, key=lambda t: (-counts[t], t))),
+                evidence=tuple(line for _, _, line in sorted(best_lines, key=lambda x: x[1])),
+            )
+        )
+    return tuple(fits)
+
+
+def _resume_text(resume: Resume) -> str:
+    return "\n".join(line.text for _, line in resume.iter_lines())
+
+
+def _best(fits: Sequence[Any], minimum: float) -> str | None:
+    top = max(fits, key=lambda fit: fit.score, default=None)
+    return top.id if top is not None and top.score >= minimum else None
+
+
+def score_fit(
+    resume: Resume,
+    skills: Sequence[SkillMatch],
+    taxonomy: Taxonomy,
+    *,
+    region: str = "us",
+    job: JobFit | None = None,
+) -> FitReport:
+    """Score a parsed resume against every level and industry (and a job, when given)."""
+    model = build_model(taxonomy)
+    levels, relevance = score_levels(resume, skills, model)
+    warnings = []
+    best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
+    if best_level is None:
+        warnings.append("no career level fits: the resume shows little AI or data work")
+    industries = score_industries(resume, model)
+    best_industry = _best(industries, MIN_INDUSTRY_SCORE)
+    salary = None
+    next_level = None
+    if best_level is not None:
+        level = taxonomy.level(best_level)
+        band = level.salary.get(region)
+        if band is None:
+            warnings.append(f"the guide gives no salary band for {level.name} in region {region!r}")
+        else:
+            salary = Salary(
+                region, level.id, band.currency, band.min, band.max, band.open_ended, band.text
+            )
+        above = [
+            fit
+            for fit, lv in zip(levels, taxonomy.levels, strict=True)
+            if lv.rank == level.rank + 1
+        ]
+        next_level = above[0] if above else None
+    rank = {fit.id: index for index, fit in enumerate(levels)}
+    return FitReport(
+        resume=resume,
+        skills=tuple(skills),
+        levels=tuple(sorted(levels, key=lambda fit: (-fit.score, rank[fit.id]))),
+        best_level=best_level,
+        industries=tuple(sorted(industries, key=lambda fit: (-fit.score, fit.id))),
+        best_industry=best_industry,
+        salary=salary,
+        taxonomy_version=taxonomy.version,
+        job=job,
+        next_level=next_level,
+        warnings=tuple(warnings),
+    )
+
+
+__all__ = [
+    "DEFAULT_LEVEL_WEIGHTS",
+    "DEFAULT_YEARS_SIGMA",
+    "FitModel",
+    "FitReport",
+    "IndustryFit",
+    "LevelFit",
+    "MissingSkill",
+    "Salary",
+    "build_model",
+    "missing_skills",
+    "score_fit",
+]
