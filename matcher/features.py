@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from matcher.skills import SkillMatch
 
-DEFAULT_YEARS_SIGMA = 1.5
-"""Years outside a level's range at which its experience fit has fallen to 0.61 (one sigma)."""
+DEFAULT_YEARS_SIGMA = 1.0
+"""Years short of a level's range at which its experience fit has fallen to 0.61 (one sigma)."""
 
 STRENGTH_DATED = 1.0
 """A skill mentioned in a dated position: used on the job, for a known time."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from matcher.score import MissingSkill
+from matcher.skills import rolls_up_to
 from skills_taxonomy import Certification, RoadmapStep, Taxonomy
 
 
@@ -37,7 +38,7 @@ def find_gaps(missing: Sequence[MissingSkill], taxonomy: Taxonomy) -> tuple[Gap,
     """Each missing skill with its roadmap step and certifications, in learning order."""
     gaps = []
     for skill in missing:
-        related = (skill.id, *taxonomy.skill(skill.id).evidences)
+        related = (skill.id, *rolls_up_to(skill.id, taxonomy))
         step = next(
             (s for key in related for s in taxonomy.roadmap if key in s.teaches),
             None,

@@ -19,7 +19,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 
 from matcher.document import ResumeText
 from matcher.features import skill_strengths, weighted_share, years_fit
-from matcher.skills import TextLine, find_mentions, summarise
+from matcher.skills import TextLine, find_mentions, rolls_up_to, summarise
 from skills_taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ _REQUIRED = re.compile(
     r"you have|you will need|we need|minimum",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^[#\s]*[\w'’ &/()-]{2,60}:?\s*$")
+# A short line of words, maybe a Markdown heading, never a bullet item.
+_HEADING = re.compile(r"^(?![-*•▪●◦]\s)[#\s]*\w[\w'’ &/()-]{1,59}:?\s*$")
 _YEARS = re.compile(
     r"(\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
 )
@@ -106,7 +107,12 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
     """What a posting asks for: required and preferred skills, years, level."""
     lines = [line.text for line in document.lines]
     modes = _line_modes(lines)
-    text_lines = [TextLine(text, "other") for text in lines]
+    # Lines under "Requirements" or "Nice to have" are lists of skills, where a bare
+    # "Kafka" or "Spark" needs no further context, as in a resume's skills section.
+    text_lines = [
+        TextLine(text, "skills" if weight != NEUTRAL_WEIGHT else "other")
+        for text, weight in zip(lines, modes, strict=True)
+    ]
     mentions = find_mentions(text_lines, taxonomy)
     skills = summarise(mentions, text_lines, taxonomy)
     required: dict[str, float] = {}
@@ -120,7 +126,7 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
     for target in (required, preferred):
         additions: dict[str, float] = {}
         for tool, weight in target.items():
-            for competency in taxonomy.skill(tool).evidences:
+            for competency in rolls_up_to(tool, taxonomy):
                 if competency not in required and competency not in preferred:
                     additions[competency] = max(
                         additions.get(competency, 0.0), weight * DERIVED_WEIGHT

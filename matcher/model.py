@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.metrics.pairwise import cosine_similarity
-from sklearn.utils.validation import check_is_fitted, validate_data
+from sklearn.utils.validation import check_is_fitted, check_non_negative, validate_data
 
 Metric = Literal["coverage", "cosine"]
 
@@ -49,8 +49,7 @@ class ProfileSimilarity(TransformerMixin, BaseEstimator):  # type: ignore[misc]
             raise ValueError(f"metric must be 'coverage' or 'cosine', not {self.metric!r}")
         profiles = validate_data(self, X, accept_sparse=False, dtype=np.float64)
         if self.metric == "coverage":
-            if (profiles < 0).any():
-                raise ValueError("coverage needs non-negative profile weights")
+            check_non_negative(profiles, "ProfileSimilarity.fit (coverage)")
             totals = profiles.sum(axis=1)
             self.totals_: NDArray[np.float64] = np.where(totals > 0, totals, 1.0)
         self.profiles_: NDArray[np.float64] = profiles
@@ -63,8 +62,7 @@ class ProfileSimilarity(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         if self.metric == "cosine":
             similarity: NDArray[np.float64] = cosine_similarity(samples, self.profiles_)
             return np.clip(similarity, 0.0, 1.0)
-        if (samples < 0).any():
-            raise ValueError("coverage needs non-negative features")
+        check_non_negative(samples, "ProfileSimilarity.transform (coverage)")
         covered: NDArray[np.float64] = np.minimum(samples, 1.0) @ self.profiles_.T
         return covered / self.totals_
 

@@ -308,7 +308,7 @@ def summarise(
         direct.setdefault(mention.skill_id, []).append(mention)
     via: dict[str, set[str]] = {}
     for skill_id in direct:
-        for competency in taxonomy.skill(skill_id).evidences:
+        for competency in rolls_up_to(skill_id, taxonomy):
             via.setdefault(competency, set()).add(skill_id)
     matches = []
     for skill_id in sorted(direct.keys() | via.keys()):
@@ -339,6 +339,24 @@ def summarise(
             matches, key=lambda m: (order.get(m.category, len(order)), m.derived, -m.mentions, m.id)
         )
     )
+
+
+def rolls_up_to(skill_id: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Every competency a skill evidences, directly or through other competencies.
+
+    pandas evidences data processing, which evidences data preparation: a resume showing
+    pandas work shows both.  The taxonomy's ``evidences`` links are followed to the end
+    (cycles are cut).
+    """
+    seen: dict[str, None] = {}
+    stack = list(reversed(taxonomy.skill(skill_id).evidences))
+    while stack:
+        current = stack.pop()
+        if current in seen or current == skill_id:
+            continue
+        seen[current] = None
+        stack.extend(reversed(taxonomy.skill(current).evidences))
+    return tuple(seen)
 
 
 def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[Evidence, ...]:

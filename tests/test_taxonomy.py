@@ -144,24 +144,27 @@ skills:
       - machine learning
   - id: my-ml
     name: Again
-    category: machine-learnin
+    category: machine-learning
     kind: tool
     source: mine
     aliases: [again]
+  - id: my-other
+    name: Other
+    category: machine-learnin
+    kind: tool
+    source: mine
+    aliases: [other thing]
     evidences: [no-such-skill]
 """,
     )
-    problems = problems_in(path)
-    assert "my.yaml:9: alias 'machine learning' already belongs to 'machine-learning'" in "\n".join(
-        problems
+    problems = "\n".join(problems_in(path))
+    assert "my.yaml:9: alias 'machine learning' already belongs to 'machine-learning'" in problems
+    assert "my.yaml:10: duplicate id 'my-ml' (first at my.yaml:2)" in problems
+    assert (
+        "my.yaml:18: skill 'my-other': unknown category 'machine-learnin' "
+        "(did you mean 'machine-learning'?)" in problems
     )
-    assert any(p.startswith("my.yaml:10: duplicate id 'my-ml'") for p in problems)
-    assert any(
-        p.startswith("my.yaml:12:") and "unknown category 'machine-learnin'" in p for p in problems
-    )
-    assert any(
-        p.startswith("my.yaml:16:") and "unknown skill 'no-such-skill'" in p for p in problems
-    )
+    assert "my.yaml:22: 'my-other': evidences refers to unknown skill 'no-such-skill'" in problems
 
 
 def test_validator_reports_references_to_unknown_skills_in_levels(write: Write) -> None:
@@ -199,7 +202,7 @@ def test_override_adds_skills_aliases_weights_and_an_industry(write: Write) -> N
 version: acme-1
 skills:
   - id: python
-    aliases: [cpython]
+    aliases: [snakelang]
   - id: acme-flow
     name: AcmeFlow
     category: mlops
@@ -219,7 +222,7 @@ industries:
     )
     tax = load_taxonomy(path)
     shipped = load_taxonomy()
-    assert "cpython" in tax.skill("python").aliases
+    assert "snakelang" in tax.skill("python").aliases
     assert set(shipped.skill("python").aliases) < set(tax.skill("python").aliases)
     assert tax.skill("acme-flow").evidences == ("mlops",)
     assert tax.level("senior-ai-engineer").required["python"] == 0.25
@@ -285,12 +288,12 @@ def test_show_unknown_id_is_a_usage_error(runner: CliRunner) -> None:
 def test_export_round_trips_the_merged_taxonomy(
     runner: CliRunner, write: Write, output_format: str
 ) -> None:
-    path = write("extend.yaml", "skills:\n  - id: python\n    aliases: [cpython]\n")
+    path = write("extend.yaml", "skills:\n  - id: python\n    aliases: [snakelang]\n")
     result = runner.invoke(
         cli, ["taxonomy", "export", "--format", output_format, "--taxonomy", str(path)]
     )
     assert result.exit_code == 0
     data = json.loads(result.stdout) if output_format == "json" else yaml.safe_load(result.stdout)
     python = next(s for s in data["skills"] if s["id"] == "python")
-    assert "cpython" in python["aliases"]
+    assert "snakelang" in python["aliases"]
     assert [level["id"] for level in data["levels"]] == list(LEVEL_IDS)

@@ -1,0 +1,261 @@
+"""The score stage behaves as a careful reviewer would (issue: "Score fit …").
+
+Resumes here are short texts written for each behaviour; the sample resumes are checked
+in test_samples.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sklearn.utils.estimator_checks import parametrize_with_checks
+
+from matcher.document import ResumeText
+from matcher.job import analyse_job, score_job
+from matcher.model import ProfileSimilarity
+from matcher.parse import parse_resume
+from matcher.score import FitReport, score_fit
+from matcher.skills import find_skills, rolls_up_to
+from skills_taxonomy import Taxonomy
+
+AS_OF = date(2026, 11, 1)
+
+
+def score(text: str, taxonomy: Taxonomy) -> FitReport:
+    resume = parse_resume(
+        ResumeText.from_string(text, file="r.txt"), taxonomy=taxonomy, as_of=AS_OF
+    )
+    return score_fit(resume, find_skills(resume, taxonomy), taxonomy)
+
+
+def level_scores(report: FitReport) -> dict[str, float]:
+    return {fit.id: fit.score for fit in report.levels}
+
+
+def resume_text(
+    *, years: int, title: str, bullets: list[str], skills: str, summary: str = ""
+) -> str:
+    start = 2026 - years
+    return "\n".join(
+        [
+            "Alex Example",
+            "alex@example.com",
+            "SUMMARY",
+            summary or f"{title} with {years} years of experience.",
+            "EXPERIENCE",
+            f"{title}, Northwind Labs, Nov {start} - Present",
+            *bullets,
+            "EDUCATION",
+            f"B.Sc. Computer Science, Example University, {start - 1}",
+            "SKILLS",
+            skills,
+        ]
+    )
+
+
+JUNIOR = resume_text(
+    years=1,
+    title="Junior Machine Learning Engineer",
+    bullets=[
+        "Cleaned and prepared training data with pandas and SQL (data preparation)",
+        "Built and evaluated scikit-learn models; model testing and cross-validation",
+        "Applied statistics and probability to A/B test analysis in Python",
+    ],
+    skills="Python, SQL, pandas, NumPy, scikit-learn, statistics, machine learning, Git",
+)
+SENIOR = resume_text(
+    years=6,
+    title="Senior AI Engineer",
+    bullets=[
+        "Led a team of six engineers (team leadership, mentoring, hiring)",
+        "Owned architecture decisions for a complex AI system serving 40M requests a day",
+        "Designed the system design of our RAG platform with LangChain, FAISS and GPT-4",
+        "Deployed PyTorch models to production on AWS SageMaker with Docker and Kubernetes",
+        "MLOps with MLflow; performance optimization of model inference",
+    ],
+    skills="Python, PyTorch, TensorFlow, machine learning, deep learning, LLMs, RAG, AWS, MLOps",
+)
+ARCHITECT = resume_text(
+    years=12,
+    title="Principal AI Architect",
+    bullets=[
+        "Set the enterprise AI strategy and AI roadmap for a global manufacturer",
+        "Large-scale system design of the enterprise AI platform on Azure and AWS",
+        "Technical leadership of 40 engineers across five teams; architecture decisions",
+        "Governed model deployment, MLOps and AI security for 200 production models",
+        "Organizational AI strategy with the executive board; budget management of $12M",
+    ],
+    skills="Python, machine learning, deep learning, LLMs, cloud architecture, Kubernetes",
+)
+CHEF = resume_text(
+    years=12,
+    title="Head Chef",
+    bullets=[
+        "Ran a kitchen of 14 cooks; menu design and seasonal sourcing",
+        "Cut food waste by 20% with better stock rotation and prep lists",
+        "Trained apprentices in knife skills, pastry and food safety",
+    ],
+    skills="Menu planning, food safety, HACCP, team leadership, budgeting, customer service",
+)
+
+
+def test_one_year_with_strong_skills_fits_entry_level(taxonomy: Taxonomy) -> None:
+    report = score(JUNIOR, taxonomy)
+    assert report.best_level == "entry-level-ai-engineer"
+
+
+def test_six_years_with_architecture_and_leadership_fits_senior(taxonomy: Taxonomy) -> None:
+    assert score(SENIOR, taxonomy).best_level == "senior-ai-engineer"
+
+
+def test_twelve_years_of_enterprise_ai_strategy_fits_architect_or_head(taxonomy: Taxonomy) -> None:
+    assert score(ARCHITECT, taxonomy).best_level in {"ai-architect", "head-of-ai"}
+
+
+def test_a_resume_without_ai_background_has_no_fit(taxonomy: Taxonomy) -> None:
+    report = score(CHEF, taxonomy)
+    assert report.best_level is None
+    assert report.salary is None
+    assert max(fit.score for fit in report.levels) < 40
+    assert report.levels[0].components["relevance"] == 0
+
+
+def test_levels_and_industries_list_all_five_best_first(taxonomy: Taxonomy) -> None:
+    report = score(SENIOR, taxonomy)
+    assert len(report.levels) == 5 and len(report.industries) == 5
+    scores = [fit.score for fit in report.levels]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in [*scores, *(i.score for i in report.industries)])
+
+
+def test_experience_fit_falls_off_smoothly_outside_the_range(taxonomy: Taxonomy) -> None:
+    fits = []
+    for years in range(0, 13):
+        report = score(
+            JUNIOR.replace("Nov 2025", f"Nov {2026 - years}") if years else JUNIOR, taxonomy
+        )
+        entry = next(fit for fit in report.levels if fit.id == "entry-level-ai-engineer")
+        fits.append(entry.components["experience"])
+    assert fits[1] == 1.0
+    beyond = fits[3:]
+    assert beyond == sorted(beyond, reverse=True)  # the further out, the lower
+    steps = [a - b for a, b in zip(fits[2:], fits[3:], strict=False)]
+    assert max(steps) < 0.35  # no cliff: each extra year costs a bounded amount
+
+
+def test_required_skills_count_more_than_preferred(taxonomy: Taxonomy) -> None:
+    level = taxonomy.level("machine-learning-engineer")
+    base = resume_text(
+        years=3,
+        title="Engineer",
+        bullets=["Wrote services"],
+        skills="Python, PyTorch, machine learning",
+    )
+    shown = {match.id for match in score(base, taxonomy).skills}
+
+    def alone(skill_id: str) -> bool:  # adds nothing else through its roll-ups
+        return skill_id not in shown and set(rolls_up_to(skill_id, taxonomy)) <= shown
+
+    required = max(filter(alone, level.required), key=lambda s: (level.required[s], s))
+    preferred = min(filter(alone, level.preferred), key=lambda s: (level.preferred[s], s))
+
+    def mle(extra: str) -> float:
+        text = base.replace("Wrote services", f"Wrote services; {extra}")
+        return level_scores(score(text, taxonomy))["machine-learning-engineer"]
+
+    names = taxonomy.skill(required).aliases[0], taxonomy.skill(preferred).aliases[0]
+    assert mle(names[0]) > mle(names[1]) > mle("nothing else")
+
+
+def test_evidence_in_dated_experience_counts_more_than_a_skills_list(taxonomy: Taxonomy) -> None:
+    listed = resume_text(
+        years=3, title="Engineer", bullets=["Wrote services"], skills="Python, MLOps"
+    )
+    used = resume_text(
+        years=3, title="Engineer", bullets=["Wrote services with MLOps"], skills="Python"
+    )
+    key = "machine-learning-engineer"
+    assert level_scores(score(used, taxonomy))[key] > level_scores(score(listed, taxonomy))[key]
+
+
+def test_industry_comes_from_work_not_from_one_word_in_an_objective(taxonomy: Taxonomy) -> None:
+    objective = SENIOR.replace(
+        "Senior AI Engineer with 6", "Senior AI Engineer keen on healthcare with 6"
+    )
+    assert score(objective, taxonomy).best_industry != "healthcare"
+    work = SENIOR.replace(
+        "Deployed PyTorch models",
+        "Built clinical NLP over EHR notes for 30 hospitals (HIPAA, FHIR, patient triage); deployed PyTorch models",
+    )
+    assert score(work, taxonomy).best_industry == "healthcare"
+
+
+def test_scores_are_deterministic(taxonomy: Taxonomy) -> None:
+    assert score(SENIOR, taxonomy).to_dict() == score(SENIOR, taxonomy).to_dict()
+
+
+@pytest.mark.parametrize(
+    "level_id", ["entry-level-ai-engineer", "senior-ai-engineer", "ai-architect"]
+)
+def test_adding_a_required_skill_with_evidence_never_lowers_the_level(
+    taxonomy: Taxonomy, level_id: str
+) -> None:
+    before = level_scores(score(JUNIOR, taxonomy))[level_id]
+    for skill_id in taxonomy.level(level_id).required:
+        alias = (taxonomy.skill(skill_id).aliases or taxonomy.skill(skill_id).forms)[0]
+        text = JUNIOR.replace("in Python", f"in Python; {alias}")
+        assert level_scores(score(text, taxonomy))[level_id] >= before, skill_id
+
+
+# --- job postings -----------------------------------------------------------------------
+
+POSTING = """\
+Senior Machine Learning Engineer
+About the role
+You will build recommendation models for our e-commerce platform.
+Requirements
+- 5+ years of experience in machine learning
+- Strong Python and PyTorch
+- Must have experience with Kubernetes
+Nice to have
+- Kafka
+- Bonus: Terraform
+"""
+
+
+def test_a_posting_splits_required_from_preferred(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(POSTING, file="job.txt"), taxonomy)
+    assert {"python", "pytorch", "kubernetes"} <= job.required.keys()
+    assert {"kafka", "terraform"} <= job.preferred.keys()
+    assert not job.required.keys() & job.preferred.keys()
+    assert job.years_min == 5
+    assert job.level == "senior-ai-engineer"
+
+
+def test_the_matching_resume_outscores_the_other(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(POSTING, file="job.txt"), taxonomy)
+
+    def job_score(text: str) -> float:
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy).score
+
+    assert job_score(SENIOR) > job_score(JUNIOR) > job_score(CHEF)
+    fit_resume = parse_resume(ResumeText.from_string(SENIOR), taxonomy=taxonomy, as_of=AS_OF)
+    fit = score_job(fit_resume, find_skills(fit_resume, taxonomy), job, taxonomy)
+    assert "kafka" in {m.id for m in fit.missing_skills}
+    assert "pytorch" in fit.matched_skills
+
+
+# --- the estimator ----------------------------------------------------------------------
+
+
+@parametrize_with_checks([ProfileSimilarity(), ProfileSimilarity(metric="cosine")])
+def test_profile_similarity_follows_the_estimator_contract(estimator, check) -> None:  # type: ignore[no-untyped-def]
+    check(estimator)
+
+
+def test_coverage_is_the_weighted_share_of_a_profile() -> None:
+    model = ProfileSimilarity().fit([[1.0, 0.5, 0.0], [0.0, 0.0, 2.0]])
+    result = model.transform([[1.0, 0.0, 3.0], [0.5, 1.0, 0.0]])
+    assert result.ravel().tolist() == pytest.approx([1 / 1.5, 1.0, 1.0 / 1.5, 0.0])
