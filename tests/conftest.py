@@ -33,3 +33,37 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/*.json from the current output instead of comparing.",
+    )
+
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, object], None]:
+    """Compare data with tests/golden/NAME.json (or rewrite it with --update-golden)."""
+    import json
+
+    update = request.config.getoption("--update-golden")
+
+    def _check(name: str, data: object) -> None:
+        path = GOLDEN / f"{name}.json"
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        if update:
+            GOLDEN.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path.name}: run pytest --update-golden"
+        assert json.loads(text) == json.loads(path.read_text(encoding="utf-8")), (
+            f"output differs from {path.name}; if intended, run pytest --update-golden"
+        )
+
+    return _check
