@@ -1,0 +1,1332 @@
+"""The read stage: a resume file (PDF, DOCX, plain text or Markdown) → :class:`ResumeText`.
+
+The format is decided by the file's content (``%PDF`` header, a ZIP holding
+``word/document.xml``), and only then by its name.  Every failure a hostile or broken file
+can cause is raised as :class:`~matcher.errors.UnreadableFileError` or
+:class:`~matcher.errors.NoTextError` with a one-line message that starts with the file's name.
+
+PDFs are read by one of two engines that share all layout logic.  Each engine only turns a
+page into positioned glyphs; :func:`_build_words` turns glyphs into words and
+:func:`_layout_page` finds the columns and lines, so both engines give the same lines on
+ordinary PDFs:
+
+* ``"pdfplumber"`` (default) — pdfminer's character boxes through pdfplumber.
+* ``"pdfium"`` — PDFium's character boxes through pypdfium2, many times faster.  PDFium
+  handles are not thread-safe: run parallel reads in processes, not threads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import io
+import re
+import stat
+import zipfile
+import zlib
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import partial
+from itertools import pairwise
+from math import ceil, hypot
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from matcher.document import Line, ResumeText
+from matcher.errors import NoTextError, UnreadableFileError, UsageError
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_PAGES",
+    "ENGINES",
+    "SUPPORTED_SUFFIXES",
+    "read_resume",
+]
+
+DEFAULT_ENGINE = "pdfplumber"
+ENGINES = ("pdfplumber", "pdfium")
+DEFAULT_MAX_PAGES = 50
+"""Pages read from a PDF; later pages are skipped with a warning (a resume is never that long,
+and a 2,000-page file must not stall a batch)."""
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+"""Files larger than this are refused before any parsing starts."""
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", *TEXT_SUFFIXES)
+_SUPPORTED = "PDF, DOCX, TXT or Markdown (.pdf, .docx, .txt, .text, .md)"
+
+DEFAULT_WORD_GAP = 0.08
+"""A horizontal gap wider than this fraction of the font size, with no space character in it,
+separates two words.  pdfplumber's default (3 pt, absolute) glues LaTeX words together
+("CORNELLUNIVERSITY"); pdftotext uses 0.1.  HTML-rendered PDFs whose space glyphs PDFium
+drops leave word gaps as narrow as 0.09 em, while kerned gaps inside words stay below 0.07 em."""
+DEFAULT_WORD_OVERLAP = 0.5
+"""A glyph that starts this fraction of the font size *left* of the previous glyph's end starts
+a new word: the text stream jumped back (overprinting, out-of-order drawing)."""
+DEFAULT_DUPLICATE_TOLERANCE = 1.0
+"""Same glyph within this many points of another: a "fake bold" copy (as pdfplumber's
+``dedupe_chars``, tolerance 1)."""
+DEFAULT_ROW_TOLERANCE = 0.35
+"""Words whose bottoms differ by less than this fraction of the font size share a line."""
+DEFAULT_GUTTER_MIN_HEIGHT = 0.5
+"""A gutter is a vertical band free of words over at least this fraction of the page's text
+height (the rest is a full-width header above, or footer below, the columns)."""
+DEFAULT_GUTTER_MIN_WIDTH = 1.0
+"""Minimum gutter width as a fraction of the page's median font size (word spaces are ~0.25)."""
+DEFAULT_COLUMN_MIN_SHARE = 0.4
+"""A column must span this share of its band's height; a shorter one is a box beside the
+text, and the band shrinks to it."""
+DEFAULT_STRAGGLER_GAP = 3.0
+"""A line at a column band's edge this many line heights from its column's next line, and
+beyond the other columns' text, belongs to the full-width text (see _detach_stragglers)."""
+DEFAULT_MIN_COLUMN_LINES = 3
+"""Each side of a gutter must hold at least this many lines for it to split columns."""
+DEFAULT_MARGIN_BAND = 0.12
+"""Running headers, footers and page numbers are looked for in the top and bottom fraction
+of the page."""
+
+_BIN = 2.0  # points per bin of the gutter sweep; far below any real gutter width
+
+
+# --------------------------------------------------------------------------------------------
+# Character normalisation
+
+
+def _char_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {
+        0xFB00: "ff",
+        0xFB01: "fi",
+        0xFB02: "fl",
+        0xFB03: "ffi",
+        0xFB04: "ffl",
+        0xFB05: "st",
+        0xFB06: "st",
+        0x2010: "-",
+        0x2011: "-",
+        # Unknown glyphs, not letters: the replacement character and two non-characters.
+        0xFFFD: " ",
+        0xFFFE: " ",
+        0xFFFF: " ",
+    }
+    # Control characters, private-use glyphs (Symbol/Wingdings bullets, icon fonts) and lone
+    # surrogates carry no text; each separates words.  Surrogates must go: they cannot be
+    # encoded as UTF-8 when the result is written out.
+    for start, stop in ((0x00, 0x20), (0x7F, 0xA0), (0xD800, 0xE000), (0xE000, 0xF900)):
+        table.update(dict.fromkeys(range(start, stop), " "))
+    # Exotic spaces become plain ones; zero-width characters vanish without breaking a word.
+    for code in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000):
+        table[code] = " "
+    for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+        table[code] = None
+    return table
+
+
+_CHAR_TABLE = _char_table()
+_SOFT_HYPHEN = "\u00ad"
+
+_BULLET_GLYPHS = "•●▪■◦○◆◇►▶▸▹➢➣➤✓✔✗❖❯⁃∙·‣★☆☐☑□▫◾◼⦁⚫➔→⇒»"
+_BULLET_RE = re.compile(
+    rf"^(?:[{_BULLET_GLYPHS}]+\s*|(?:[-–—*+o]|--)\s+)",  # glued dashes stay: "-5% cost"
+)
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+(.*?)(?:\s+#+)?$")
+_MD_RULE_RE = re.compile(r"^(?:[-*_=]\s*){3,}$")
+_MD_STRONG_RE = re.compile(r"^(\*\*|__)(.+)\1$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^[-–—|(\[\s]*(?:page\s*|p\.\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[-–—|)\]\s]*$",
+    re.IGNORECASE,
+)
+_RUNNING_PAGE_RE = re.compile(r"\bpage\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_BOLD_FONT_RE = re.compile(r"bold|black|heavy|semibold|demi|cmbx|sfbx", re.IGNORECASE)
+# Prefixes that form real compounds: a line broken after "cross-" is "cross-functional".
+_COMPOUND_PREFIXES = frozenset(
+    {
+        "anti",
+        "co",
+        "cross",
+        "cutting",
+        "data",
+        "e",
+        "end",
+        "ex",
+        "full",
+        "hands",
+        "high",
+        "long",
+        "low",
+        "multi",
+        "non",
+        "off",
+        "on",
+        "open",
+        "part",
+        "post",
+        "pre",
+        "real",
+        "self",
+        "semi",
+        "short",
+        "state",
+        "team",
+        "well",
+        "world",
+        "x",
+    }
+)
+
+
+def _clean_line(text: str) -> str:
+    """Whitespace-normalise a line and drop a bullet glyph at its start."""
+    text = " ".join(text.split())
+    for _ in range(2):  # "• – text" carries two markers
+        stripped = _BULLET_RE.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def _is_bold_font(fontname: str) -> bool:
+    return _BOLD_FONT_RE.search(fontname) is not None
+
+
+# --------------------------------------------------------------------------------------------
+# Shared PDF layout: glyphs → words → columns → lines
+
+
+Glyph = tuple[str, float, float, float, float, int]
+"""``(text, x0, x1, top, bottom, index)``; coordinates in points from the page's top left.
+``index`` is handed back to the engine's style callback when a word starts there."""
+
+StyleLookup = Callable[[int], tuple[float, bool]]
+"""Given a glyph index, the glyph's font size (points, as rendered) and whether it is bold."""
+
+
+class _Word(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    space_after: bool
+    """A space (or unknown glyph) followed it in the content stream: never glue it on."""
+
+
+@dataclass(frozen=True)
+class _PdfPage:
+    """One page as an engine saw it, before layout."""
+
+    words: list[_Word]
+    width: float
+    height: float
+
+
+def _glyph_text(text: str) -> str:
+    """A glyph's text, normalised: ``""`` for nothing (a zero-width mark), ``" "`` for a
+    word separator (whitespace, an icon, an unmapped glyph), else its letters with
+    ligatures expanded.  Engines call it for every glyph that is not printable ASCII."""
+    text = text.translate(_CHAR_TABLE)
+    if text.startswith("(cid:"):  # pdfminer's name for a glyph without a Unicode mapping
+        return " "
+    stripped = text.strip()
+    if stripped:
+        return stripped
+    return " " if text else ""
+
+
+def _build_words(
+    glyphs: Iterable[Glyph],
+    style: StyleLookup,
+    *,
+    word_gap: float = DEFAULT_WORD_GAP,
+) -> list[_Word]:
+    """Group glyphs, in content-stream order, into words.
+
+    Glyph texts come normalised by :func:`_glyph_text`.  A word ends at a separator glyph,
+    at a horizontal gap wider than ``word_gap`` × font size, at a jump back to the left, or
+    at a change of baseline.  A glyph drawn again on top of the previous one ("fake bold")
+    is dropped and marks the word bold.  Font style is looked up once per word, which keeps
+    the PDFium engine fast.
+    """
+    words: list[_Word] = []
+    append = words.append
+    parts: list[str] = []
+    x0 = x1 = top = bottom = size = 0.0
+    bold = False
+    last_text = ""
+    last_x0 = last_top = 0.0
+    gap_limit = overlap_limit = row_limit = 0.0
+
+    for text, gx0, gx1, gtop, gbottom, index in glyphs:
+        if text <= " ":  # "" is nothing, " " separates words
+            if text and parts:
+                append(_Word("".join(parts), x0, x1, top, bottom, size, bold, True))
+                parts = []
+            continue
+        if parts:
+            if (
+                text == last_text
+                and abs(gx0 - last_x0) <= DEFAULT_DUPLICATE_TOLERANCE
+                and abs(gtop - last_top) <= DEFAULT_DUPLICATE_TOLERANCE
+            ):
+                bold = True
+                continue
+            gap = gx0 - x1
+            if -overlap_limit <= gap <= gap_limit and -row_limit <= gbottom - bottom <= row_limit:
+                parts.append(text)
+                if gx1 > x1:
+                    x1 = gx1
+                if gtop < top:
+                    top = gtop
+                last_text, last_x0, last_top = text, gx0, gtop
+                continue
+            append(_Word("".join(parts), x0, x1, top, bottom, size, bold, False))
+        size, bold = style(index)
+        if size <= 0.0:  # a degenerate font matrix; fall back to the glyph box
+            size = max(gbottom - gtop, 1.0)
+        gap_limit = word_gap * size
+        overlap_limit = DEFAULT_WORD_OVERLAP * size
+        row_limit = DEFAULT_ROW_TOLERANCE * size
+        parts = [text]
+        x0, x1, top, bottom = gx0, gx1, gtop, gbottom
+        last_text, last_x0, last_top = text, gx0, gtop
+    if parts:
+        append(_Word("".join(parts), x0, x1, top, bottom, size, bold, False))
+    return _dedupe_words(words)
+
+
+def _dedupe_words(words: list[_Word]) -> list[_Word]:
+    """Drop words drawn twice at (almost) the same place: fake bold done word by word."""
+    order = sorted(range(len(words)), key=lambda i: (words[i].text, words[i].top))
+    dropped: set[int] = set()
+    bolded: set[int] = set()
+    for position, i in enumerate(order):
+        if i in dropped:
+            continue
+        word = words[i]
+        for j in order[position + 1 :]:
+            other = words[j]
+            if other.text != word.text or other.top - word.top > DEFAULT_DUPLICATE_TOLERANCE:
+                break
+            if abs(other.x0 - word.x0) <= DEFAULT_DUPLICATE_TOLERANCE:
+                dropped.add(max(i, j))
+                bolded.add(min(i, j))
+    if not dropped:
+        return words
+    return [
+        word._replace(bold=True) if i in bolded else word
+        for i, word in enumerate(words)
+        if i not in dropped
+    ]
+
+
+class _Row(NamedTuple):
+    """Words sharing a baseline, left to right, with their vertical extent."""
+
+    words: list[_Word]
+    top: float
+    bottom: float
+
+
+def _group_rows(words: list[_Word]) -> list[_Row]:
+    """Cluster words that share a baseline; rows come top down."""
+    groups: list[list[_Word]] = []
+    current: list[_Word] = []
+    reference = limit = 0.0
+    for word in sorted(words, key=lambda w: w.bottom):
+        if current and word.bottom - reference <= limit:
+            current.append(word)
+            continue
+        current = [word]
+        groups.append(current)
+        reference = word.bottom
+        limit = max(1.0, DEFAULT_ROW_TOLERANCE * word.size)
+    rows = []
+    for group in groups:
+        group.sort(key=lambda w: w.x0)
+        rows.append(_Row(group, min(w.top for w in group), max(w.bottom for w in group)))
+    rows.sort(key=lambda row: row.top)
+    return rows
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where a page splits into columns: gutters (x ranges) valid between ``top`` and
+    ``bottom``; text above and below that band is full width."""
+
+    gutters: tuple[tuple[float, float], ...]
+    top: float
+    bottom: float
+
+
+def _row_segments(row: list[_Word], min_gap: float) -> list[tuple[float, float]]:
+    """The x ranges a row covers, merging words closer than ``min_gap``."""
+    segments: list[tuple[float, float]] = []
+    start, end = row[0].x0, row[0].x1
+    for word in row[1:]:
+        if word.x0 - end < min_gap:
+            if word.x1 > end:
+                end = word.x1
+        else:
+            segments.append((start, end))
+            start, end = word.x0, word.x1
+    segments.append((start, end))
+    return segments
+
+
+_Segments = list[tuple[float, float, list[tuple[float, float]]]]
+
+
+def _find_columns(rows: list[_Row]) -> _Columns | None:
+    """Detect gutters: vertical bands holding no word over most of the page's text height.
+
+    A sweep down the rows keeps, for each 2-point bin across the page, where its current
+    word-free run began; the longest run of every bin is kept.  Bins whose longest run covers
+    ``DEFAULT_GUTTER_MIN_HEIGHT`` of the text height form gutter candidates.  A candidate must
+    be wide enough, have lines on both sides, and not be a table: when nearly every line on
+    the sparser side sits on the same baseline as a line on the other side ("2019 – 2021"
+    beside "Senior Engineer"), the page is read row by row instead.
+    """
+    if len(rows) < 2 * DEFAULT_MIN_COLUMN_LINES:
+        return None
+    sizes = sorted(word.size for row in rows for word in row.words)
+    min_width = DEFAULT_GUTTER_MIN_WIDTH * sizes[len(sizes) // 2]
+    text_top = rows[0].top
+    text_bottom = max(row.bottom for row in rows)
+    min_run = DEFAULT_GUTTER_MIN_HEIGHT * (text_bottom - text_top)
+    left = min(row.words[0].x0 for row in rows)
+    right = max(word.x1 for row in rows for word in row.words)
+    bins = int((right - left) / _BIN) + 1
+    if min_run <= 0 or bins < 3:
+        return None
+
+    start = [text_top] * bins
+    best = [0.0] * bins
+    span = [(0.0, 0.0)] * bins
+    row_boxes: _Segments = []
+    for row in rows:
+        segments = _row_segments(row.words, min_width)
+        row_boxes.append((row.top, row.bottom, segments))
+        for x0, x1 in segments:
+            first = int((x0 - left) / _BIN)
+            last = min(int((x1 - left) / _BIN), bins - 1)
+            # Only rows that close a long free run need the per-bin look.
+            if row.top - min(start[first : last + 1]) >= min_run:
+                for i in range(first, last + 1):
+                    run = row.top - start[i]
+                    if run > best[i]:
+                        best[i], span[i] = run, (start[i], row.top)
+            start[first : last + 1] = [row.bottom] * (last + 1 - first)
+    for i, began in enumerate(start):
+        if text_bottom - began > best[i]:
+            best[i], span[i] = text_bottom - began, (began, text_bottom)
+
+    candidates: list[tuple[float, float, float, float]] = []
+    i = 0
+    while i < bins:
+        if best[i] < min_run:
+            i += 1
+            continue
+        j = i
+        while j + 1 < bins and best[j + 1] >= min_run:
+            j += 1
+        # The gutter is the bins free over the longest run in the group: bins at its edges
+        # may have their longest run elsewhere (beside a short line of a column).
+        core = max(range(i, j + 1), key=best.__getitem__)
+        band_top, band_bottom = span[core]
+        lo = hi = core
+        while lo > i and span[lo - 1][0] <= band_top + 0.5 and span[lo - 1][1] >= band_bottom - 0.5:
+            lo -= 1
+        while hi < j and span[hi + 1][0] <= band_top + 0.5 and span[hi + 1][1] >= band_bottom - 0.5:
+            hi += 1
+        gx0, gx1 = left + lo * _BIN, left + (hi + 1) * _BIN
+        if lo > 0 and hi < bins - 1 and gx1 - gx0 >= min_width:
+            band = _column_band(row_boxes, gx0, gx1, band_top, band_bottom)
+            if band is not None:
+                candidates.append((gx0, gx1, *band))
+        i = j + 1
+    if not candidates:
+        return None
+
+    # Several gutters (three columns) must share most of one band; the longest one leads.
+    candidates.sort(key=lambda c: c[3] - c[2], reverse=True)
+    gutters = [candidates[0][:2]]
+    band_top, band_bottom = candidates[0][2], candidates[0][3]
+    for gx0, gx1, top, bottom in candidates[1:]:
+        overlap = min(bottom, band_bottom) - max(top, band_top)
+        if overlap >= DEFAULT_COLUMN_MIN_SHARE * (band_bottom - band_top):
+            gutters.append((gx0, gx1))
+            band_top, band_bottom = max(top, band_top), min(bottom, band_bottom)
+    return _Columns(tuple(sorted(gutters)), band_top, band_bottom)
+
+
+def _column_band(
+    row_boxes: _Segments, gx0: float, gx1: float, top: float, bottom: float
+) -> tuple[float, float] | None:
+    """The band a gutter splits into columns, or None when it does not split columns.
+
+    Each side needs ``DEFAULT_MIN_COLUMN_LINES`` lines.  A side whose text covers less than
+    ``DEFAULT_COLUMN_MIN_SHARE`` of the band is a box beside the text (a two-column skills
+    table): the band shrinks to that box, so the text after it is not read before the
+    box's other column.  A table of rows is not two columns either; see :func:`_is_table`.
+    """
+    sides: tuple[list[float], list[float]] = ([], [])  # tops of the rows with text there
+    spans = [[bottom, top], [bottom, top]]
+    paired = 0
+    for row_top, row_bottom, segments in row_boxes:
+        if row_top < top - 0.5 or row_bottom > bottom + 0.5:
+            continue
+        present = (
+            any(x1 <= gx0 + 0.5 for _, x1 in segments),
+            any(x0 >= gx1 - 0.5 for x0, _ in segments),
+        )
+        for side, span, here in zip(sides, spans, present, strict=True):
+            if here:
+                side.append(row_top)
+                span[0] = min(span[0], row_top)
+                span[1] = max(span[1], row_bottom)
+        paired += all(present)
+    sparse, dense = sorted(sides, key=len)
+    if len(sparse) < DEFAULT_MIN_COLUMN_LINES or _is_table(sparse, dense, paired):
+        return None
+    band_top, band_bottom = top, bottom
+    for span in spans:
+        if span[1] - span[0] < DEFAULT_COLUMN_MIN_SHARE * (bottom - top):
+            band_top, band_bottom = max(band_top, span[0] - 0.5), min(band_bottom, span[1] + 0.5)
+    if (band_top, band_bottom) != (top, bottom):  # shrunk: both sides must still be columns
+        shrunk = [sum(band_top - 0.5 <= t <= band_bottom for t in side) for side in sides]
+        if min(shrunk) < DEFAULT_MIN_COLUMN_LINES:
+            return None
+    return band_top, band_bottom
+
+
+def _is_table(sparse: list[float], dense: list[float], paired: int) -> bool:
+    """True for rows of a table ("2019 – 2021" beside "Senior Engineer"), not two columns.
+
+    In such a table almost every line of the sparse side shares a baseline with a line of
+    the other side, the sparse side has far fewer lines, and they stand apart: one per
+    entry, several lines from the next.  A sidebar on the same baseline grid as the main
+    column pairs its lines too, but they follow one another line after line.
+    """
+    if paired < 0.9 * len(sparse) or len(sparse) > 0.5 * len(dense):
+        return False
+    steps = sorted(b - a for a, b in pairwise(dense))
+    pitch = steps[len(steps) // 2] if steps else 0.0
+    if pitch <= 0:
+        return True
+    apart = sum(b - a > 1.5 * pitch for a, b in pairwise(sparse))
+    return apart >= 0.5 * (len(sparse) - 1)
+
+
+def _join_words(words: list[_Word]) -> str:
+    """Join a row's words, gluing fragments of one word that the stream drew apart."""
+    parts = [words[0].text]
+    for prev, word in pairwise(words):
+        gap = word.x0 - prev.x1
+        if (
+            not prev.space_after
+            and -DEFAULT_WORD_OVERLAP * prev.size <= gap <= DEFAULT_WORD_GAP * prev.size
+        ):
+            parts.append(word.text)
+        else:
+            parts.append(" ")
+            parts.append(word.text)
+    return "".join(parts)
+
+
+def _make_line(words: list[_Word], page: int, column: int) -> Line:
+    sizes: dict[float, int] = {}
+    bold_chars = total = 0
+    x0 = top = float("inf")
+    for word in words:
+        n = len(word.text)
+        total += n
+        key = round(word.size, 1)
+        sizes[key] = sizes.get(key, 0) + n
+        if word.bold:
+            bold_chars += n
+        if word.x0 < x0:
+            x0 = word.x0
+        if word.top < top:
+            top = word.top
+    return Line(
+        text=_join_words(words),
+        page=page,
+        column=column,
+        x0=round(x0, 2),
+        top=round(top, 2),
+        size=max(sizes, key=sizes.__getitem__),
+        bold=bold_chars * 2 > total,
+    )
+
+
+def _layout_page(words: list[_Word], page: int) -> list[Line]:
+    """Lines of one page in reading order: full-width text above the columns, each column
+    top to bottom, then full-width text below."""
+    if not words:
+        return []
+    rows = _group_rows(words)
+    columns = _find_columns(rows)
+    if columns is None:
+        return [_make_line(row.words, page, 0) for row in rows]
+    mids = [(gx0 + gx1) / 2 for gx0, gx1 in columns.gutters]
+    above: list[Line] = []
+    below: list[Line] = []
+    by_column: list[list[Line]] = [[] for _ in range(len(mids) + 1)]
+    for row in rows:
+        pieces: dict[tuple[int, int], list[_Word]] = {}
+        for word in row.words:
+            middle = (word.top + word.bottom) / 2
+            if middle < columns.top:
+                key = (0, 0)
+            elif middle > columns.bottom:
+                key = (2, 0)
+            else:
+                key = (1, bisect_right(mids, (word.x0 + word.x1) / 2))
+            pieces.setdefault(key, []).append(word)
+        for (region, column), piece in sorted(pieces.items()):
+            if region == 0:
+                above.append(_make_line(piece, page, 0))
+            elif region == 2:
+                below.append(_make_line(piece, page, 0))
+            else:
+                by_column[column].append(_make_line(piece, page, column))
+    _detach_stragglers(by_column, above, below)
+    return above + [line for lines in by_column for line in lines] + below
+
+
+def _detach_stragglers(by_column: list[list[Line]], above: list[Line], below: list[Line]) -> None:
+    """Give the full-width text back the lines a column band swallowed at its edges.
+
+    The band reaches from the last full-width row above the gutter to the first one below,
+    so a short heading just above or below the columns ("Skills" under a two-column table)
+    falls inside it.  Such a line sits beyond the other columns' text and far (more than
+    ``DEFAULT_STRAGGLER_GAP`` line heights) from its own column's next line; it joins the
+    full-width text instead, keeping the reading order of the page.
+    """
+    for number, lines in enumerate(by_column):
+        others = [other for k, other in enumerate(by_column) if k != number and other]
+        if len(lines) < 2 or not others:
+            continue
+        others_end = max(other[-1].top for other in others)
+        cut = len(lines)
+        while (
+            cut > 1
+            and lines[cut - 1].top > others_end
+            and lines[cut - 1].top - lines[cut - 2].top
+            > DEFAULT_STRAGGLER_GAP * max(lines[cut - 2].size, 1.0)
+        ):
+            cut -= 1
+        others_start = min(other[0].top for other in others)
+        head = 0
+        while (
+            head < cut - 1
+            and lines[head].top < others_start
+            and lines[head + 1].top - lines[head].top
+            > DEFAULT_STRAGGLER_GAP * max(lines[head].size, 1.0)
+        ):
+            head += 1
+        if cut < len(lines) and number < len(by_column) - 1:
+            below[:0] = [replace(line, column=0) for line in lines[cut:]]
+            del lines[cut:]
+        if head and number > 0:
+            above.extend(replace(line, column=0) for line in lines[:head])
+            del lines[:head]
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_page_furniture(
+    lines: list[Line], heights: dict[int, float], page_count: int
+) -> list[Line]:
+    """Remove page numbers and running headers/footers.
+
+    A running line has the same text (digits aside) at the same height on at least half the
+    pages read, and sits in the top or bottom margin band.  A running *header* keeps its
+    first-page copy: templates put the candidate's name and contact details there.
+    """
+    pages_read = len(heights)
+    drop: set[int] = set()
+    keep_once: set[int] = set()
+    in_band: dict[int, str] = {}
+    for n, line in enumerate(lines):
+        height = heights.get(line.page, 0.0)
+        band = DEFAULT_MARGIN_BAND * height
+        if line.top < band:
+            in_band[n] = "header"
+        elif line.top + line.size > height - band:
+            in_band[n] = "footer"
+        else:
+            continue
+        match = _PAGE_NUMBER_RE.match(line.text)
+        if (match and int(match.group(1)) <= page_count + 1) or _RUNNING_PAGE_RE.search(line.text):
+            drop.add(n)
+    if pages_read >= 2:
+        needed = max(2, ceil(pages_read / 2))
+        groups: dict[str, list[int]] = {}
+        for n in in_band:
+            groups.setdefault(_running_key(lines[n].text), []).append(n)
+        for members in groups.values():
+            for n in members:
+                same_place = [m for m in members if abs(lines[m].top - lines[n].top) <= 3.0]
+                if len({lines[m].page for m in same_place}) >= needed:
+                    drop.update(same_place)
+                    first = min(same_place)
+                    if lines[first].page == 0 and in_band[first] == "header":
+                        keep_once.add(first)
+    return [line for n, line in enumerate(lines) if n not in drop or n in keep_once]
+
+
+def _join_hyphenated(lines: list[Line]) -> list[Line]:
+    """Join words broken across lines: "experi-" + "ence" → "experience".
+
+    Only a hyphen after a lower-case letter, followed by a lower-case letter on the next
+    line, is a break.  The hyphen stays where the first part is a compound ("end-to-" +
+    "end") or a prefix that forms one ("cross-" + "functional").
+    """
+    out: list[Line] = []
+    for line in lines:
+        if out and _ends_broken(out[-1].text):
+            head, _, rest = line.text.partition(" ")
+            if head[:1].islower():
+                prev = out[-1]
+                broken = prev.text.rpartition(" ")[2]
+                soft = broken.endswith(_SOFT_HYPHEN)
+                hyphen = "-" if not soft and _is_compound(broken[:-1]) else ""
+                out[-1] = replace(prev, text=prev.text[:-1] + hyphen + head)
+                if not rest:
+                    continue
+                line = replace(line, text=rest)
+        out.append(line)
+    return [
+        replace(line, text=line.text.replace(_SOFT_HYPHEN, ""))
+        if _SOFT_HYPHEN in line.text
+        else line
+        for line in out
+    ]
+
+
+def _ends_broken(text: str) -> bool:
+    return text.endswith(_SOFT_HYPHEN) or (text.endswith("-") and text[-2:-1].islower())
+
+
+def _is_compound(stem: str) -> bool:
+    return "-" in stem or stem.lower().strip("([{\"'") in _COMPOUND_PREFIXES
+
+
+def _finish_pdf_lines(
+    pages: list[tuple[int, list[Line]]], heights: dict[int, float], page_count: int
+) -> list[Line]:
+    lines = [line for _, page_lines in pages for line in page_lines]
+    lines = _drop_page_furniture(lines, heights, page_count)
+    cleaned = []
+    for line in lines:
+        text = _clean_line(line.text)
+        if text:
+            cleaned.append(replace(line, text=text) if text != line.text else line)
+    joined = _join_hyphenated(cleaned)
+    return [line for line in joined if line.text]
+
+
+# --------------------------------------------------------------------------------------------
+# PDF engines
+
+
+class _PdfRead(NamedTuple):
+    pages: list[tuple[int, _PdfPage]]
+    page_count: int
+    failed: list[str]
+
+
+def _describe(exc: BaseException) -> str:
+    """A short one-line description of a library exception."""
+    inner = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], BaseException) else exc
+    detail = " ".join(str(inner).split())
+    kind = type(inner).__name__
+    text = f"{kind}: {detail}" if detail else kind
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _pdfplumber_glyphs(chars: list[dict[str, Any]]) -> Iterator[Glyph]:
+    for i, char in enumerate(chars):
+        text = char["text"]
+        if len(text) != 1 or not ("!" <= text <= "~"):
+            text = _glyph_text(text)
+        yield (text, char["x0"], char["x1"], char["top"], char["bottom"], i)
+
+
+def _pdfplumber_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
+    # Imported here: pdfminer is slow to import and `matcher --help` must start fast.
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+    # pdfplumber wraps whatever pdfminer raises while opening a file or interpreting a page
+    # in PdfminerException; object resolution outside those steps raises pdfminer's own
+    # PSException family, and a bad page box MalformedPDFException.
+    failures = (PdfminerException, MalformedPDFException, PSException)
+
+    def fail(exc: BaseException) -> UnreadableFileError:
+        inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(inner, PDFPasswordIncorrect):
+            return UnreadableFileError(f"{name}: encrypted PDF (password-protected)")
+        if isinstance(inner, PDFEncryptionError):
+            return UnreadableFileError(f"{name}: encrypted PDF ({_describe(inner)})")
+        return UnreadableFileError(f"{name}: corrupt PDF ({_describe(exc)})")
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except failures as exc:
+        raise fail(exc) from exc
+    with pdf:
+        try:
+            all_pages = pdf.pages
+        except failures as exc:
+            raise fail(exc) from exc
+        out: list[tuple[int, _PdfPage]] = []
+        failed: list[str] = []
+        first_failure: BaseException | None = None
+        for number, page in enumerate(all_pages[:max_pages]):
+            try:
+                chars: list[dict[str, Any]] = page.chars
+                width, height = float(page.width), float(page.height)
+            except failures as exc:
+                first_failure = first_failure or exc
+                failed.append(f"page {number + 1}: {_describe(exc)}")
+                continue
+
+            def style(index: int, chars: list[dict[str, Any]] = chars) -> tuple[float, bool]:
+                char = chars[index]
+                return float(char["size"]), _is_bold_font(str(char["fontname"]))
+
+            words = _build_words(_pdfplumber_glyphs(chars), style)
+            out.append((number, _PdfPage(words, width, height)))
+            page.close()  # drops pdfplumber's per-page caches; a batch reads many files
+        if first_failure is not None and not out:
+            raise fail(first_failure) from first_failure
+        return _PdfRead(out, len(all_pages), failed)
+
+
+class _PdfiumGlyphs:
+    """Reads glyphs and font styles from PDFium text pages.
+
+    Per glyph it costs two ctypes calls (loose box, origin) after one bulk text call per
+    page; font details are fetched once per word, through :meth:`style`.
+    """
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._c = pdfium_c
+        self._rect = pdfium_c.FS_RECTF()
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._origin = (ctypes.c_double(), ctypes.c_double())
+        self._width = ctypes.c_float()
+        self._name = ctypes.create_string_buffer(256)
+        self._flags = ctypes.c_int()
+        self._bold_names: dict[bytes, bool] = {}
+        self._matrix_ref = ctypes.byref(self._matrix)
+        self._flags_ref = ctypes.byref(self._flags)
+        self._get_font_size = pdfium_c.FPDFText_GetFontSize
+        self._get_matrix = pdfium_c.FPDFText_GetMatrix
+        self._get_font_info = pdfium_c.FPDFText_GetFontInfo
+
+    def codes(self, raw: Any, count: int) -> list[int]:
+        """Every glyph's code point, with one call when PDFium's text maps 1:1 to glyphs."""
+        c = self._c
+        buffer = (ctypes.c_ushort * (count + 1))()
+        if c.FPDFText_GetText(raw, 0, count, buffer) == count + 1:
+            # The bulk text writes 0xFFFE where the glyph list has 2: a hyphen PDFium took
+            # for a line-end break.
+            return buffer[:count]
+        # Glyphs outside the BMP or skipped control glyphs shift the text: go one by one.
+        get_unicode = c.FPDFText_GetUnicode
+        return [get_unicode(raw, i) for i in range(count)]
+
+    def glyphs(self, raw: Any, count: int, height: float) -> list[Glyph]:
+        c = self._c
+        get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
+        rect = self._rect
+        rect_ref = ctypes.byref(rect)
+        origin_x, origin_y = self._origin
+        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+        ascii_chars = _ASCII_CHARS
+        out: list[Glyph] = []
+        append = out.append
+        for i, code in enumerate(self.codes(raw, count)):
+            if 32 < code < 127:
+                text = ascii_chars[code]
+            elif code in (2, 0xFFFE):
+                text = "-"
+            elif code <= 32:  # spaces, line breaks PDFium generates, NUL
+                append((" ", 0.0, 0.0, 0.0, 0.0, i))
+                continue
+            else:
+                text = _glyph_text(chr(code)) if code <= 0x10FFFF else " "
+                if text <= " ":
+                    append((text, 0.0, 0.0, 0.0, 0.0, i))
+                    continue
+            get_box(raw, i, rect_ref)
+            left, right = rect.left, rect.right
+            if code in _OVERHANGING:
+                # The loose box is the union of the glyph's advance and its ink, and these
+                # letters ink outside their advance: a "j" left of its origin, into the gap
+                # before it; an "f" past its advance width (see _f_advance).
+                get_origin(raw, i, x_ref, y_ref)
+                left = origin_x.value
+                if code == 0x66:
+                    right = self._f_advance(raw, i, left, right)
+            append((text, left, right, height - rect.top, height - rect.bottom, i))
+        return out
+
+    def _f_advance(self, raw: Any, index: int, origin: float, right: float) -> float:
+        """The right edge of an "f" from its advance width.
+
+        An "f" in a serif face inks past its advance; in PDFs whose word gaps are narrow
+        that ink swallows the gap ("ofthe").  The font's width for it (the /W or /Widths
+        entry pdfminer uses) restores the edge.  Only "f" is worth the four extra calls.
+        """
+        c = self._c
+        obj = c.FPDFText_GetTextObject(raw, index)
+        font = c.FPDFTextObj_GetFont(obj) if obj else None
+        if not font or not c.FPDFText_GetMatrix(raw, index, ctypes.byref(self._matrix)):
+            return right
+        size = c.FPDFText_GetFontSize(raw, index)
+        if not c.FPDFFont_GetGlyphWidth(font, 0x66, size, ctypes.byref(self._width)):
+            return right
+        edge = origin + self._width.value * abs(self._matrix.a)
+        return edge if origin < edge < right else right
+
+    def style(self, raw: Any, index: int) -> tuple[float, bool]:
+        # PDFium reports the font size before the text matrix; pdfminer (and the eye)
+        # after it.  Scale by the matrix's vertical stretch to agree.
+        size = self._get_font_size(raw, index)
+        if self._get_matrix(raw, index, self._matrix_ref):
+            size *= hypot(self._matrix.c, self._matrix.d)
+        self._get_font_info(raw, index, self._name, 256, self._flags_ref)
+        font = self._name.value
+        bold = self._bold_names.get(font)
+        if bold is None:
+            bold = self._bold_names[font] = _is_bold_font(font.decode("latin-1"))
+        return float(size), bold
+
+
+_ASCII_CHARS = [chr(code) for code in range(128)]
+_OVERHANGING = frozenset((0x66, 0x6A))  # "f", "j"
+
+
+def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise UnreadableFileError(f"{name}: encrypted PDF (password-protected)") from exc
+        if exc.err_code == pdfium_c.FPDF_ERR_SECURITY:
+            raise UnreadableFileError(f"{name}: encrypted PDF (unsupported security)") from exc
+        raise UnreadableFileError(f"{name}: corrupt PDF ({_describe(exc)})") from exc
+
+    reader = _PdfiumGlyphs()
+    try:
+        page_count = len(pdf)
+        out: list[tuple[int, _PdfPage]] = []
+        failed: list[str] = []
+        first_failure: BaseException | None = None
+        for number in range(min(page_count, max_pages)):
+            try:
+                page = pdf[number]
+                textpage = page.get_textpage()
+                raw = textpage.raw
+                count = textpage.count_chars()
+                width, height = page.get_size()
+            except pdfium.PdfiumError as exc:
+                first_failure = first_failure or exc
+                failed.append(f"page {number + 1}: {_describe(exc)}")
+                continue
+            words = _build_words(reader.glyphs(raw, count, height), partial(reader.style, raw))
+            out.append((number, _PdfPage(words, float(width), float(height))))
+            textpage.close()
+            page.close()
+        if first_failure is not None and not out:
+            message = f"{name}: corrupt PDF ({_describe(first_failure)})"
+            raise UnreadableFileError(message) from first_failure
+        return _PdfRead(out, page_count, failed)
+    finally:
+        pdf.close()
+
+
+_ENGINES: dict[str, Callable[[bytes, str, int], _PdfRead]] = {
+    "pdfplumber": _pdfplumber_pages,
+    "pdfium": _pdfium_pages,
+}
+
+
+def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText:
+    read = _ENGINES[engine](data, name, max_pages)
+    if read.page_count == 0:
+        raise UnreadableFileError(f"{name}: PDF has no pages")
+    warnings = [f"could not read {failure}" for failure in read.failed]
+    if read.page_count > max_pages:
+        warnings.append(f"read only the first {max_pages} of {read.page_count} pages")
+    laid_out = [(number, _layout_page(page.words, number)) for number, page in read.pages]
+    heights = {number: page.height for number, page in read.pages}
+    lines = _finish_pdf_lines(laid_out, heights, read.page_count)
+    if not lines:
+        raise NoTextError(f"{name}: no text layer — is it a scanned image?")
+    blank = [str(number + 1) for number, page in read.pages if not page.words]
+    if blank:
+        warnings.append(f"no text layer on page {', '.join(blank)} (scanned?)")
+    return ResumeText(
+        file=name,
+        format="pdf",
+        lines=tuple(lines),
+        pages=read.page_count,
+        engine=engine,
+        warnings=tuple(warnings),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_TBL, _W_SDT, _W_R = f"{_W}p", f"{_W}tbl", f"{_W}sdt", f"{_W}r"
+_W_TXBX = f"{_W}txbxContent"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Run containers whose text is part of the paragraph (w:del, deleted text, is not).
+_W_RUN_CONTAINERS = frozenset(
+    f"{_W}{tag}" for tag in ("hyperlink", "smartTag", "ins", "fldSimple", "sdt", "sdtContent")
+)
+
+
+class _DocxReader:
+    """Walks a document body in order: paragraphs, tables (cell by cell), content
+    controls and text boxes.  Headers and footers are never visited."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.text.paragraph import Paragraph
+        from docx.text.run import Run
+
+        self._document = document
+        self._paragraph_type = Paragraph
+        self._run_type = Run
+        self._style_cache: dict[str, tuple[bool | None, float]] = {}
+        self.lines: list[Line] = []
+
+    def read_blocks(self, parent: Any, column: int) -> None:
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _W_P:
+                self._read_paragraph(child, column)
+            elif tag == _W_TBL:
+                self._read_table(child)
+            elif tag == _W_SDT:
+                for content in child.iterchildren(f"{_W}sdtContent"):
+                    self.read_blocks(content, column)
+
+    def _read_table(self, table: Any) -> None:
+        for row in table.iterchildren(f"{_W}tr"):
+            # Cells straight from the XML: python-docx's row.cells repeats merged cells.
+            cells = [tc for tc in row.iterchildren(f"{_W}tc")]
+            for sdt in row.iterchildren(_W_SDT):
+                cells.extend(sdt.iter(f"{_W}tc"))
+            for number, cell in enumerate(cells):
+                self.read_blocks(cell, number)
+
+    def _style_of(self, paragraph: Any) -> tuple[bool | None, float]:
+        style = paragraph.style
+        key = str(style.style_id) if style is not None else ""
+        cached = self._style_cache.get(key)
+        if cached is not None:
+            return cached
+        bold: bool | None = None
+        size = 0.0
+        heading = False
+        current = style
+        while current is not None:
+            name = str(current.name or "").lower()
+            heading = heading or name.startswith(("heading", "title"))
+            font = getattr(current, "font", None)
+            if font is not None:
+                if bold is None and font.bold is not None:
+                    bold = bool(font.bold)
+                if not size and font.size is not None:
+                    size = float(font.size.pt)
+            current = current.base_style
+        if bold is None and heading:
+            bold = True
+        self._style_cache[key] = (bold, size)
+        return bold, size
+
+    def _runs(self, element: Any) -> Iterator[Any]:
+        for child in element.iterchildren():
+            if child.tag == _W_R:
+                yield child
+            elif child.tag in _W_RUN_CONTAINERS:
+                yield from self._runs(child)
+
+    def _read_paragraph(self, element: Any, column: int) -> None:
+        paragraph = self._paragraph_type(element, self._document)
+        style_bold, style_size = self._style_of(paragraph)
+        pieces: list[str] = []
+        bold_chars = total = 0
+        sizes: Counter[float] = Counter()
+        for r in self._runs(element):
+            text = r.text
+            if not text:
+                continue
+            run = self._run_type(r, paragraph)
+            bold = run.bold
+            if bold is None and run.style is not None and run.style.font.bold is not None:
+                bold = run.style.font.bold
+            if bold is None:
+                bold = style_bold
+            size = run.font.size.pt if run.font.size is not None else style_size
+            pieces.append(text)
+            letters = sum(1 for ch in text if not ch.isspace())
+            total += letters
+            bold_chars += letters if bold else 0
+            sizes[float(size)] += letters
+        size = sizes.most_common(1)[0][0] if sizes else style_size
+        # A line break inside a paragraph (w:br, w:cr) starts a new line.
+        for raw in "".join(pieces).split("\n"):
+            text = _clean_line(raw.translate(_CHAR_TABLE))
+            if text:
+                self.lines.append(
+                    Line(text=text, column=column, size=size, bold=bold_chars * 2 > total)
+                )
+        # Text boxes anchored in this paragraph (a sidebar drawn as a shape).  Word stores each
+        # box twice, as DrawingML and as a VML fallback: read the first only.  Boxes nested
+        # in a box are read with their outer box.
+        for box in element.iter(_W_TXBX):
+            if _is_outer_box(box, element):
+                self.read_blocks(box, column)
+
+
+def _is_outer_box(box: Any, paragraph: Any) -> bool:
+    for ancestor in box.iterancestors():
+        if ancestor is paragraph:
+            return True
+        if ancestor.tag in (_MC_FALLBACK, _W_TXBX):
+            return False
+    return True
+
+
+def _read_docx(data: bytes, name: str) -> ResumeText:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError  # type: ignore[import-untyped]
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        reader = _DocxReader(document)
+        reader.read_blocks(document.element.body, 0)
+    except (
+        PackageNotFoundError,  # not a package python-docx recognises
+        zipfile.BadZipFile,  # damaged ZIP directory or CRC
+        zlib.error,  # damaged compressed member
+        EOFError,  # truncated member
+        KeyError,  # a part the package lists is missing from the ZIP
+        XMLSyntaxError,  # a part is not well-formed XML
+        ValueError,  # python-docx: the main part is not a Word document
+    ) as exc:
+        raise UnreadableFileError(f"{name}: corrupt DOCX ({_describe(exc)})") from exc
+    if not reader.lines:
+        raise NoTextError(f"{name}: no text in the document body")
+    return ResumeText(file=name, format="docx", lines=tuple(reader.lines))
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text and Markdown
+
+
+def _decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Decode by BOM (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1252/Latin-1."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), []
+            except UnicodeDecodeError as exc:
+                raise UnreadableFileError(
+                    f"{name}: not valid {encoding.upper()} text ({_describe(exc)})"
+                ) from exc
+    if b"\x00" in data:
+        # UTF-16 without a BOM puts a NUL in every other byte of ASCII text.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        half = len(data) // 2
+        if max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half:
+            try:
+                return data.decode("utf-16-be" if even > odd else "utf-16-le"), []
+            except UnicodeDecodeError:
+                pass
+        raise UnreadableFileError(f"{name}: not a text file (binary data)")
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "Windows-1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # every byte sequence decodes
+        encoding = "Latin-1"
+    return text, [f"not UTF-8; read as {encoding}"]
+
+
+def _read_text(data: bytes, name: str) -> ResumeText:
+    text, warnings = _decode_text(data, name)
+    lines: list[Line] = []
+    for number, raw in enumerate(text.splitlines()):
+        stripped = " ".join(raw.translate(_CHAR_TABLE).split())
+        bold = False
+        if _MD_RULE_RE.match(stripped):
+            # A rule, or a setext underline that makes the previous line a heading.
+            if stripped[0] in "=-" and lines and lines[-1].top == number - 1:
+                lines[-1] = replace(lines[-1], bold=True)
+            continue
+        heading = _MD_HEADING_RE.match(stripped)
+        if heading:
+            stripped, bold = heading.group(1), True
+        strong = _MD_STRONG_RE.match(stripped)
+        if strong:
+            stripped, bold = strong.group(2), True
+        cleaned = _clean_line(stripped)
+        if cleaned:
+            lines.append(Line(text=cleaned, top=float(number), bold=bold))
+    if not lines:
+        raise NoTextError(f"{name}: the file holds no text")
+    return ResumeText(file=name, format="text", lines=tuple(lines), warnings=tuple(warnings))
+
+
+# --------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _looks_like(data: bytes) -> str:
+    """What a file that is not what its name says seems to be, for the error message."""
+    head = data[:512].lstrip().lower()
+    for magic, kind in (
+        (b"pk\x03\x04", "a ZIP archive"),
+        (b"\xd0\xcf\x11\xe0", "a legacy Office file (.doc) or an encrypted Office file"),
+        (b"\x89png", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"gif8", "a GIF image"),
+        (b"{\\rtf", "an RTF document"),
+        (b"<!doctype html", "an HTML page"),
+        (b"<html", "an HTML page"),
+        (b"<?xml", "an XML file"),
+    ):
+        if head.startswith(magic):
+            return kind
+    if b"\x00" in data[:512]:
+        return "binary data"
+    return "text"
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        return False
+
+
+def _load(path: Path, name: str, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFileError(f"{name}: is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            # FIFOs and devices would block or never end.
+            raise UnreadableFileError(f"{name}: not a regular file")
+        if info.st_size > max_bytes:
+            raise UnreadableFileError(
+                f"{name}: file is {_size(info.st_size)}, over the {_size(max_bytes)} limit"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise UnreadableFileError(f"{name}: no such file") from exc
+    except PermissionError as exc:
+        raise UnreadableFileError(f"{name}: permission denied") from exc
+    except IsADirectoryError as exc:
+        raise UnreadableFileError(f"{name}: is a directory, not a file") from exc
+    except OSError as exc:
+        raise UnreadableFileError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:  # it grew after stat()
+        raise UnreadableFileError(f"{name}: file is over the {_size(max_bytes)} limit")
+    if not data:
+        raise UnreadableFileError(f"{name}: empty file (0 bytes)")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def read_resume(
+    path: Path,
+    *,
+    engine: str = DEFAULT_ENGINE,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ResumeText:
+    """Read a resume file into lines in reading order.
+
+    The format comes from the content: a ``%PDF`` header makes a PDF and a ZIP holding
+    ``word/document.xml`` a DOCX, whatever the file is called; other files are read as text
+    when named ``.txt``, ``.text``, ``.md`` or ``.markdown``.
+
+    PDF: columns are detected per page and read one after the other (a full-width header
+    first); fake-bold duplicate glyphs, page numbers and running footers are dropped, and
+    a running header is kept once, on the first page; ligatures and bullets are normalised
+    and words hyphenated across lines joined.  Only the first ``max_pages`` pages are read:
+    ``pages`` still gives the file's page count and ``warnings`` says what was skipped.  A
+    page that cannot be parsed is skipped with a warning as long as another page can be.
+
+    DOCX: the body in order (paragraphs, tables cell by cell, content controls, text
+    boxes); headers and footers are ignored.  Text: UTF-8 with or without BOM, UTF-16/32
+    with BOM, else Windows-1252/Latin-1 (with a warning); Markdown heading marks,
+    emphasis around a whole line and bullets are stripped.
+
+    Raises:
+        UnreadableFileError: missing, a directory, unreadable, empty (0 bytes), larger
+            than ``max_bytes``, not the format its name claims, an unsupported format,
+            corrupt, or encrypted.
+        NoTextError: the file opens but holds no text (a scanned PDF).
+        UsageError: ``engine`` is not one of :data:`ENGINES`.
+    """
+    if engine not in ENGINES:
+        raise UsageError(f"unknown PDF engine {engine!r} (choose {' or '.join(ENGINES)})")
+    name = path.name
+    data = _load(path, name, max_bytes)
+    suffix = path.suffix.lower()
+    if b"%PDF-" in data[:1024]:  # the header may follow junk bytes (PDF 1.7, §7.5.2)
+        return _read_pdf(data, name, engine, max(1, max_pages))
+    if data.startswith(b"PK\x03\x04") and _is_docx(data):
+        return _read_docx(data, name)
+    if suffix == ".pdf":
+        raise UnreadableFileError(f"{name}: not a PDF ({_looks_like(data)})")
+    if suffix == ".docx":
+        if data.startswith(b"PK\x03\x04"):
+            raise UnreadableFileError(f"{name}: not a DOCX (a ZIP without word/document.xml)")
+        raise UnreadableFileError(f"{name}: not a DOCX ({_looks_like(data)})")
+    if suffix in TEXT_SUFFIXES:
+        return _read_text(data, name)
+    shown = f"'{suffix}'" if suffix else "without an extension"
+    raise UnreadableFileError(f"{name}: unsupported format {shown} (supported: {_SUPPORTED})")

@@ -1,0 +1,145 @@
+"""Small PDFs drawn with reportlab, for tests that need a PDF with a known layout.
+
+Positions are in points from the page's top-left corner, as :class:`matcher.document.Line`
+reports them.  Text uses Bitstream Vera, which ships with reportlab, is embedded with a
+Unicode map, and has the "ﬁ" ligature and the "•" bullet glyphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+REGULAR = "Vera"
+BOLD = "VeraBd"
+pdfmetrics.registerFont(TTFont(REGULAR, "Vera.ttf"))
+pdfmetrics.registerFont(TTFont(BOLD, "VeraBd.ttf"))
+
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string drawn at ``(x, y)``; ``y`` is the baseline, from the top of the page."""
+
+    x: float
+    y: float
+    text: str
+    size: float = 10.0
+    bold: bool = False
+
+
+def write_pdf(path: Path, pages: Sequence[Iterable[Text]], *, encrypt: str | None = None) -> Path:
+    """Draw each page's texts and save the PDF (user password ``encrypt`` if given)."""
+    pdf = canvas.Canvas(str(path), pagesize=LETTER, encrypt=encrypt)
+    for texts in pages:
+        for item in texts:
+            pdf.setFont(BOLD if item.bold else REGULAR, item.size)
+            pdf.drawString(item.x, PAGE_HEIGHT - item.y, item.text)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def column(
+    x: float, y: float, lines: Sequence[str], *, size: float = 10.0, leading: float = 14.0
+) -> list[Text]:
+    """Lines stacked ``leading`` points apart, the first baseline at ``y``."""
+    return [Text(x, y + n * leading, line, size) for n, line in enumerate(lines)]
+
+
+def spaced_words(x: float, y: float, words: Sequence[str], *, size: float = 10.0, gap: float = 0.25) -> list[Text]:
+    """Words drawn one by one, ``gap`` × size apart, with no space character between them:
+    how LaTeX sets a line."""
+    out: list[Text] = []
+    for word in words:
+        out.append(Text(x, y, word, size))
+        x += pdfmetrics.stringWidth(word, REGULAR, size) + gap * size
+    return out
+
+
+def image_only_pdf(path: Path) -> Path:
+    """A page with shapes and no text layer, as a scanner makes."""
+    pdf = canvas.Canvas(str(path), pagesize=LETTER)
+    pdf.setFillGray(0.3)
+    pdf.rect(72, 400, 300, 200, fill=1)
+    pdf.circle(300, 300, 50, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+# Realistic layouts shared by several tests ------------------------------------------------
+
+SIDEBAR = [
+    "CONTACT",
+    "jane@example.com",
+    "+1 555 0100",
+    "SKILLS",
+    "Python",
+    "PyTorch",
+    "Kubernetes",
+    "LANGUAGES",
+    "English",
+    "French",
+]
+MAIN = [
+    "EXPERIENCE",
+    "Senior ML Engineer, Acme Corp",
+    "Built retrieval pipelines for search",
+    "Trained ranking models on click logs",
+    "Machine Learning Engineer, Beta Inc",
+    "Deployed models with SageMaker",
+    "Cut inference latency by half",
+    "EDUCATION",
+    "MSc Computer Science, 2016",
+    "BSc Mathematics, 2014",
+    "PROJECTS",
+    "Open-source vector search library",
+]
+
+
+def two_column_resume(path: Path, *, sidebar_leading: float = 16.0) -> Path:
+    """A full-width header over a narrow left sidebar and a wide main column."""
+    header = [
+        Text(72, 60, "JANE DOE", 20, bold=True),
+        Text(72, 84, "Machine learning engineer building search and ranking systems at scale"),
+    ]
+    sidebar = column(72, 130, SIDEBAR, leading=sidebar_leading)
+    main = column(240, 130, MAIN, leading=14.0)
+    return write_pdf(path, [header + sidebar + main])
+
+
+SINGLE = [
+    "Summary",
+    "Engineer with eight years of experience in data platforms.",
+    "Experience",
+    "Data Engineer, Gamma Ltd, 2018 - 2024",
+    "Maintained Spark jobs and Airflow DAGs.",
+]
+
+
+def single_column_resume(path: Path) -> Path:
+    texts = [Text(72, 72, "John Smith", 16, bold=True), *column(72, 100, SINGLE)]
+    return write_pdf(path, [texts])
+
+
+def paged_resume(path: Path, pages: int = 3) -> Path:
+    """Pages with a running header, a running footer and a page number on each."""
+    drawn = []
+    for number in range(1, pages + 1):
+        drawn.append(
+            [
+                Text(72, 40, "Jane Doe - Curriculum Vitae", 9),
+                *column(72, 120, [f"Body line {number}.{k} about models" for k in range(1, 6)]),
+                Text(72, 760, "Confidential - generated for recruiters", 8),
+                Text(290, 775, f"Page {number} of {pages}", 8),
+            ]
+        )
+    return write_pdf(path, drawn)
