@@ -15,8 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/matcher taxonomy list --category generative-ai
-	$(BIN)/matcher taxonomy show senior-ai-engineer
+	$(BIN)/matcher score samples/resumes/senior_healthcare_ananya_rao.pdf --as-of 2026-11
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

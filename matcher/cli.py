@@ -142,7 +142,9 @@ def cli() -> None:
 
     \b
     Example:
-      matcher taxonomy list levels
+      matcher score resume.pdf
+      matcher gaps resume.pdf --level ai-architect
+      matcher skills resume.pdf --format json
       matcher taxonomy show senior-ai-engineer
     """
 

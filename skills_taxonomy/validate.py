@@ -177,7 +177,6 @@ def _check_skills(
     entries: list[RawEntry], skills: dict[str, RawEntry], categories: set[Any]
 ) -> list[str]:
     problems = []
-    owner: dict[str, tuple[str, str]] = {}  # lowercased surface form -> (skill id, where)
     for entry in entries:
         data = entry.data
         ident = str(data.get("id"))
@@ -193,27 +192,51 @@ def _check_skills(
         problems += _check_refs(entry, "evidences", data.get("evidences"), skills)
         if ident in (data.get("evidences") or []):
             problems.append(f"{entry.where('evidences')}: skill {ident!r} evidences itself")
+        if not data.get("aliases") and not data.get("forms"):
+            problems.append(f"{entry.where()}: skill {ident!r} has no aliases or forms to match")
+    return problems + _check_surfaces(entries)
+
+
+def _check_surfaces(entries: list[RawEntry]) -> list[str]:
+    """Each alias or form belongs to one skill.
+
+    Forms written where their skill is defined are claimed first, forms merged in from an
+    override file after, so a clash is reported on the line the user wrote.
+    """
+    own: list[tuple[RawEntry, str, str, str]] = []
+    merged: list[tuple[RawEntry, str, str, str]] = []
+    for entry in entries:
         for key in ("aliases", "forms"):
-            values = data.get(key)
+            values = entry.data.get(key)
             if not isinstance(values, list):
                 continue
             for index, form in enumerate(values):
                 if not isinstance(form, str) or not form.strip():
                     continue
-                # aliases match in any case, so a form also collides with an alias in any case
-                surface = " ".join(form.lower().split())
-                where = entry.where(f"{key}[{index}]")
-                first = owner.get(surface)
-                if first is not None and first[0] != ident:
-                    kind = "alias" if key == "aliases" else "form"
-                    problems.append(
-                        f"{where}: {kind} {form!r} already belongs to {first[0]!r} ({first[1]})"
-                    )
-                elif first is None:
-                    owner[surface] = (ident, where)
-        if not data.get("aliases") and not data.get("forms"):
-            problems.append(f"{entry.where()}: skill {ident!r} has no aliases or forms to match")
-    return problems
+                part = f"{key}[{index}]"
+                added = part in entry.lines and entry.lines[part][0] != entry.file
+                (merged if added else own).append((entry, key, form, entry.where(part)))
+    problems = []
+    owner: dict[str, tuple[str, str]] = {}  # lowercased surface form -> (skill id, where)
+    for entry, key, form, where in [*own, *merged]:
+        ident = str(entry.data.get("id"))
+        # aliases match in any case, so a form also collides with an alias in any case
+        surface = " ".join(form.lower().split())
+        first = owner.get(surface)
+        if first is None:
+            owner[surface] = (ident, where)
+        elif first[0] != ident:
+            kind = "alias" if key == "aliases" else "form"
+            problems.append(
+                f"{where}: {kind} {form!r} already belongs to {first[0]!r} ({first[1]})"
+            )
+    return sorted(problems, key=_file_order)
+
+
+def _file_order(problem: str) -> tuple[str, int]:
+    file, _, rest = problem.partition(":")
+    line = rest.partition(":")[0]
+    return file, int(line) if line.isdigit() else 0
 
 
 def _check_levels(raw: RawTaxonomy, skills: dict[str, RawEntry], regions: set[Any]) -> list[str]:
