@@ -171,6 +171,8 @@ class Education:
     """The year it ended (or is expected to end)."""
     level: str | None = None
     """The taxonomy's degree-level id, when matched."""
+    field_id: str | None = None
+    """The taxonomy's degree-field id, when matched (``field`` is then its name)."""
     lines: tuple[Line, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -180,6 +182,7 @@ class Education:
             "institution": self.institution,
             "year": self.year,
             "level": self.level,
+            "field_id": self.field_id,
         }
 
 
@@ -246,9 +249,18 @@ _BULLET_RE = re.compile(
     r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]+\s*|o\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)"
 )
 _MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
-# U+FF0C (fullwidth comma) read through the wrong code page, as PDFs exported from some
-# resume sites carry it; and zero-width characters that split words invisibly.
-_MOJIBAKE = (("ï¼Œ", ", "), ("ï¼\u200b", ", "), ("ï¼", ", "), ("，", ", "), ("\u200b", ""))
+# Fullwidth punctuation read through the wrong code page, as PDFs exported from some resume
+# sites carry it: "ï¼Œ" is U+FF0C (comma); "ï¼" followed by an invisible character is
+# U+FF0D (hyphen), used both as a range dash ("11/2015 ï¼ 12/2015") and between employer
+# and place.  Zero-width characters split words invisibly.
+_MOJIBAKE = (
+    ("ï¼Œ", ", "),
+    ("ï¼\u200b", " – "),
+    ("ï¼", " – "),
+    ("，", ", "),
+    ("－", " – "),
+    ("\u200b", ""),
+)
 
 
 def _clean(text: str) -> str:
@@ -614,10 +626,10 @@ def _heading_of(line: Line, body_size: float) -> _Heading | None:
     lowered = text.lower()
     if any(word.strip(".,") in _ROLE_WORDS for word in lowered.split()):
         return None  # "EDUCATION COORDINATOR" is a job title, not the education section
-    for pattern, keyword_name in _HEADING_KEYWORDS:
-        if pattern.search(lowered):
-            return _Heading(keyword_name, text)
-    return None
+    named = {name for pattern, name in _HEADING_KEYWORDS if pattern.search(lowered)}
+    if len(named) != 1:
+        return None  # none, or "Area | Skills and tools | Experience": a table's header row
+    return _Heading(named.pop(), text)
 
 
 def _body_size(lines: Sequence[Line]) -> float:
@@ -625,12 +637,30 @@ def _body_size(lines: Sequence[Line]) -> float:
     return statistics.median(sizes) if sizes else 0.0
 
 
+_LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[A-Za-z][\w &/+().-]{0,30}?)\s*[:：]\W{0,2}\s+\S")
+
+
+def _is_label_line(line: Line | None) -> bool:
+    """A "Label: content" line whose label is not a heading ("Modelling: scikit-learn")."""
+    if line is None:
+        return False
+    match = _LABEL_RE.match(_clean(line.text))
+    return match is not None and _norm_phrase(match.group("label")) not in _PHRASES
+
+
 def _split_sections(doc: ResumeText) -> tuple[Section, ...]:
     body = _body_size(doc.lines)
     sections: list[Section] = []
     name, heading, lines = "profile", "", list[Line]()
-    for line in doc.lines:
+    for number, line in enumerate(doc.lines):
         found = _heading_of(line, body)
+        if found is not None and found.rest is not None:
+            # "Languages: Python, R" among "Modelling: …", "Data: …" is an item of a list
+            # of labelled lines, not a new section.
+            before = doc.lines[number - 1] if number else None
+            after = doc.lines[number + 1] if number + 1 < len(doc.lines) else None
+            if _is_label_line(before) or _is_label_line(after):
+                found = None
         if found is None:
             lines.append(line)
             continue
@@ -648,7 +678,7 @@ def _split_sections(doc: ResumeText) -> tuple[Section, ...]:
 
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w])"
+    r"(?<![\w+])(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,8}){1,4}(?![\w])"
 )
 _PHONE_HINT_RE = re.compile(r"\b(?:phone|tel|mobile|cell|ph|contact)\b", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s,;|<>()\[\]]+", re.IGNORECASE)
@@ -691,7 +721,8 @@ def _looks_like_name(text: str) -> str | None:
         capitalised += 1
     if capitalised < 2 or _phrase_name(text, styled=True) is not None:
         return None
-    return text
+    # "DANIEL OSEI" is a typographic choice; the name is Daniel Osei.
+    return text.title() if text.isupper() else text
 
 
 def _find_phone(text: str) -> str | None:
@@ -709,22 +740,31 @@ def _find_phone(text: str) -> str | None:
 
 
 def _find_links(text: str) -> list[str]:
-    links: list[str] = []
+    """URLs, profile links and bare personal domains, in reading order, each once."""
+    found: list[tuple[int, str]] = []
     rest = text
+
+    def blank(match: re.Match[str]) -> str:
+        return " " * len(match.group(0))  # keep offsets, so links sort in reading order
+
     for pattern in (_URL_RE, _PROFILE_LINK_RE):
-        for match in pattern.finditer(rest):
-            links.append(match.group(0).rstrip(".,);:"))
-        rest = pattern.sub(" ", rest)
-    rest = _EMAIL_RE.sub(" ", rest)
-    for match in _SITE_RE.finditer(rest):
-        links.append(match.group(0).rstrip(".,);:"))
+        found.extend((m.start(), m.group(0).rstrip(".,);:")) for m in pattern.finditer(rest))
+        rest = pattern.sub(blank, rest)
+    rest = _EMAIL_RE.sub(blank, rest)
+    found.extend((m.start(), m.group(0).rstrip(".,);:")) for m in _SITE_RE.finditer(rest))
+    links = [link for _, link in sorted(found)]
     seen: set[str] = set()
     unique = []
     for link in links:
-        if link.lower() not in seen:
-            seen.add(link.lower())
+        if _link_key(link) not in seen:
+            seen.add(_link_key(link))
             unique.append(link)
     return unique
+
+
+def _link_key(link: str) -> str:
+    """The same link however written ("https://www.x.com/a/" and "x.com/a")."""
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", link.lower()).rstrip("/")
 
 
 def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
@@ -747,12 +787,10 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     profile_text = "\n".join(line.text for line in profile_lines)
     email_match = _EMAIL_RE.search(profile_text) or _EMAIL_RE.search(doc.text)
     phone = _find_phone(profile_text) or _find_phone(doc.text)
-    links = _find_links(profile_text)
-    for link in _find_links(
-        "\n".join(_PROFILE_LINK_RE.findall(doc.text) + _URL_RE.findall(doc.text))
-    ):
-        if link.lower() not in {known.lower() for known in links}:
-            links.append(link)
+    # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links
+    # count anywhere.
+    elsewhere = "\n".join(_PROFILE_LINK_RE.findall(doc.text) + _URL_RE.findall(doc.text))
+    links = _find_links(profile_text + "\n" + elsewhere)
     return Contact(
         name=name,
         email=email_match.group(0) if email_match else None,
@@ -763,10 +801,12 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
 
 # --- positions ----------------------------------------------------------------------------
 
-_US_STATES = sorted(
+_REGION_CODES = sorted(
     _wordset(
         "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ"
         " NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+        # Canadian provinces and territories
+        " AB BC MB NB NL NS NT NU ON PE QC SK YT"
     )
 )
 _COUNTRIES = (
@@ -775,16 +815,20 @@ _COUNTRIES = (
 )
 _LOCATION_RE = re.compile(
     r"(?:\b(?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]*\s?,\s?"
-    rf"(?:(?:{'|'.join(_US_STATES)}|State)\b|(?:{_COUNTRIES})\b)"
+    rf"(?:(?:{'|'.join(_REGION_CODES)}|State)\b|(?:{_COUNTRIES})\b)"
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
+# Separators between a title and an employer; commas only when there is none of these,
+# because titles hold commas too ("AI Engineer, LLM Applications — Relecloud").
 _FIELD_SPLIT_RE = re.compile(
-    r"\s+[|•·▪–—-]\s+|\s*[|•·▪]\s*|\s*[,;]\s+|\s+at\s+|\s+@\s+|\s+[–—]\s*|\s*[–—]\s+|\t|:\s+|\(|\)"
+    r"\s+[|•·▪–—-]\s+|\s*[|•·▪]\s*|\s+at\s+|\s+@\s+|\s+[–—]\s*|\s*[–—]\s+|\t|:\s+"
 )
+_COMMA_SPLIT_RE = re.compile(r"\s*[,;]\s+")
 # Words a prose line puts between a title and its dates ("Served as X from 2017 to 2022").
 _TRAILING_PREPOSITION_RE = re.compile(
-    r"(?:[\s,:(]*\b(?:from|for|during|between|in|since|on|of|over|dated?|starting|started"
+    # "in" only in lower case: "IN" ends "Indianapolis, IN".
+    r"(?:[\s,:(]*\b(?:from|for|during|between|(?-i:in)|since|of|over|dated?|starting|started"
     r"|beginning|the\s+years?(?:\s+of)?|the\s+period(?:\s+of)?|the\s+duration(?:\s+of)?|year)\b)+"
     r"[\s,:(]*$",
     re.IGNORECASE,
@@ -812,10 +856,45 @@ class _Anchor:
 
 def _header_fields(text: str) -> list[str]:
     """The title/organisation candidates in a header text, locations removed."""
-    text = _LOCATION_RE.sub(" | ", _clean(text))
+    # Anonymised exports (resume sites, the livecareer set) put the placeholder "Company
+    # Name" straight after the title, with nothing between them.
+    text = re.sub(r"\s*\bCompany Name\b\s*", " | Company Name | ", _clean(text))
+    text = _drop_locations(_MARKDOWN_RE.sub("", text))
+    fields = _split_fields(_FIELD_SPLIT_RE.split(text))
+    if len(fields) == 1:
+        fields = _split_fields(_COMMA_SPLIT_RE.split(fields[0]))
+    return fields
+
+
+_CITY_PREFIXES = _wordset(
+    "san santa new los las st saint fort ft salt lake palo mountain redwood menlo long grand"
+    " ann bay boca coral daly el la le des sioux cedar baton rio sao são kansas oklahoma jersey"
+    " carson college park round sugar west east north south little virginia overland half"
+)
+
+
+def _drop_locations(text: str) -> str:
+    """Text with "City, ST" locations replaced by a field break.
+
+    The city part of the pattern can reach back into the employer ("Fabrikam Industrial
+    Detroit, MI", where a two-column line lost the gap): a city is its last word and the words
+    before it that begin city names ("San", "Palo", "New"); the rest is given back.
+    """
+
+    def give_back(match: re.Match[str]) -> str:
+        city = match.group(0).split(",")[0].split()
+        keep = len(city) - 1
+        while keep > 0 and city[keep - 1].lower().strip(".") in _CITY_PREFIXES:
+            keep -= 1
+        return " ".join(city[:keep]) + " | "
+
+    return _LOCATION_RE.sub(give_back, text)
+
+
+def _split_fields(parts: Iterable[str]) -> list[str]:
     fields = []
-    for part in _FIELD_SPLIT_RE.split(text):
-        part = part.strip(" -–—|,:;.()[]*_\t")
+    for part in parts:
+        part = _balance(part.strip(" -–—|,:;.[]*_\t"))
         if part and re.search(r"[A-Za-z]", part) and part.lower() not in {"and", "city", "state"}:
             fields.append(part)
     return fields
@@ -877,9 +956,10 @@ def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
 def _is_header_line(line: Line, as_of: date) -> bool:
     """Could this line hold a title or an organisation (short, not a bullet, not a sentence)?"""
     text = _clean(line.text)
-    if not text or _is_bullet(text) or text.endswith((".", ";")) or len(text.split()) > 10:
+    if not text or _is_bullet(text) or text.endswith((".", ";")):
         return False
-    return not find_periods(text, as_of=as_of)
+    words = _LETTER_WORD_RE.findall(_MARKDOWN_RE.sub("", text))
+    return len(words) <= DEFAULT_HEADER_MAX_WORDS and not find_periods(text, as_of=as_of)
 
 
 def _score(field_text: str) -> tuple[int, int]:
@@ -943,9 +1023,43 @@ def _contains(outer: Period, inner: Period) -> bool:
     return outer.span[0] <= inner.span[0] and inner.span[1] <= outer.span[1]
 
 
-def _work_anchors(section: Section, as_of: date, *, strict: bool) -> list[_Anchor]:
+_DATE_PIECE_RE = re.compile(
+    r"^(?:[A-Za-z]{3,9}\.?,?\s*)?(?:\d{1,2}[/.-])?(?:19|20)\d\d\s*(?:[-–—]|to|until)?$"
+    r"|^(?:[-–—]|to|until|till)$"
+    r"|^(?:[-–—]|to|until|till)?\s*(?:present|current|now|date|today)$",
+    re.IGNORECASE,
+)
+
+
+def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, int]]:
+    """Lines with date ranges broken over several lines joined back into one.
+
+    PDFs of two-column templates often read "August 2013" / "to" / "Current" as three
+    lines.  Returns each logical line with the span of original lines it covers.
+    """
+    joined: list[tuple[Line, int, int]] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        text = _clean(lines[index].text)
+        if _DATE_PIECE_RE.match(text) and not find_periods(text, as_of=as_of):
+            candidate = text
+            for ahead in range(index + 1, min(index + 3, len(lines))):
+                piece = _clean(lines[ahead].text)
+                if not _DATE_PIECE_RE.match(piece):
+                    break
+                candidate = f"{candidate} {piece}"
+                if find_periods(candidate, as_of=as_of):
+                    text, end = candidate, ahead + 1
+                    break
+        joined.append((replace(lines[index], text=text), index, end))
+        index = end
+    return joined
+
+
+def _work_anchors(lines: Sequence[Line], as_of: date, *, strict: bool) -> list[_Anchor]:
     anchors: list[_Anchor] = []
-    for index, line in enumerate(section.lines):
+    for index, line in enumerate(lines):
         for anchor in _anchors_of(line, index, as_of):
             if strict and not (
                 len(anchor.fields) >= 2 and any(_score(f)[0] > 0 for f in anchor.fields)
@@ -969,8 +1083,9 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
     dates in this resume; otherwise they follow.  ``strict`` keeps only dates whose line
     names both a title and an employer (for jobs found outside a work section).
     """
-    lines = section.lines
-    anchors = _work_anchors(section, as_of, strict=strict)
+    logical = _logical_lines(section.lines, as_of)
+    lines = [line for line, _, _ in logical]
+    anchors = _work_anchors(lines, as_of, strict=strict)
     if not anchors:
         return []
     header_ok = [_is_header_line(line, as_of) for line in lines]
@@ -987,18 +1102,26 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
         begin = anchor.index
         if anchor.alone and not strict:
             # The section's layout says where to look first; a resume that mixes layouts
-            # still gets the other side when the first gives nothing.
+            # still gets the other side when the first gives nothing.  A title that names no
+            # role ("Contoso Bank, London · 2024-02 to present": "London") is replaced by a
+            # header line beside it that does ("Machine Learning Engineer").
             for look_before in (True, False) if headers_before else (False, True):
-                if title is not None and org is not None:
+                weak = title is not None and org is not None and _score(title)[0] == 0
+                if title is not None and org is not None and not weak:
                     break
+                wanted_title = None if weak else title
                 if look_before:
-                    rows = _rows_before(anchor.index, floor, used, header_ok, title, org)
-                    if rows:
-                        fields = [f for r in rows for f in _header_fields(lines[r].text)] + fields
-                        begin = rows[0]
+                    rows = _rows_before(anchor.index, floor, used, header_ok, wanted_title, org)
                 else:
-                    rows = _rows_after(anchor.index, ceiling, header_ok, title, org)
-                    fields = fields + [f for r in rows for f in _header_fields(lines[r].text)]
+                    rows = _rows_after(anchor.index, ceiling, header_ok, wanted_title, org)
+                found = [f for r in rows for f in _header_fields(lines[r].text)]
+                if weak and not any(_score(f)[0] > 0 for f in found):
+                    continue
+                if look_before:
+                    fields = found + fields
+                    begin = rows[0] if rows else begin
+                else:
+                    fields = fields + found
                 used.update(rows)
                 title, org = _assign(fields)
         blocks.append((begin, anchor, fields))
@@ -1006,13 +1129,16 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
     for number, (begin, anchor, fields) in enumerate(blocks):
         stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
         title, org = _assign(fields)
-        block = lines[begin : max(stop, anchor.index + 1)]
+        last = max(stop, anchor.index + 1)
+        first_row = logical[begin][1]
+        stop_row = logical[last][1] if last < len(logical) else len(section.lines)
+        block = section.lines[first_row:stop_row]
         positions.append(Position(title, org, anchor.period, section.name, block))
     return positions
 
 
-# Sections whose dates are never work: study, credentials, things published or won.
-_NOT_WORK = frozenset({"education", "certifications", "publications", "awards"})
+# Sections whose dates are never work, for resumes without a work heading.
+_NOT_WORK = frozenset({"education", "certifications"})
 
 
 def _looks_like_study(text: str) -> bool:
@@ -1040,19 +1166,18 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
     if work:
         for section in work:
             positions.extend(_find_positions(section, as_of))
-            for line in section.lines:
+            for line, _, _ in _logical_lines(section.lines, as_of):
                 for _, _, item in locate_periods(_clean(line.text), as_of=as_of):
                     if isinstance(item, Period):
                         periods.append(item)
                     else:
                         warnings.append(f"ignored the dates {item.text!r}: {item.reason}")
-        # Jobs listed before the first heading, or under a heading we do not know, still
-        # count when their line names both a title and an employer.
+        # Jobs listed before the first heading or in the summary still count when their
+        # line names both a title and an employer.  Not under "other" headings: interests,
+        # activities and volunteering hold offices ("Treasurer, Chess Club, 2006 - 2010")
+        # that are not work.
         for section in sections:
-            if (
-                section.name in ("profile", "summary", "other")
-                and "volunteer" not in section.heading.lower()
-            ):
+            if section.name in ("profile", "summary"):
                 elsewhere = _find_positions(section, as_of, strict=True)
                 positions.extend(elsewhere)
                 periods.extend(position.period for position in elsewhere)
@@ -1063,7 +1188,7 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
             positions.extend(
                 p for p in _find_positions(section, as_of) if not _looks_like_study(p.text)
             )
-            for line in section.lines:
+            for line, _, _ in _logical_lines(section.lines, as_of):
                 text = _clean(line.text)
                 if not _looks_like_study(text):
                     periods.extend(find_periods(text, as_of=as_of))
@@ -1092,15 +1217,17 @@ _DEGREE_RE = re.compile(
     r"|associate(?:'s|’s)?(?:\s+of\s+[a-z]+|\s+degree)"
     r"|higher\s+national\s+diploma|graduate\s+degree|diploma|high\s+school(?:\s+diploma)?|g\.e\.d\.?)"
     r"|Ph\.?D|MBA|M\.B\.A|B\.?Sc|M\.?Sc|B\.?Tech|M\.?Tech|B\.?Eng|M\.?Eng|B\.S|M\.S|B\.A|M\.A|B\.E|M\.E"
+    r"|A\.A\.S|A\.A|A\.S|AAS|B\.F\.A|M\.F\.A|BFA|MFA|LL\.?B|LL\.?M|J\.D|M\.D|MPH|M\.P\.H|PGCE"
     r"|BS|MS|BA|MA|BE|ME|BBA|BCA|MCA|HND|GED)(?![\w])\.?"
 )
 _INSTITUTION_RE = re.compile(
-    r"\b(?:universit|college|institut|school|academy|polytechnic|conservatory|iit\b|mit\b)",
+    r"\b(?:universit|college|institut|school|academy|polytechnic|conservatory|iit\b|mit\b"
+    r"|universidad|universidade|hochschule|école|ecole|politecnico)",
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _FIELD_AFTER_RE = re.compile(
-    r"^\s*(?:in|of|:|,|-|–|—)?\s*(?P<field>[A-Z][\w&'’-]*(?:\s+(?:and|&|of|[A-Z][\w&'’-]*))*)"
+    r"^\s*(?:\((?i:hons?|honours|honors)\.?\)\s*)?(?:in|of|:|,|-|–|—)?\s*(?P<field>[A-Z][\w&'’-]*(?:\s+(?:and|&|of|[A-Z][\w&'’-]*))*)"
 )
 _MONTH_WORD_RE = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
@@ -1115,16 +1242,15 @@ class _Alias:
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
-    """A whole-word pattern for a taxonomy alias.
+    """A whole-word, case-insensitive pattern for a taxonomy alias.
 
-    Short aliases without punctuation ("ms", "ba", "cs") are ordinary words in lower case, so
-    they must be written in capitals, as degrees and fields are.
+    Short aliases without punctuation ("ms", "ba", "cs", "phd") are ordinary words or
+    fragments in lower case, so they must not be written all in lower case ("MS", "PhD").
     """
     escaped = r"\s+".join(re.escape(part) for part in alias.split())
-    boundary = rf"(?<![\w.]){escaped}(?![\w])"
     if len(alias) <= 3 and alias.isalpha():
-        return re.compile(rf"(?<![\w.]){re.escape(alias.upper())}(?![\w])")
-    return re.compile(boundary, re.IGNORECASE)
+        return re.compile(rf"(?<![\w.])(?-i:(?![a-z]+\b)){escaped}(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.]){escaped}(?![\w])", re.IGNORECASE)
 
 
 def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
@@ -1164,8 +1290,8 @@ def _raw_field(text: str, after: int) -> str | None:
 
 
 def _institution(text: str) -> str | None:
-    text = _LOCATION_RE.sub(" | ", text)
-    for part in re.split(r"\s*[|,;•·]\s*|\s+[–—-]\s+|\s{2,}", text):
+    text = _drop_locations(text)
+    for part in re.split(r"\s*[|,;•·]\s*|\s+[–—-]\s+|\s{2,}|\.\s+(?=[A-Z])", text):
         if _INSTITUTION_RE.search(part):
             part = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", part)
             degree = _DEGREE_RE.search(part)
@@ -1194,7 +1320,8 @@ def _find_education(
         if section.name != "education":
             continue
         for line in section.lines:
-            text = _clean(_MARKDOWN_RE.sub("", line.text))
+            # Places first: "Boston, MA" is not a Master of Arts.
+            text = _drop_locations(_clean(_MARKDOWN_RE.sub("", line.text))).strip(" |")
             degree_text, level, degree_end = None, None, None
             matched = _first_alias(text, degree_aliases)
             if matched:
@@ -1218,13 +1345,19 @@ def _find_education(
                 current["degree"], current["level"] = degree_text, level
                 field_match = _first_alias(text, field_aliases)
                 if field_match:
-                    current["field"] = field_match[0].name
+                    current["field"], current["field_id"] = (
+                        field_match[0].name,
+                        field_match[0].target,
+                    )
                 elif degree_end is not None:
                     current["field"] = _raw_field(text, degree_end)
             elif not current.get("field") and field_aliases:
                 field_match = _first_alias(text, field_aliases)
                 if field_match and (institution is None or degree_text):
-                    current["field"] = field_match[0].name
+                    current["field"], current["field_id"] = (
+                        field_match[0].name,
+                        field_match[0].target,
+                    )
             if institution and not current.get("institution"):
                 current["institution"] = institution
             if current.get("year") is None and (
@@ -1239,6 +1372,7 @@ def _find_education(
             institution=entry.get("institution"),
             year=entry.get("year"),
             level=entry.get("level"),
+            field_id=entry.get("field_id"),
             lines=tuple(entry["lines"]),
         )
         for entry in entries
@@ -1275,6 +1409,32 @@ def _balance(text: str) -> str:
     return text
 
 
+_WRAPPED_END_RE = re.compile(r"(?:[–—\-,&/:(]|\b(?:and|of|in|for|the|&))\s*$", re.IGNORECASE)
+
+
+def _unwrap(lines: Sequence[Line]) -> list[Line]:
+    """Lines that a narrow column wrapped ("AWS Certified Machine Learning –" / "Specialty")
+    joined back into one."""
+    joined: list[Line] = []
+    for line in lines:
+        text = _clean(line.text)
+        if (
+            joined
+            and (_WRAPPED_END_RE.search(joined[-1].text) or re.match(r"[a-z(]", text))
+            and not _is_bullet(text)
+        ):
+            joined[-1] = replace(joined[-1], text=f"{joined[-1].text} {text}")
+        else:
+            joined.append(replace(line, text=text))
+    return joined
+
+
+_CERT_CUE_RE = re.compile(
+    r"certif|specialty|speciality|associate|credential|licen[cs]|exam\b|\b[A-Z]{2,4}-?\d{2,3}\b",
+    re.IGNORECASE,
+)
+
+
 def _find_certifications(
     sections: Sequence[Section], taxonomy: Taxonomy | None, as_of: date
 ) -> list[CertificationMatch]:
@@ -1284,9 +1444,15 @@ def _find_certifications(
     found: list[CertificationMatch] = []
     seen_ids: set[str] = set()
     matched_lines: set[int] = set()
+    unwrapped = {id(section): _unwrap(section.lines) for section in sections}
     for section in sections:
-        for line in section.lines:
-            text = _clean(line.text)
+        for line in unwrapped[id(section)]:
+            text = line.text
+            # Outside a certifications section a certification's name is also a job title
+            # ("Azure AI Engineer, Contoso, 2021 - Present"): only a line that speaks of a
+            # certificate counts there.
+            if section.name != "certifications" and not _CERT_CUE_RE.search(text):
+                continue
             for alias in aliases:
                 if alias.target not in seen_ids and alias.pattern.search(text):
                     seen_ids.add(alias.target)
@@ -1296,16 +1462,21 @@ def _find_certifications(
     for section in sections:
         if section.name != "certifications":
             continue
-        for line in section.lines:
+        for line in unwrapped[id(section)]:
             if id(line) in matched_lines:
                 continue
             for piece in re.split(r"\s*[;|•]\s*", _strip_bullet(_clean(line.text))):
                 name = _CERT_NOISE_RE.sub("", piece)
                 for item in locate_periods(name, as_of=as_of)[::-1]:
                     name = (name[: item[0]] + name[item[1] :]).strip()
-                name = _balance(name.strip(" -–—,:"))
+                name = _balance(re.sub(r"\(\s*\)", "", name).strip(" -–—,:"))
+                # A sentence under the heading ("Advisory board member: …, 2024.") is not the
+                # name of a certification; names start with a capital or a digit.
+                sentence = name.endswith(".") and len(name.split()) > 5
                 if (
-                    not name
+                    sentence
+                    or not re.match(r"[A-Z0-9]", name)
+                    or not name
                     or not re.search(r"[A-Za-z]{2}", name)
                     or len(name.split()) > DEFAULT_HEADER_MAX_WORDS
                     or name.lower() in seen_names

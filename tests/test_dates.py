@@ -1,0 +1,269 @@
+"""Date ranges as resumes write them, and the years of experience they add up to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher.dates import (
+    Period,
+    YearMonth,
+    find_periods,
+    find_stated_years,
+    merge_periods,
+    scan_periods,
+    total_years,
+)
+from matcher.document import ResumeText
+from matcher.parse import parse_resume
+
+AS_OF = date(2024, 1, 15)
+
+
+def only(text: str, *, as_of: date = AS_OF) -> Period:
+    periods = find_periods(text, as_of=as_of)
+    assert len(periods) == 1, periods
+    return periods[0]
+
+
+def ym(text: str) -> YearMonth:
+    year, month = text.split("-")
+    return YearMonth(int(year), int(month))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "open_ended"),
+    [
+        ("Jan 2019 – Present", "2019-01", "2024-01", True),
+        ("January 2019 - Current", "2019-01", "2024-01", True),
+        ("2019-01 to 2021-06", "2019-01", "2021-06", False),
+        ("03/2018 - 11/2020", "2018-03", "2020-11", False),
+        ("2017 – 2019", "2017-01", "2019-12", False),
+        ("2017-19", "2017-01", "2019-12", False),
+        ("Summer 2020", "2020-06", "2020-08", False),
+        ("Since 2021", "2021-01", "2024-01", True),
+        ("Jan. 2019 — Dec. 2020", "2019-01", "2020-12", False),
+        ("Sept 2019 – now", "2019-09", "2024-01", True),
+        ("2019 – now", "2019-01", "2024-01", True),
+        ("Jan 2019 – Till date", "2019-01", "2024-01", True),
+        ("Jan 2019 till date", "2019-01", "2024-01", True),
+        ("Mar 2020 to date", "2020-03", "2024-01", True),
+        ("Feb 2018 until Present", "2018-02", "2024-01", True),
+        ("Oct 2015 through Dec 2016", "2015-10", "2016-12", False),
+        ("2016 -- 2018", "2016-01", "2018-12", False),
+        ("May – Aug 2019", "2019-05", "2019-08", False),
+        ("Nov 2019 - Feb 2020", "2019-11", "2020-02", False),
+        ("Nov – Feb 2020", "2019-11", "2020-02", False),
+        ("January 15, 2019 - March 3, 2020", "2019-01", "2020-03", False),
+        ("2019-01-15 to 2020-02-01", "2019-01", "2020-02", False),
+        ("Jan '19 - Mar '21", "2019-01", "2021-03", False),
+        ("03/18 - 11/20", "2018-03", "2020-11", False),
+        ("Summer 2019 – Fall 2020", "2019-06", "2020-11", False),
+        ("between 2013 and 2016", "2013-01", "2016-12", False),
+        ("From: 2017 To: 2020", "2017-01", "2020-12", False),
+        ("Jan 2019 –", "2019-01", "2024-01", True),
+        ("Data Scientist (2014- 2019)", "2014-01", "2019-12", False),
+        ("Dec 2019-2021", "2019-12", "2021-12", False),
+    ],
+)
+def test_every_written_form_is_read(text: str, start: str, end: str, open_ended: bool) -> None:
+    period = only(text)
+    assert (str(period.start), str(period.end), period.open_ended) == (start, end, open_ended)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 864-472-7092 after 5",
+        "Graduated May 2010",
+        "Employee ID 12019-2020",
+        "Sold 2019 units",
+        "version 2.2019 - 3",
+    ],
+)
+def test_things_that_are_not_ranges_are_not_read(text: str) -> None:
+    assert find_periods(text, as_of=AS_OF) == []
+
+
+def test_present_means_as_of_not_today() -> None:
+    assert only("Jan 2019 – Present", as_of=date(2020, 6, 30)).end == YearMonth(2020, 6)
+    assert only("Jan 2019 – Present", as_of=date(2020, 6, 30)).months == 18
+
+
+def test_month_ranges_count_both_end_months() -> None:
+    assert only("Jan 2019 – Dec 2019").months == 12
+    assert only("03/2018 - 11/2020").months == 33
+
+
+def test_years_alone_show_jan_to_dec_but_count_from_mid_year() -> None:
+    # Shown as written: the whole of both years.  Counted as the distance between them: a
+    # range written in whole years lasts end - start years on average.
+    period = only("2017 – 2019")
+    assert (str(period.start), str(period.end)) == ("2017-01", "2019-12")
+    assert (period.start_exact, period.end_exact) == (False, False)
+    assert period.months == 24
+    assert only("2017 – 2017").months == 4
+    assert only("Jan 2017 – 2018").months == 18
+
+
+def test_two_digit_years_after_as_of_are_last_century() -> None:
+    assert only("Jan '98 - Mar '01").start == YearMonth(1998, 1)
+
+
+def test_start_after_end_is_ignored_with_a_reason() -> None:
+    scan = scan_periods("Analyst, 2019 - 2017", as_of=AS_OF)
+    assert scan.periods == ()
+    assert [r.reason for r in scan.rejected] == ["ends before it starts"]
+    assert scan.rejected[0].text == "2019 - 2017"
+
+
+def test_future_start_is_ignored_with_a_reason() -> None:
+    scan = scan_periods("Offer accepted: Mar 2025 - Present", as_of=AS_OF)
+    assert scan.periods == ()
+    assert scan.rejected[0].reason == "starts after the as-of date 2024-01"
+
+
+def test_future_end_is_counted_up_to_as_of() -> None:
+    period = only("Contract 2022-01 to 2026-12")
+    assert period.end == YearMonth(2024, 1)
+    assert period.months == 25
+
+
+def test_several_ranges_in_one_text_come_in_reading_order() -> None:
+    text = "Acme (2019 - 2023), Globex (2014 - 2019) and Initech (Jan 2012 - Mar 2013)"
+    starts = [str(p.start) for p in find_periods(text, as_of=AS_OF)]
+    assert starts == ["2019-01", "2014-01", "2012-01"]
+
+
+def test_overlapping_periods_merge() -> None:
+    periods = find_periods(
+        "Jan 2018 - Dec 2020; Jun 2020 - Present; Jan 2010 - Dec 2010", as_of=AS_OF
+    )
+    merged = merge_periods(periods)
+    assert [(str(p.start), str(p.end), p.open_ended) for p in merged] == [
+        ("2010-01", "2010-12", False),
+        ("2018-01", "2024-01", True),
+    ]
+    # 2018-01..2024-01 is 73 months, 2010 another 12: 85 months.
+    assert total_years(periods) == round(85 / 12, 1)
+
+
+def test_back_to_back_years_do_not_double_count_the_shared_year() -> None:
+    periods = find_periods("2012 - 2013, 2013 - 2014, 2014 - 2019, 2019 - 2023", as_of=AS_OF)
+    assert total_years(periods) == 11.0
+    assert len(merge_periods(periods)) == 1
+
+
+def test_gaps_between_periods_are_not_counted() -> None:
+    periods = find_periods("2010 - 2012 and 2015 - 2017", as_of=AS_OF)
+    assert total_years(periods) == 4.0
+    assert len(merge_periods(periods)) == 2
+
+
+def test_total_years_of_nothing_is_zero() -> None:
+    assert total_years([]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Engineer with 6+ years of experience in ML.", 6.0),
+        ("Over ten years of experience leading teams.", 10.0),
+        ("8 years' experience in retail banking.", 8.0),
+        ("More than 5 years of professional experience.", 5.0),
+        ("12 yrs experience", 12.0),
+        ("3-5 years of hands-on experience", 3.0),
+    ],
+)
+def test_explicit_statements_are_read(text: str, years: float) -> None:
+    assert [s.years for s in find_stated_years(text)] == [years]
+
+
+def test_numbers_that_are_not_statements_are_not_read() -> None:
+    assert find_stated_years("Managed 6 engineers for 3 projects over the years.") == []
+
+
+# --- years of experience of a whole resume ---------------------------------------------------
+
+
+def years_of(text: str) -> tuple[float | None, str]:
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    return resume.experience.total_years, resume.experience.basis
+
+
+def test_education_dates_are_not_work() -> None:
+    text = """Jane Roe
+Experience
+Data Analyst, Acme Corp, Jan 2020 - Dec 2021
+Education
+B.Sc. Statistics, State University, 2014 - 2018
+"""
+    assert years_of(text) == (2.0, "dates")
+
+
+def test_without_a_work_heading_dates_outside_education_count() -> None:
+    text = """Jane Roe
+Data Analyst, Acme Corp, Jan 2020 - Dec 2021
+Education
+B.Sc. Statistics, State University, 2014 - 2018
+"""
+    assert years_of(text) == (2.0, "dates")
+
+
+def test_without_any_heading_degree_lines_do_not_count() -> None:
+    text = """Jane Roe
+Data Analyst, Acme Corp, Jan 2020 - Dec 2021
+B.Sc. Statistics, State University, 2014 - 2018
+"""
+    assert years_of(text) == (2.0, "dates")
+
+
+def test_overlapping_positions_count_once() -> None:
+    text = """Experience
+Senior Engineer, Acme Corp, Jan 2019 - Present
+Adjunct Lecturer, City College, Sep 2020 - Jun 2022
+Engineer, Globex, Jan 2016 - Dec 2018
+"""
+    # 2016-01 .. 2024-01, 97 months; the lecturing falls inside.
+    assert years_of(text) == (round(97 / 12, 1), "dates")
+
+
+def test_as_of_decides_what_present_means_for_the_resume() -> None:
+    text = "Experience\nEngineer, Acme, Jan 2020 - Present\n"
+    early = parse_resume(ResumeText.from_string(text), as_of=date(2021, 1, 1))
+    late = parse_resume(ResumeText.from_string(text), as_of=date(2023, 1, 1))
+    assert early.experience.total_years == round(13 / 12, 1)
+    assert late.experience.total_years == round(37 / 12, 1)
+
+
+def test_explicit_statement_is_the_fallback_when_no_dates() -> None:
+    text = """Summary
+Data scientist with over ten years of experience and 3 years of experience in NLP.
+Experience
+Data Scientist, Acme Corp
+"""
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    assert resume.experience.total_years == 10.0
+    assert resume.experience.basis == "statement"
+    assert resume.experience.statement == "over ten years of experience"
+
+
+def test_dates_beat_statements() -> None:
+    text = """Summary
+15 years of experience in everything.
+Experience
+Engineer, Acme, 2020 - 2022
+"""
+    assert years_of(text) == (2.0, "dates")
+
+
+def test_no_dates_and_no_statement_is_unknown_not_zero() -> None:
+    assert years_of("Jane Roe\nExperience\nEngineer at Acme\n") == (None, "none")
+
+
+def test_ignored_dates_in_work_sections_become_warnings() -> None:
+    text = "Experience\nEngineer, Acme, 2021 - 2019\n"
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    assert resume.experience.total_years is None
+    assert resume.warnings == ("ignored the dates '2021 - 2019': ends before it starts",)
