@@ -5,6 +5,20 @@ sorted into what is required and what is only preferred, from headings ("Require
 "Nice to have") and from cues on the line itself ("must", "a plus", "bonus"); lines under
 other headings (responsibilities, the role) count in between.  Its years ("5+ years") and
 level words (junior, senior, lead, principal, head) are read too.
+
+A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
+
+``required``   weighted share of the posting's required taxonomy skills the resume evidences
+``preferred``  the same for its preferred skills
+``experience`` the resume's years against the posting's minimum, plus a little for depth
+``text``       TF-IDF cosine of the two texts
+``coverage``   for each line of the posting, the share of its words the resume uses;
+               the mean, weighted like the line's skills (required, neutral, preferred)
+
+Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
+plans"); ``coverage`` reads them from the posting's own words.  The two skills components
+carry their full weight only when the posting names enough taxonomy skills
+(:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`): one skill found is too little to rank on.
 """
 
 from __future__ import annotations
@@ -14,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from matcher.document import ResumeText
@@ -33,7 +47,31 @@ NEUTRAL_WEIGHT = 0.7
 PREFERRED_WEIGHT = 0.5
 DERIVED_WEIGHT = 0.5
 """Share of a tool's weight its competency gets (asking for PyTorch is asking for deep learning)."""
-DEFAULT_JOB_WEIGHTS = {"required": 0.45, "preferred": 0.10, "experience": 0.15, "text": 0.30}
+DEFAULT_JOB_WEIGHTS = {
+    "required": 0.25,
+    "preferred": 0.05,
+    "experience": 0.20,
+    "text": 0.25,
+    "coverage": 0.25,
+}
+DEFAULT_SKILLS_FOR_FULL_WEIGHT = 3.0
+"""Summed weight of a posting's required (or preferred) taxonomy skills at which their
+component carries its full weight; below it the weight shrinks in proportion."""
+DEFAULT_EXPERIENCE_DEPTH = 0.3
+"""Share of the experience component that grows with years beyond any minimum: of two
+candidates who both meet "4+ years", the one with more counts a little more."""
+DEFAULT_YEARS_SCALE = 3.0
+"""Years at which depth is half full when the posting states no minimum (else the minimum)."""
+# fmt: off
+BOILERPLATE_WORDS = frozenset({
+    "ability", "able", "candidate", "demonstrated", "excellent", "experience", "experienced",
+    "familiar", "familiarity", "good", "ideal", "including", "knowledge", "minimum", "plus",
+    "preferred", "proficiency", "proficient", "proven", "related", "required", "skill",
+    "skilled", "skills", "solid", "strong", "understanding", "using", "work", "working",
+    "year", "years",
+})
+# fmt: on
+"""Words every requirement line uses; they say nothing about what is required."""
 
 _PREFERRED = re.compile(
     r"nice[- ]to[- ]have|bonus|preferred|preferably|a plus|\bplus\b|desirable|ideally|"
@@ -73,6 +111,8 @@ class JobPosting:
     """The career level the posting's words point to, if any."""
     text: str
     skills: tuple[SkillMatch, ...]
+    requirements: tuple[tuple[frozenset[str], float], ...] = ()
+    """Each body line's content words (see :func:`content_words`) and its weight."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +147,11 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
     """What a posting asks for: required and preferred skills, years, level."""
     lines = [line.text for line in document.lines]
     modes = _line_modes(lines)
+    requirements = tuple(
+        (words, weight)
+        for text, weight in zip(lines, modes, strict=True)
+        if not _is_heading(text) and (words := content_words(text))
+    )
     # Lines under "Requirements" or "Nice to have" are lists of skills, where a bare
     # "Kafka" or "Spark" needs no further context, as in a resume's skills section.
     text_lines = [
@@ -142,7 +187,12 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
         level=_level(title or "", lines),
         text=document.text,
         skills=skills,
+        requirements=requirements,
     )
+
+
+def _is_heading(text: str) -> bool:
+    return bool(_HEADING.match(text)) and len(text.split()) <= 7
 
 
 def _line_modes(lines: Sequence[str]) -> list[float]:
@@ -150,7 +200,7 @@ def _line_modes(lines: Sequence[str]) -> list[float]:
     modes = []
     current = NEUTRAL_WEIGHT
     for text in lines:
-        if _HEADING.match(text) and len(text.split()) <= 7:
+        if _is_heading(text):
             if _PREFERRED.search(text):
                 current = PREFERRED_WEIGHT
             elif _REQUIRED.search(text):
@@ -196,17 +246,14 @@ def score_job(
     components = {
         "required": weighted_share(strengths, posting.required),
         "preferred": weighted_share(strengths, posting.preferred),
-        "experience": 1.0
-        if posting.years_min is None
-        else years_fit(resume.experience.total_years, posting.years_min, None),
+        "experience": experience_fit(resume.experience.total_years, posting.years_min),
         "text": text_similarity(resume_text, posting.text),
+        "coverage": coverage(content_words(resume_text), posting.requirements),
     }
     weights = dict(DEFAULT_JOB_WEIGHTS)
-    # A posting that names no skill of the taxonomy is scored on what it does say.
-    if not posting.required:
-        weights["required"] = 0.0
-    if not posting.preferred:
-        weights["preferred"] = 0.0
+    # A posting that names few skills of the taxonomy is scored mostly on what else it says.
+    for key, wanted in (("required", posting.required), ("preferred", posting.preferred)):
+        weights[key] *= min(1.0, sum(wanted.values()) / DEFAULT_SKILLS_FOR_FULL_WEIGHT)
     total = sum(weights.values())
     score = 100 * sum(weights[key] * value for key, value in components.items()) / total
     wanted = {**posting.preferred, **posting.required}
@@ -218,6 +265,61 @@ def score_job(
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
     )
+
+
+def experience_fit(years: float | None, minimum: float | None) -> float:
+    """Years against a posting's minimum (a smooth fall-off below it), plus depth.
+
+    Monotone in ``years``: more experience never lowers the fit.  Unknown years give 0.5.
+    """
+    if years is None:
+        return 0.5
+    floor = 1.0 if minimum is None else years_fit(years, minimum, None)
+    scale = minimum if minimum else DEFAULT_YEARS_SCALE
+    depth = years / (years + scale) if years > 0 else 0.0
+    return (1 - DEFAULT_EXPERIENCE_DEPTH) * floor + DEFAULT_EXPERIENCE_DEPTH * depth
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
+_MIN_STEM = 4
+
+
+def _stem(word: str) -> str:
+    """A light stemmer: plurals, -ing, -ed and a final -e ("manages", "managed" -> "manag")."""
+    if word.endswith("ies") and len(word) > 5:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > _MIN_STEM:
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > _MIN_STEM else word
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that carry meaning, lowercased and stripped of common endings.
+
+    Stop words, numbers and requirement boilerplate ("experience", "strong") are dropped;
+    "manage", "manages", "managed" and "managing" all become "manag", so a resume's wording
+    need not be the posting's.
+    """
+    return frozenset(
+        _stem(word)
+        for word in _WORD.findall(text.lower())
+        if not (word in ENGLISH_STOP_WORDS or word in BOILERPLATE_WORDS or word.isdigit())
+    )
+
+
+def coverage(words: frozenset[str], requirements: Sequence[tuple[frozenset[str], float]]) -> float:
+    """Weighted mean, over a posting's lines, of the share of each line's words in ``words``."""
+    total = sum(weight for _, weight in requirements)
+    if total <= 0:
+        return 0.0
+    found = sum(weight * len(line & words) / len(line) for line, weight in requirements)
+    return found / total
 
 
 def text_similarity(first: str, second: str) -> float:
