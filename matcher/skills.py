@@ -11,8 +11,14 @@ Rules then drop what a careful reader would not count:
 * ambiguous words (the case-sensitive forms of a skill with ``context`` words: Spark, Excel,
   Swift, Rust, CV, RAG) count only near one of their context words, near another skill, or
   in a skills section;
-* one-letter forms (R, C) count only as list items: next to punctuation or "and"/"or",
-  never glued to "&" (R&D) or after an ordinary word (Vitamin C);
+* one-letter forms (R, C) count only as list items: next to punctuation, "and"/"or" or
+  another skill, never glued to "&" (R&D) or after an ordinary word (Vitamin C);
+* a case-sensitive form written in another case ("react", "go" for React, Go) counts only
+  as an item of a list of skills: between separators or other skills, with another skill
+  written as the taxonomy writes it nearby ("typescript, node.js, react, go");
+* hyphens are spelling, not meaning: every alias is also matched with its hyphens as
+  spaces or dropped ("back-end", "back end", "backend") and its spaces as hyphens
+  ("ruby-on-rails", the way tag lists write it);
 * negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills.
 
 Each tool evidences the guide competencies it rolls up to (PyTorch -> deep learning), which
@@ -45,6 +51,10 @@ DEFAULT_NEGATION_WINDOW = 6
 SKILLS_SECTIONS = frozenset({"skills"})
 """Sections where a word is listed as a skill, so an ambiguous word needs no other context."""
 
+SKILL_LABEL = "SKILL"
+ANY_CASE_LABEL = "SKILL_ANY_CASE"
+"""The label of a case-sensitive form written in another case: a list item at best."""
+
 # "no experience with", "not yet familiar with", "never used", "lack of exposure to", ...:
 # a cue, then within a few words a word about having the skill.  Matched on the clause
 # before a mention, so "no downtime using Kubernetes" is not a negation of Kubernetes.
@@ -57,9 +67,12 @@ _NEGATION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
-_LIST_NEIGHBOURS = frozenset(
-    {",", "/", "(", ")", "and", "or", ";", ":", "|", "in", "with", "using"}
+_SEPARATORS = frozenset(
+    {",", "/", "(", ")", "[", "]", ";", ":", "|", "&", "+", "-", "–", ".", "and", "or", "etc"}
 )
+"""Tokens that separate the items of a list."""
+_LIST_NEIGHBOURS = (_SEPARATORS - {"&", "+", "-", "–", "."}) | {"in", "with", "using", "of"}
+"""Tokens next to which a one-letter form reads as a list item ("basics of C, SQL")."""
 _LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
 # "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
 _YEARS_BEFORE = re.compile(
@@ -181,13 +194,15 @@ def _make_skill_ruler(nlp: Any, name: str) -> SkillRuler:
 
 
 class SkillRuler:
-    """Marks every taxonomy surface as a ``SKILL`` entity whose ``ent_id_`` is the skill id.
+    """Marks every taxonomy surface as a skill entity whose ``ent_id_`` is the skill id.
 
-    It takes the entity ruler's patterns, but matches both kinds with phrase matchers: aliases
-    on ``LOWER``, case-sensitive forms on ``ORTH``.  spaCy's entity ruler runs the forms
-    through its token ``Matcher``, which tries every pattern at every token and made up
-    three quarters of the stage's time; a phrase matcher is a hash lookup with the same
-    result.  Overlaps resolve as in the entity ruler: the longest match, then the earliest.
+    It takes the entity ruler's patterns (:func:`generate_patterns`), but matches them all
+    with phrase matchers: aliases on ``LOWER``, case-sensitive forms on ``ORTH``, and the
+    forms' any-case variants (token patterns on ``LOWER``) on ``LOWER``.  spaCy's entity
+    ruler runs token patterns through its ``Matcher``, which tries every pattern at every
+    token and made up three quarters of the stage's time; a phrase matcher is a hash
+    lookup with the same result.  Overlaps resolve as in the entity ruler: the longest
+    match, then the earliest; an any-case match only where nothing else matched.
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -196,21 +211,25 @@ class SkillRuler:
         self.nlp = nlp
         self.aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.forms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.any_case = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
-        aliases: dict[str, list[Doc]] = {}
-        forms: dict[str, list[Doc]] = {}
+        phrases: dict[int, dict[str, list[Doc]]] = {}
         for pattern in patterns:
             phrase = pattern["pattern"]
             if isinstance(phrase, str):
-                aliases.setdefault(pattern["id"], []).append(self.nlp.make_doc(phrase))
+                matcher, doc = self.aliases, self.nlp.make_doc(phrase)
             else:
-                words = [token["ORTH"] for token in phrase]
-                forms.setdefault(pattern["id"], []).append(Doc(self.nlp.vocab, words=words))
-        for matcher, docs_by_id in ((self.aliases, aliases), (self.forms, forms)):
-            for skill_id, docs in docs_by_id.items():
+                (attr,) = {key for token in phrase for key in token}
+                matcher = self.forms if attr == "ORTH" else self.any_case
+                doc = Doc(self.nlp.vocab, words=[token[attr] for token in phrase])
+            phrases.setdefault(id(matcher), {}).setdefault(pattern["id"], []).append(doc)
+        matchers: tuple[PhraseMatcher, ...] = (self.aliases, self.forms, self.any_case)
+        for matcher in matchers:
+            for skill_id, docs in phrases.get(id(matcher), {}).items():
                 matcher.add(skill_id, docs)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -218,33 +237,82 @@ class SkillRuler:
         from spacy.util import filter_spans
 
         # Forms first, so that on an exact tie the case-sensitive reading wins.
-        matches = [*self.forms(doc), *self.aliases(doc)]
-        spans = [Span(doc, start, end, label="SKILL", span_id=key) for key, start, end in matches]
-        doc.ents = filter_spans(spans)
+        spans = filter_spans(
+            [
+                Span(doc, start, end, label=SKILL_LABEL, span_id=key)
+                for key, start, end in [*self.forms(doc), *self.aliases(doc)]
+            ]
+        )
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        spans += filter_spans(
+            [
+                Span(doc, start, end, label=ANY_CASE_LABEL, span_id=key)
+                for key, start, end in self.any_case(doc)
+                if taken.isdisjoint(range(start, end))
+            ]
+        )
+        doc.ents = sorted(spans, key=lambda span: span.start)
         return doc
 
 
 def generate_patterns(taxonomy: Taxonomy) -> Iterable[dict[str, Any]]:
-    """Entity-ruler patterns: phrase patterns for aliases, token patterns (``ORTH``) for forms."""
+    """Entity-ruler patterns: phrase patterns for aliases (and their hyphen variants),
+    token patterns on ``ORTH`` for forms, and on ``LOWER`` for the forms' any-case reading.
+
+    A generated variant that is some skill's own alias or form is left to that skill.
+    """
     import spacy
 
     tokenizer = spacy.blank("en")
     _split_glued_punctuation(tokenizer)
+    aliases_all = {alias for skill in taxonomy.skills for alias in skill.aliases}
+    forms_all = {form for skill in taxonomy.skills for form in skill.forms}
+    # A variant matched on LOWER must not make a case-sensitive form case-insensitive.
+    written = aliases_all | {form.lower() for form in forms_all}
     for skill in taxonomy.skills:
+        aliases = dict.fromkeys(skill.aliases)
         for alias in skill.aliases:
-            yield {"label": "SKILL", "pattern": alias, "id": skill.id}
+            aliases.update(dict.fromkeys(v for v in hyphen_variants(alias) if v not in written))
+        for alias in aliases:
+            yield {"label": SKILL_LABEL, "pattern": alias, "id": skill.id}
         for form in skill.forms:
-            tokens = [{"ORTH": token.text} for token in tokenizer.make_doc(form)]
-            yield {"label": "SKILL", "pattern": tokens, "id": skill.id}
+            words = [token.text for token in tokenizer.make_doc(form)]
+            yield {"label": SKILL_LABEL, "pattern": [{"ORTH": w} for w in words], "id": skill.id}
+        any_case = {form.lower() for form in skill.forms} - aliases_all - forms_all
+        for form in sorted(any_case):
+            words = [token.text for token in tokenizer.make_doc(form)]
+            yield {
+                "label": ANY_CASE_LABEL,
+                "pattern": [{"LOWER": w} for w in words],
+                "id": skill.id,
+            }
+
+
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def hyphen_variants(alias: str) -> set[str]:
+    """The ways an alias is written with other hyphenation.
+
+    "back-end" -> "back end", "backend"; "ruby on rails" -> "ruby-on-rails".
+    """
+    variants = set()
+    if _HYPHEN.search(alias):
+        variants |= {_HYPHEN.sub(" ", alias), _HYPHEN.sub("", alias)}
+    if " " in alias:
+        variants.add(alias.replace(" ", "-"))
+    variants.discard(alias)
+    return variants
 
 
 def _split_glued_punctuation(nlp: Language) -> None:
-    """Split brackets, bullets and pipes glued to words ("AWS(S3)", "•Python", "SQL|Spark")."""
+    """Split brackets, bullets and pipes glued to words ("AWS(S3)", "•Python", "SQL|Spark"),
+    and numbers glued to the item they number ("1.Autocad", "2)Catia")."""
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     extra = [r"[()\[\]{}|•·▪●◦■]"]
     infixes = [*(nlp.Defaults.infixes or ()), *extra]
-    prefixes = [*(nlp.Defaults.prefixes or ()), *extra]
+    prefixes = [*(nlp.Defaults.prefixes or ()), *extra, r"\d{1,2}[.)](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
 
@@ -280,7 +348,8 @@ def find_mentions(
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line.text) + 1)
     doc = nlp(text)
-    ents = [ent for ent in doc.ents if ent.label_ == "SKILL"]
+    ents = [ent for ent in doc.ents if ent.label_ in (SKILL_LABEL, ANY_CASE_LABEL)]
+    in_skill = {i for ent in ents for i in range(ent.start, ent.end)}
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
@@ -292,14 +361,23 @@ def find_mentions(
         window = _line_window(doc, ent, DEFAULT_CONTEXT_WINDOW)
         nearby = ents[bisect_left(ent_starts, window.start) : bisect_left(ent_starts, window.end)]
         others = any(other.ent_id_ != ent.ent_id_ for other in nearby)
-        # Context is asked of the bare ambiguous forms ("Spark"), not of unambiguous
-        # aliases of the same skill ("apache spark", "pyspark").
-        ambiguous = bool(skill.context) and ent.text in skill.forms
-        needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
-        if needs_context and not _has_context_word(window, skill.context):
-            continue
-        if len(ent.text) == 1 and not _is_list_item(ent, window, others, section):
-            continue
+        if ent.label_ == ANY_CASE_LABEL:
+            # "go", "react", "c" in lower case are words unless they stand in a list of
+            # skills, at least one of which is written the way the taxonomy writes it.
+            listed = any(o.label_ == SKILL_LABEL and o.ent_id_ != ent.ent_id_ for o in nearby)
+            if not _between(ent, window, _SEPARATORS, in_skill):
+                continue
+            if not (listed or section in SKILLS_SECTIONS):
+                continue
+        else:
+            # Context is asked of the bare ambiguous forms ("Spark"), not of unambiguous
+            # aliases of the same skill ("apache spark", "pyspark").
+            ambiguous = bool(skill.context) and ent.text in skill.forms
+            needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
+            if needs_context and not _has_context_word(window, skill.context):
+                continue
+            if len(ent.text) == 1 and not _is_list_item(ent, window, others, section, in_skill):
+                continue
         line_text = lines[index].text
         offset = ent.start_char - starts[index]
         if _is_negated(line_text[:offset]):
@@ -325,13 +403,19 @@ def _has_context_word(window: Span, context: Sequence[str]) -> bool:
     return any(word in words or (" " in word and word in lowered) for word in context)
 
 
-def _is_list_item(ent: Span, window: Span, others: bool, section: str) -> bool:
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > window.start else None
-    after = doc[ent.end] if ent.end < window.end else None
-    for neighbour in (before, after):
-        if neighbour is not None and neighbour.lower_ not in _LIST_NEIGHBOURS:
+def _between(ent: Span, window: Span, words: frozenset[str], in_skill: set[int]) -> bool:
+    """True when each neighbour of ``ent`` on its line is one of ``words`` or part of a skill."""
+    before, after = ent.start - 1, ent.end
+    for index in (before, after):
+        inside = window.start <= index < window.end
+        if inside and ent.doc[index].lower_ not in words and index not in in_skill:
             return False
+    return True
+
+
+def _is_list_item(ent: Span, window: Span, others: bool, section: str, in_skill: set[int]) -> bool:
+    if not _between(ent, window, _LIST_NEIGHBOURS, in_skill):
+        return False
     return others or section in SKILLS_SECTIONS or any(t.lower_ in _LIST_CONTEXT for t in window)
 
 

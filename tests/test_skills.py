@@ -58,6 +58,7 @@ def small() -> Taxonomy:
         skill("model-deployment", aliases=("model deployment",), kind="competency"),
         skill("pytorch", aliases=("pytorch",), evidences=("deep-learning",)),
         skill("sagemaker", aliases=("sagemaker",), evidences=("aws", "model-deployment")),
+        skill("frontend", aliases=("front-end development",)),
     )
     return Taxonomy(
         version="test",
@@ -103,6 +104,63 @@ def test_ambiguous_words_need_a_skill_context(
     small: Taxonomy, text: str, expected: list[str]
 ) -> None:
     assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Languages: python, go, c++", ["python", "go", "cpp"]),
+        ("python c c++", ["python", "c", "cpp"]),
+        ("Tools: python / spark / k8s", ["python", "apache-spark", "kubernetes"]),
+        ("We go to python meetups", ["python"]),
+        ("go, spark", []),
+        ("Python and excel skills", ["python"]),
+    ],
+)
+def test_forms_in_another_case_count_only_in_lists_of_skills(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
+    assert found(text, small) == expected
+
+
+def test_forms_in_another_case_count_as_items_of_a_skills_section(small: Taxonomy) -> None:
+    assert found("go, spark", small, section="skills") == ["go", "apache-spark"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Basics of C, Python and SQL", ["c", "python"]),
+        ("A grade of C in the exam", []),
+    ],
+)
+def test_one_letter_forms_after_of(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Front-end development",
+        "Front end development",
+        "Frontend development",
+        "front-end-development",
+    ],
+)
+def test_hyphenation_is_spelling(small: Taxonomy, text: str) -> None:
+    assert found(text, small) == ["frontend"]
+
+
+def test_tag_lists_join_words_with_hyphens(small: Taxonomy) -> None:
+    assert found("deep-learning kubernetes", small) == ["deep-learning", "kubernetes"]
+
+
+def test_numbers_glued_to_list_items_are_split(small: Taxonomy) -> None:
+    assert found("SKILLS 1.Python 2.Kubernetes 3)Terraform", small) == [
+        "python",
+        "kubernetes",
+        "terraform",
+    ]
 
 
 def test_ambiguous_words_count_in_a_skills_section(small: Taxonomy) -> None:
