@@ -11,7 +11,10 @@ and is scaled by ``relevance``, the resume's evidence of AI or data work: a chef
 is no fit at all, not a weak Entry-Level one.  An industry's score comes from the sector's
 domain vocabulary found in the resume, weighted by where it stands (a job description
 counts, a word in an objective barely does), and the TF-IDF cosine between the resume and
-the sector's profile.  Every component is reported, so every score can be explained.
+the sector's profile.  Within a job, a term counts by how long the job was held (three
+months as a teller is less evidence of banking than six years as a store manager is of
+retail) and more in the job's title or employer line.  Every component is reported, so
+every score can be explained.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from matcher.skills import SkillMatch
 from skills_taxonomy import Level, Taxonomy
 
 if TYPE_CHECKING:
+    from matcher.document import Line
     from matcher.job import JobFit
     from matcher.parse import Resume
 
@@ -76,6 +80,17 @@ SECTION_WEIGHTS = {
 """How much a domain term counts by the section it stands in."""
 DEFAULT_INDUSTRY_SATURATION = 3.0
 """Weighted domain evidence at which an industry's vocabulary score reaches 63 %."""
+DEFAULT_POSITION_YEARS = 2.0
+"""A job held this long or longer counts fully as evidence of its sector; a shorter one
+counts in proportion, down to :data:`MIN_POSITION_WEIGHT`."""
+MIN_POSITION_WEIGHT = 0.25
+TITLE_WEIGHT = 1.5
+"""A domain term in a job's title or employer line ("Bank Teller", "Mercy Hospital") says
+more about the sector than one in its description."""
+REPEAT_WEIGHT = 0.25
+"""Share of its weight each further line naming a term adds (the best line counts fully)."""
+MAX_TERM_EVIDENCE = 2.0
+"""One term's evidence is capped, so a word repeated on every line cannot decide alone."""
 INDUSTRY_WEIGHTS = {"vocabulary": 0.75, "text": 0.25}
 DEFAULT_INDUSTRY_TEXT_SATURATION = 0.15
 MIN_INDUSTRY_SCORE = 25.0
@@ -281,9 +296,16 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
 
 
 def ai_relevance(skills: Sequence[SkillMatch], strengths: Mapping[str, float]) -> float:
-    """Evidence of AI (and, half as much, data) work, in [0, 1]."""
+    """Evidence of AI (and, half as much, data) work, in [0, 1].
+
+    Only skills the resume names count: a competency derived from a tool repeats that
+    tool's evidence, and one stray acronym ("ASR" as a router model) must not count four
+    times through machine learning, deep learning and NLP.
+    """
     total = 0.0
     for match in skills:
+        if match.derived:
+            continue
         if match.category in AI_CATEGORIES:
             total += strengths[match.id]
         elif match.category in DATA_CATEGORIES:
@@ -357,25 +379,26 @@ def missing_skills(
 
 def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]:
     """Every industry's fit, in the taxonomy's order."""
-    found: dict[str, dict[str, float]] = {key: {} for key in model.industry_terms}
+    found: dict[str, dict[str, list[float]]] = {key: {} for key in model.industry_terms}
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
+    position_weights = _position_line_weights(resume)
     for number, (section, line) in enumerate(resume.iter_lines()):
-        weight = SECTION_WEIGHTS.get(section.name, 0.4)
+        weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
         for key, pattern in model.industry_terms.items():
             terms = {match.group(0).lower() for match in pattern.finditer(line.text)}
             if not terms:
                 continue
             lines[key].append((-weight, number, line.text))
-            counts = found[key]
             for term in terms:
-                # the best place a term stands in counts fully, repeats add a little
-                counts[term] = max(counts.get(term, 0.0), weight) + 0.1 * (term in counts)
+                found[key].setdefault(term, []).append(weight)
     text = _resume_text(resume)
     cosine = model.industry_text.transform(model.vectorizer.transform([text]).toarray())[0]
     fits = []
     for column, industry in enumerate(model.taxonomy.industries):
-        counts = found.get(industry.id, {})
-        evidence = sum(min(value, 1.5) for value in counts.values())
+        counts = {
+            term: _term_evidence(weights) for term, weights in found.get(industry.id, {}).items()
+        }
+        evidence = sum(counts.values())
         components = {
             "vocabulary": 1 - math.exp(-evidence / DEFAULT_INDUSTRY_SATURATION),
             "text": min(float(cosine[column]) / DEFAULT_INDUSTRY_TEXT_SATURATION, 1.0),
@@ -393,6 +416,28 @@ def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]
             )
         )
     return tuple(fits)
+
+
+def _position_line_weights(resume: Resume) -> dict[Line, float]:
+    """How much each line of a job counts as evidence of its sector.
+
+    By how long the job was held, and more on its title or employer line.  Lines outside
+    any job are not in the mapping (they count by their section alone).
+    """
+    weights: dict[Line, float] = {}
+    for position in resume.experience.positions:
+        held = max(MIN_POSITION_WEIGHT, min(1.0, position.years / DEFAULT_POSITION_YEARS))
+        names = [n.lower() for n in (position.title, position.organization) if n]
+        for line in position.lines:
+            header = any(name in line.text.lower() for name in names)
+            weights.setdefault(line, held * (TITLE_WEIGHT if header else 1.0))
+    return weights
+
+
+def _term_evidence(weights: Sequence[float]) -> float:
+    """One term's evidence: its best line in full, each further line a little, capped."""
+    best, *rest = sorted(weights, reverse=True)
+    return min(best + REPEAT_WEIGHT * sum(rest), MAX_TERM_EVIDENCE)
 
 
 def _resume_text(resume: Resume) -> str:
