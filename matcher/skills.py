@@ -307,14 +307,29 @@ def hyphen_variants(alias: str) -> set[str]:
 
 def _split_glued_punctuation(nlp: Language) -> None:
     """Split brackets, bullets and pipes glued to words ("AWS(S3)", "•Python", "SQL|Spark"),
-    and numbers glued to the item they number ("1.Autocad", "2)Catia")."""
+    list items glued by slashes, semicolons or commas ("C++/Java"), and numbers glued to
+    the item they number ("1.Autocad", "2)Catia")."""
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     extra = [r"[()\[\]{}|•·▪●◦■]"]
-    infixes = [*(nlp.Defaults.infixes or ()), *extra]
+    # Slashes, semicolons and commas join list items written without spaces ("C#/.NET",
+    # "C++/Java", "Python;SQL"); between two digits they are dates and numbers (06/2019).
+    joins = [r"(?<=[^\s\d])[/;,](?=\S)", r"(?<=\S)[/;,](?=[^\s\d])"]
+    infixes = [*(nlp.Defaults.infixes or ()), *extra, *joins]
     prefixes = [*(nlp.Defaults.prefixes or ()), *extra, r"\d{1,2}[.)](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    nlp.tokenizer.url_match = _url_match  # type: ignore[union-attr]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+
+
+# "Node.js/Express" is not a URL, though spaCy's URL pattern takes ".js" for a top-level domain.
+_SCRIPT_HOST = re.compile(r"[\w-]+\.js\b", re.IGNORECASE)
+
+
+def _url_match(text: str) -> re.Match[str] | None:
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
+
+    return None if _SCRIPT_HOST.match(text) else URL_MATCH(text)
 
 
 def find_skills(

@@ -59,6 +59,7 @@ def small() -> Taxonomy:
         skill("pytorch", aliases=("pytorch",), evidences=("deep-learning",)),
         skill("sagemaker", aliases=("sagemaker",), evidences=("aws", "model-deployment")),
         skill("frontend", aliases=("front-end development",)),
+        skill("nodejs", aliases=("node.js",)),
     )
     return Taxonomy(
         version="test",
@@ -153,6 +154,16 @@ def test_hyphenation_is_spelling(small: Taxonomy, text: str) -> None:
 
 def test_tag_lists_join_words_with_hyphens(small: Taxonomy) -> None:
     assert found("deep-learning kubernetes", small) == ["deep-learning", "kubernetes"]
+
+
+def test_list_items_glued_by_slashes_semicolons_or_commas_are_split(small: Taxonomy) -> None:
+    assert found("C++/Python;Kubernetes,Terraform", small) == [
+        "cpp",
+        "python",
+        "kubernetes",
+        "terraform",
+    ]
+    assert found("Node.js/Python", small) == ["nodejs", "python"]
 
 
 def test_numbers_glued_to_list_items_are_split(small: Taxonomy) -> None:
