@@ -1,0 +1,103 @@
+"""Properties that hold for any input (hypothesis): no crash, bounded and repeatable scores,
+monotone in required skills, blind to section order."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher.document import ResumeText
+from matcher.parse import parse_resume
+from matcher.score import FitReport, score_fit
+from matcher.skills import find_skills
+from skills_taxonomy import LEVEL_IDS, Taxonomy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = (ROOT / "samples" / "resumes" / "mle_healthcare_daniel_osei.txt").read_text(
+    encoding="utf-8"
+)
+AS_OF = date(2026, 11, 1)
+QUICK = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def score(text: str, taxonomy: Taxonomy) -> FitReport:
+    resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+    return score_fit(resume, find_skills(resume, taxonomy), taxonomy)
+
+
+def level_scores(report: FitReport) -> dict[str, float]:
+    return {fit.id: fit.score for fit in report.levels}
+
+
+resume_like = st.lists(
+    st.one_of(
+        st.text(max_size=80),
+        st.sampled_from(
+            [
+                "EXPERIENCE",
+                "Skills: Python, SQL, PyTorch, Go, R",
+                "Jan 2019 – Present",
+                "2017 - 2019",
+                "no experience with Kubernetes",
+                "Senior ML Engineer, Acme | 03/2018 - 11/2020",
+                "EDUCATION",
+                "B.Sc. Computer Science 2015",
+                "Led a team; architecture decisions; AWS SageMaker",
+            ]
+        ),
+    ),
+    max_size=25,
+).map("\n".join)
+
+
+@QUICK
+@given(text=resume_like)
+def test_any_text_gives_bounded_repeatable_scores(taxonomy: Taxonomy, text: str) -> None:
+    first = score(text, taxonomy)
+    assert all(0 <= fit.score <= 100 for fit in (*first.levels, *first.industries))
+    assert all(0 <= value <= 1 for fit in first.levels for value in fit.components.values())
+    assert {fit.id for fit in first.levels} == set(LEVEL_IDS)
+    assert score(text, taxonomy).to_dict() == first.to_dict()
+
+
+@QUICK
+@given(data=st.data())
+def test_adding_a_required_skill_with_evidence_never_lowers_that_level(
+    taxonomy: Taxonomy, data: st.DataObject
+) -> None:
+    level = taxonomy.level(data.draw(st.sampled_from(LEVEL_IDS)))
+    skill = taxonomy.skill(data.draw(st.sampled_from(sorted(level.required))))
+    surface = data.draw(st.sampled_from([*skill.aliases, *skill.forms]))
+    before = level_scores(score(SAMPLE, taxonomy))[level.id]
+    bullet = f"  - Applied {surface} in production work for the care team."
+    text = SAMPLE.replace("\nClinical Data Analyst", f"\n{bullet}\nClinical Data Analyst", 1)
+    assert level_scores(score(text, taxonomy))[level.id] >= before
+
+
+def sections(text: str) -> tuple[str, list[str]]:
+    """The profile block and the sections of a text resume (heading + dashes + body)."""
+    blocks = re.split(r"\n\n(?=[A-Z][A-Z &]+\n-+\n)", text.strip())
+    return blocks[0], blocks[1:]
+
+
+@QUICK
+@given(seed=st.integers(min_value=0, max_value=10_000))
+def test_shuffling_sections_changes_no_score(taxonomy: Taxonomy, seed: int) -> None:
+    profile, body = sections(SAMPLE)
+    assert len(body) >= 5
+    shuffled = body[:]
+    random.Random(seed).shuffle(shuffled)
+    expected = score(SAMPLE, taxonomy)
+    got = score("\n\n".join([profile, *shuffled]), taxonomy)
+    assert level_scores(got) == level_scores(expected)
+    assert [(f.id, f.score) for f in got.industries] == [
+        (f.id, f.score) for f in expected.industries
+    ]
+    assert (got.best_level, got.best_industry) == (expected.best_level, expected.best_industry)
