@@ -29,5 +29,19 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Benchmarks on the dev data (../shared/data/dev beside the repo, or BENCH_DATA=DIR): writes
+# benchmarks/RESULTS.md and benchmarks/results.json. Never part of `make test`.
+# A quick look: make bench BENCH_ARGS="--only speed --limit 1" (writes to benchmarks/out/).
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.run $(if $(BENCH_DATA),--data '$(BENCH_DATA)') $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
