@@ -2,7 +2,7 @@
 
 Run from anywhere::
 
-    .venv/bin/python benchmarks/bench_skills.py [--data DIR] [--out FILE] [--show N]
+    .venv/bin/python benchmarks/bench_skills.py [--data DIR] [--out FILE] [--show N] [--limit N]
 
 Data: ``../shared/data/dev`` beside the repository (``--data`` to change).  Without it the
 script says so on stderr and exits 0.  A benchmark runner imports :func:`run` instead.
@@ -175,12 +175,16 @@ as it stands on any resume whose skills were not used to build its list (the REA
 reference, scored on the very records its list comes from, is an oracle on DEV)."""
 
 
-def run_kaggle(path: Path, taxonomy: Taxonomy, show: int = DEFAULT_SHOW) -> dict[str, Any]:
-    records = [r for r in _read_jsonl(path) if r.get("gold_skills")]
-    reference = ExactLookup(skill for r in records for skill in r["gold_skills"])
+def run_kaggle(
+    path: Path, taxonomy: Taxonomy, show: int = DEFAULT_SHOW, limit: int | None = None
+) -> dict[str, Any]:
+    every = [r for r in _read_jsonl(path) if r.get("gold_skills")]
+    # The reference's list is the union over every record, whatever the limit.
+    reference = ExactLookup(skill for r in every for skill in r["gold_skills"])
+    records = every[:limit]
     # An entry is unseen by a record when no other record declares it.
     declared_by: Counter[str] = Counter(
-        entry for r in records for entry in {ExactLookup.entry(s) for s in r["gold_skills"]}
+        entry for r in every for entry in {ExactLookup.entry(s) for s in r["gold_skills"]}
     )
     tally = {who: Counter[str]() for who in KAGGLE_SYSTEMS}
     misses = {who: Counter[str]() for who in KAGGLE_SYSTEMS}
@@ -234,7 +238,8 @@ def run_kaggle(path: Path, taxonomy: Taxonomy, show: int = DEFAULT_SHOW) -> dict
         t = tally[who]
         result[who] = _scores(t["correct"], t["predicted"], t["found"], t["gold"])
         result[who]["written"] = t["written"]
-        result[who]["recall_written"] = round(t["written_found"] / t["written"], 3)
+        written = t["written"]
+        result[who]["recall_written"] = round(t["written_found"] / written, 3) if written else 0.0
         result[who]["top_misses"] = _top(misses[who], show)
     result["ours"]["top_written_misses"] = _top(written_misses, show)
     result["ours"]["top_undeclared"] = _top(unmatched, show)
@@ -311,9 +316,13 @@ def _score_skillspan(
 
 
 def run_skillspan(
-    path: Path, taxonomy: Taxonomy, reference: ExactLookup, show: int = DEFAULT_SHOW
+    path: Path,
+    taxonomy: Taxonomy,
+    reference: ExactLookup,
+    show: int = DEFAULT_SHOW,
+    limit: int | None = None,
 ) -> dict[str, Any]:
-    sentences = _read_jsonl(path)
+    sentences = _read_jsonl(path)[:limit]
     texts = [" ".join(s["tokens"]) for s in sentences]
     offsets = []
     for s in sentences:
@@ -347,21 +356,30 @@ def run_skillspan(
 # --- the run ------------------------------------------------------------------------------
 
 
-def run(data_dir: Path, *, show: int = DEFAULT_SHOW, taxonomy: Taxonomy | None = None) -> dict:
-    """Measure every dataset present under ``data_dir``; a missing one is marked skipped."""
+def run(
+    data_dir: Path,
+    *,
+    limit: int | None = None,
+    show: int = DEFAULT_SHOW,
+    taxonomy: Taxonomy | None = None,
+) -> dict[str, Any]:
+    """Measure every dataset present under ``data_dir``; a missing one is marked skipped.
+
+    ``limit``: only the first N kaggle records and SkillSpan sentences (a quick look).
+    """
     taxonomy = taxonomy if taxonomy is not None else load_taxonomy()
     kaggle_path = data_dir / KAGGLE_FILE
     skillspan_path = data_dir / SKILLSPAN_FILE
     report: dict[str, Any] = {"taxonomy_version": taxonomy.version}
     if kaggle_path.is_file():
-        report["kaggle"] = run_kaggle(kaggle_path, taxonomy, show)
+        report["kaggle"] = run_kaggle(kaggle_path, taxonomy, show, limit)
     else:
         report["kaggle"] = {"skipped": f"no file {KAGGLE_FILE}"}
     if skillspan_path.is_file():
         if kaggle_path.is_file():
             records = [r for r in _read_jsonl(kaggle_path) if r.get("gold_skills")]
             reference = ExactLookup(skill for r in records for skill in r["gold_skills"])
-            report["skillspan"] = run_skillspan(skillspan_path, taxonomy, reference, show)
+            report["skillspan"] = run_skillspan(skillspan_path, taxonomy, reference, show, limit)
         else:
             report["skillspan"] = {"skipped": "the reference's word list needs the kaggle file"}
     else:
@@ -444,11 +462,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the dev data folder")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON")
     parser.add_argument("--show", type=int, default=DEFAULT_SHOW, help="how many errors to list")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="only the first N records/sentences"
+    )
     args = parser.parse_args(argv)
     if not ((args.data / KAGGLE_FILE).is_file() or (args.data / SKILLSPAN_FILE).is_file()):
         print(f"bench_skills: no data under {args.data}; nothing to measure.", file=sys.stderr)
         return 0
-    report = run(args.data, show=args.show)
+    report = run(args.data, limit=args.limit, show=args.show)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(render(report))
