@@ -18,8 +18,10 @@ ordinary PDFs:
 from __future__ import annotations
 
 import codecs
+import contextlib
 import ctypes
 import io
+import logging
 import re
 import stat
 import zipfile
@@ -87,6 +89,11 @@ DEFAULT_MIN_COLUMN_LINES = 3
 DEFAULT_MARGIN_BAND = 0.12
 """Running headers, footers and page numbers are looked for in the top and bottom fraction
 of the page."""
+
+# pdfminer logs every oddity of a malformed file at WARNING.  Without a handler of its own
+# that output would reach stderr through logging's last-resort handler; an application
+# that configures logging still receives it.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _BIN = 2.0  # points per bin of the gutter sweep; far below any real gutter width
 
@@ -286,8 +293,8 @@ def _build_words(
                 continue
             append(_Word("".join(parts), x0, x1, top, bottom, size, bold, False))
         size, bold = style(index)
-        if size <= 0.0:  # a degenerate font matrix; fall back to the glyph box
-            size = max(gbottom - gtop, 1.0)
+        if not 0.0 < size < 1000.0:  # a degenerate font matrix (or NaN): use the glyph box
+            size = min(max(gbottom - gtop, 1.0), 1000.0)
         gap_limit = word_gap * size
         overlap_limit = DEFAULT_WORD_OVERLAP * size
         row_limit = DEFAULT_ROW_TOLERANCE * size
@@ -564,9 +571,18 @@ def _make_line(words: list[_Word], page: int, column: int) -> Line:
     )
 
 
-def _layout_page(words: list[_Word], page: int) -> list[Line]:
+def _layout_page(words: list[_Word], page: int, width: float, height: float) -> list[Line]:
     """Lines of one page in reading order: full-width text above the columns, each column
     top to bottom, then full-width text below."""
+    # A damaged text matrix can throw glyphs kilometres (or NaN) off the page; they are not
+    # visible, and would size the gutter sweep.  The margin keeps pages whose box does not
+    # start at the origin.
+    words = [
+        word
+        for word in words
+        if -width < word.x0 <= word.x1 < 2 * width
+        and -height < word.top <= word.bottom < 2 * height
+    ]
     if not words:
         return []
     rows = _group_rows(words)
@@ -638,8 +654,10 @@ def _detach_stragglers(by_column: list[list[Line]], above: list[Line], below: li
             del lines[:head]
 
 
-def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+def _running_key(text: str, page: int) -> str:
+    """A line's text with its page number masked: "Page 2 of 3" on page 2 and "Page 3 of 3"
+    on page 3 are one running line; other digits must match."""
+    return re.sub(rf"(?<!\d){page + 1}(?!\d)", "#", " ".join(text.lower().split()))
 
 
 def _drop_page_furniture(
@@ -647,9 +665,9 @@ def _drop_page_furniture(
 ) -> list[Line]:
     """Remove page numbers and running headers/footers.
 
-    A running line has the same text (digits aside) at the same height on at least half the
-    pages read, and sits in the top or bottom margin band.  A running *header* keeps its
-    first-page copy: templates put the candidate's name and contact details there.
+    A running line has the same text (its page number aside) at the same height on at least
+    half the pages read, and sits in the top or bottom margin band.  A running *header*
+    keeps its first-page copy: templates put the candidate's name and contact details there.
     """
     pages_read = len(heights)
     drop: set[int] = set()
@@ -671,7 +689,7 @@ def _drop_page_furniture(
         needed = max(2, ceil(pages_read / 2))
         groups: dict[str, list[int]] = {}
         for n in in_band:
-            groups.setdefault(_running_key(lines[n].text), []).append(n)
+            groups.setdefault(_running_key(lines[n].text, lines[n].page), []).append(n)
         for members in groups.values():
             for n in members:
                 same_place = [m for m in members if abs(lines[m].top - lines[n].top) <= 3.0]
@@ -785,7 +803,7 @@ def _pdfplumber_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
         pdf = pdfplumber.open(io.BytesIO(data))
     except failures as exc:
         raise fail(exc) from exc
-    with pdf:
+    try:
         try:
             all_pages = pdf.pages
         except failures as exc:
@@ -812,6 +830,11 @@ def _pdfplumber_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
         if first_failure is not None and not out:
             raise fail(first_failure) from first_failure
         return _PdfRead(out, len(all_pages), failed)
+    finally:
+        # Not `with pdf`: closing walks the page tree again, and raises again when that
+        # tree is what failed.  The stream is ours (BytesIO), so nothing leaks.
+        with contextlib.suppress(*failures):
+            pdf.close()
 
 
 class _PdfiumGlyphs:
@@ -977,7 +1000,10 @@ def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText
     warnings = [f"could not read {failure}" for failure in read.failed]
     if read.page_count > max_pages:
         warnings.append(f"read only the first {max_pages} of {read.page_count} pages")
-    laid_out = [(number, _layout_page(page.words, number)) for number, page in read.pages]
+    laid_out = [
+        (number, _layout_page(page.words, number, page.width, page.height))
+        for number, page in read.pages
+    ]
     heights = {number: page.height for number, page in read.pages}
     lines = _finish_pdf_lines(laid_out, heights, read.page_count)
     if not lines:
@@ -1134,6 +1160,7 @@ def _read_docx(data: bytes, name: str) -> ResumeText:
         PackageNotFoundError,  # not a package python-docx recognises
         zipfile.BadZipFile,  # damaged ZIP directory or CRC
         zlib.error,  # damaged compressed member
+        NotImplementedError,  # zipfile: a ZIP version or compression method it does not know
         EOFError,  # truncated member
         KeyError,  # a part the package lists is missing from the ZIP
         XMLSyntaxError,  # a part is not well-formed XML
@@ -1171,9 +1198,11 @@ def _decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
         half = len(data) // 2
         if max(even, odd) > 0.3 * half and min(even, odd) < 0.05 * half:
             try:
-                return data.decode("utf-16-be" if even > odd else "utf-16-le"), []
+                text = data.decode("utf-16-be" if even > odd else "utf-16-le")
             except UnicodeDecodeError:
-                pass
+                text = ""
+            if sum(ch.isprintable() or ch.isspace() for ch in text) > 0.95 * len(text) > 0:
+                return text, []
         raise UnreadableFileError(f"{name}: not a text file (binary data)")
     try:
         return data.decode("utf-8"), []
@@ -1191,14 +1220,22 @@ def _decode_text(data: bytes, name: str) -> tuple[str, list[str]]:
 def _read_text(data: bytes, name: str) -> ResumeText:
     text, warnings = _decode_text(data, name)
     lines: list[Line] = []
+    previous = ""  # the previous line as written
     for number, raw in enumerate(text.splitlines()):
         stripped = " ".join(raw.translate(_CHAR_TABLE).split())
         bold = False
         if _MD_RULE_RE.match(stripped):
-            # A rule, or a setext underline that makes the previous line a heading.
-            if stripped[0] in "=-" and lines and lines[-1].top == number - 1:
+            # A rule, or a setext underline that makes the previous paragraph line a heading.
+            if (
+                stripped[0] in "=-"
+                and lines
+                and lines[-1].top == number - 1
+                and _clean_line(previous) == previous
+            ):
                 lines[-1] = replace(lines[-1], bold=True)
+            previous = stripped
             continue
+        previous = stripped
         heading = _MD_HEADING_RE.match(stripped)
         if heading:
             stripped, bold = heading.group(1), True
@@ -1242,7 +1279,8 @@ def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    # zipfile raises NotImplementedError for a ZIP version or method it does not know.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError):
         return False
 
 

@@ -54,7 +54,9 @@ def column(
     return [Text(x, y + n * leading, line, size) for n, line in enumerate(lines)]
 
 
-def spaced_words(x: float, y: float, words: Sequence[str], *, size: float = 10.0, gap: float = 0.25) -> list[Text]:
+def spaced_words(
+    x: float, y: float, words: Sequence[str], *, size: float = 10.0, gap: float = 0.25
+) -> list[Text]:
     """Words drawn one by one, ``gap`` × size apart, with no space character between them:
     how LaTeX sets a line."""
     out: list[Text] = []

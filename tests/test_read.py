@@ -1,0 +1,456 @@
+"""The read stage: every format, both PDF engines, and every hostile file."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher.document import ResumeText
+from matcher.errors import ExitCode, NoTextError, UnreadableFileError, UsageError
+from matcher.read import ENGINES, read_resume
+from tests import pdfs
+from tests.pdfs import Text
+
+ENGINE = pytest.mark.parametrize("engine", ENGINES)
+
+
+def texts(document: ResumeText) -> list[str]:
+    return [line.text for line in document.lines]
+
+
+# --- PDF layout -------------------------------------------------------------------------------
+
+
+@ENGINE
+def test_single_column_lines_in_order_with_layout(tmp_path: Path, engine: str) -> None:
+    document = read_resume(pdfs.single_column_resume(tmp_path / "cv.pdf"), engine=engine)
+    assert texts(document) == ["John Smith", *pdfs.SINGLE]
+    assert (document.format, document.engine, document.pages) == ("pdf", engine, 1)
+    name, body = document.lines[0], document.lines[1]
+    assert (name.bold, name.size) == (True, 16.0)
+    assert (body.bold, body.size, body.page, body.column) == (False, 10.0, 0, 0)
+    assert body.x0 == pytest.approx(72, abs=0.5)
+    assert body.top == pytest.approx(100 - 10, abs=2.5)  # baseline 100, cap height ~7-9 pt
+
+
+@ENGINE
+@pytest.mark.parametrize("sidebar_leading", [16.0, 14.0])  # own grid, or the main column's
+def test_two_columns_read_column_by_column_under_the_header(
+    tmp_path: Path, engine: str, sidebar_leading: float
+) -> None:
+    path = pdfs.two_column_resume(tmp_path / "cv.pdf", sidebar_leading=sidebar_leading)
+    document = read_resume(path, engine=engine)
+    assert texts(document) == [
+        "JANE DOE",
+        "Machine learning engineer building search and ranking systems at scale",
+        *pdfs.SIDEBAR,
+        *pdfs.MAIN,
+    ]
+    assert [line.column for line in document.lines] == [0] * 12 + [1] * 12
+
+
+@ENGINE
+def test_short_sidebar_on_the_main_grid_is_still_a_column(tmp_path: Path, engine: str) -> None:
+    # Fewer sidebar lines than half the main column, every one on a main-column baseline:
+    # only their running on line after line tells them from a table's date column.
+    sidebar = pdfs.column(72, 130, pdfs.SIDEBAR[:5])
+    main = pdfs.column(240, 130, pdfs.MAIN)
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [sidebar + main]), engine=engine)
+    assert texts(document) == [*pdfs.SIDEBAR[:5], *pdfs.MAIN]
+
+
+@ENGINE
+def test_dates_beside_entries_are_read_row_by_row(tmp_path: Path, engine: str) -> None:
+    dates, entries = [], []
+    for n, (years, title) in enumerate(
+        [("2020 - 2024", "Senior Engineer, Acme"), ("2016 - 2020", "Engineer, Beta")]
+    ):
+        y = 100 + n * 84
+        dates.append(Text(72, y, years))
+        entries.extend(pdfs.column(180, y, [title, *(f"Shipped feature {k}" for k in range(5))]))
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [dates + entries]), engine=engine)
+    assert texts(document)[0] == "2020 - 2024 Senior Engineer, Acme"
+    assert texts(document)[6] == "2016 - 2020 Engineer, Beta"
+    assert {line.column for line in document.lines} == {0}
+
+
+@ENGINE
+def test_words_placed_without_spaces_stay_apart(tmp_path: Path, engine: str) -> None:
+    # LaTeX sets each word on its own and puts no space character between them; with its
+    # default tolerance pdfplumber reads "CORNELLUNIVERSITYIthaca,NY".
+    line1 = pdfs.spaced_words(72, 100, ["CORNELL", "UNIVERSITY", "Ithaca,", "NY"], size=11)
+    line2 = pdfs.spaced_words(72, 114, ["Bachelor", "of", "Science", "in", "AI"], gap=0.2)
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [line1 + line2]), engine=engine)
+    assert texts(document) == ["CORNELL UNIVERSITY Ithaca, NY", "Bachelor of Science in AI"]
+
+
+@ENGINE
+def test_page_numbers_and_running_footers_dropped_header_kept_once(
+    tmp_path: Path, engine: str
+) -> None:
+    document = read_resume(pdfs.paged_resume(tmp_path / "cv.pdf", pages=3), engine=engine)
+    body = [f"Body line {page}.{k} about models" for page in (1, 2, 3) for k in range(1, 6)]
+    assert texts(document) == ["Jane Doe - Curriculum Vitae", *body]
+    assert document.lines[0].page == 0
+    assert [line.page for line in document.lines[1:]] == [p for p in (0, 1, 2) for _ in range(5)]
+    assert document.pages == 3
+
+
+@ENGINE
+def test_bare_page_numbers_dropped_on_a_two_page_resume(tmp_path: Path, engine: str) -> None:
+    pages = [
+        [Text(72, 100, skills), Text(300, 770, str(n))]
+        for n, skills in enumerate(["Python and SQL", "Docker and AWS"], start=1)
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", pages), engine=engine)
+    assert texts(document) == ["Python and SQL", "Docker and AWS"]
+
+
+@ENGINE
+def test_lines_differing_in_more_than_the_page_number_are_content(
+    tmp_path: Path, engine: str
+) -> None:
+    # Two entries at the top of two pages, alike but for their years: not a running header.
+    pages = [[Text(72, 60, f"Engineer, Acme, {year}")] for year in (2019, 2015)]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", pages), engine=engine)
+    assert texts(document) == ["Engineer, Acme, 2019", "Engineer, Acme, 2015"]
+
+
+@ENGINE
+def test_hyphenated_line_breaks_joined_real_hyphens_kept(tmp_path: Path, engine: str) -> None:
+    lines = [
+        "Eight years of experi-",
+        "ence in state-of-the-art retrieval and end-to-",
+        "end pipelines with cross-",
+        "functional teams.",
+    ]
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [pdfs.column(72, 100, lines)]), engine=engine
+    )
+    assert texts(document) == [
+        "Eight years of experience",
+        "in state-of-the-art retrieval and end-to-end",
+        "pipelines with cross-functional",
+        "teams.",
+    ]
+
+
+@ENGINE
+def test_ligatures_and_bullets_normalised(tmp_path: Path, engine: str) -> None:
+    lines = [
+        "\ufb01nance work\ufb02ow",
+        "\u2022 Built data pipelines",
+        "\u2013 Led a team",
+        "-5% cost",
+    ]
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [pdfs.column(72, 100, lines)]), engine=engine
+    )
+    assert texts(document) == ["finance workflow", "Built data pipelines", "Led a team", "-5% cost"]
+
+
+@ENGINE
+def test_bold_heading_detected(tmp_path: Path, engine: str) -> None:
+    page = [Text(72, 100, "PROFESSIONAL EXPERIENCE", 12, bold=True), Text(72, 118, "Engineer")]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert [(line.text, line.bold) for line in document.lines] == [
+        ("PROFESSIONAL EXPERIENCE", True),
+        ("Engineer", False),
+    ]
+
+
+@ENGINE
+def test_fake_bold_drawn_twice_read_once(tmp_path: Path, engine: str) -> None:
+    # Word processors fake a bold face by drawing the text again a fraction of a point aside.
+    page = [Text(72, 100, "SKILLS"), Text(72.4, 100, "SKILLS"), Text(72, 118, "Python")]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == ["SKILLS", "Python"]
+    # pdfminer shows both copies, and the copy marks the line bold; PDFium drops the copy
+    # itself, before the reader sees it.
+    assert document.lines[0].bold is (engine == "pdfplumber")
+    assert document.lines[1].bold is False
+
+
+LAYOUTS = {
+    "single": pdfs.single_column_resume,
+    "two-column": pdfs.two_column_resume,
+    "paged": pdfs.paged_resume,
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_both_engines_read_the_same_lines(tmp_path: Path, layout: str) -> None:
+    path = LAYOUTS[layout](tmp_path / f"{layout}.pdf")
+    plumber = read_resume(path, engine="pdfplumber")
+    pdfium = read_resume(path, engine="pdfium")
+    assert texts(plumber) == texts(pdfium)
+    assert [(line.page, line.column, line.bold) for line in plumber.lines] == [
+        (line.page, line.column, line.bold) for line in pdfium.lines
+    ]
+
+
+def test_max_pages_reads_the_first_pages_and_warns(tmp_path: Path) -> None:
+    words = ["Summary", "Experience", "Education", "Skills"]
+    pages = [pdfs.column(72, 100, [word]) for word in words]
+    document = read_resume(pdfs.write_pdf(tmp_path / "long.pdf", pages), max_pages=2)
+    assert texts(document) == ["Summary", "Experience"]
+    assert document.pages == 4
+    assert document.warnings == ("read only the first 2 of 4 pages",)
+
+
+def test_format_comes_from_content_not_name(tmp_path: Path) -> None:
+    path = pdfs.single_column_resume(tmp_path / "cv.pdf")
+    renamed = path.rename(tmp_path / "cv.txt")
+    document = read_resume(renamed)
+    assert document.format == "pdf"
+    assert document.file == "cv.txt"
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def test_docx_body_order_with_table_bold_and_no_header(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "RUNNING HEADER TEXT"
+    document.sections[0].footer.paragraphs[0].text = "RUNNING FOOTER TEXT"
+    document.add_heading("Jane Doe", level=1)
+    document.add_paragraph("Before the table")
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"cell {r}{c}"
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Skills").bold = True
+    document.add_paragraph("Python, SQL\nDocker")
+    path = tmp_path / "cv.docx"
+    document.save(str(path))
+
+    read = read_resume(path)
+    assert texts(read) == [
+        "Jane Doe",
+        "Before the table",
+        "cell 00",
+        "cell 01",
+        "cell 10",
+        "cell 11",
+        "Skills",
+        "Python, SQL",
+        "Docker",
+    ]
+    assert [line.bold for line in read.lines] == [True] + [False] * 5 + [True, False, False]
+    assert [line.column for line in read.lines[2:6]] == [0, 1, 0, 1]
+    assert (read.format, read.file, read.engine) == ("docx", "cv.docx", "")
+
+
+# --- Text and Markdown ------------------------------------------------------------------------
+
+RESUME_TEXT = "Zoë Müller\n\nSkills: Python, C++ — 5 years\n"
+
+
+@pytest.mark.parametrize(
+    ("encoded", "warnings"),
+    [
+        (RESUME_TEXT.encode("utf-8"), ()),
+        (codecs.BOM_UTF8 + RESUME_TEXT.encode("utf-8"), ()),
+        (RESUME_TEXT.encode("utf-16"), ()),  # with its BOM
+        (RESUME_TEXT.replace("—", "-").encode("latin-1"), ("not UTF-8; read as Windows-1252",)),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "latin-1"],
+)
+def test_text_encodings(tmp_path: Path, encoded: bytes, warnings: tuple[str, ...]) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_bytes(encoded)
+    document = read_resume(path)
+    assert texts(document)[0] == "Zoë Müller"
+    assert texts(document)[1].startswith("Skills: Python, C++ ")
+    assert document.warnings == warnings
+    assert document.format == "text"
+
+
+def test_markdown_marks_stripped_headings_bold(tmp_path: Path) -> None:
+    path = tmp_path / "cv.md"
+    path.write_text(
+        "# Jane Doe\n\n**Experience**\n\n- Built RAG systems\n* Led 3 engineers\n---\n"
+        "1. First\nSkills\n======\n",
+        encoding="utf-8",
+    )
+    document = read_resume(path)
+    assert [(line.text, line.bold) for line in document.lines] == [
+        ("Jane Doe", True),
+        ("Experience", True),
+        ("Built RAG systems", False),
+        ("Led 3 engineers", False),
+        ("1. First", False),
+        ("Skills", True),
+    ]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(categories=("L", "N", "Zs"), exclude_characters="o"),
+            min_size=1,
+            max_size=30,
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_text_reads_the_same_in_utf8_and_utf16(tmp_path: Path, lines: list[str]) -> None:
+    content = "\n".join(lines)
+    if not content.split():
+        return
+    (tmp_path / "a.txt").write_bytes(content.encode("utf-8"))
+    (tmp_path / "b.txt").write_bytes(content.encode("utf-16"))
+    utf8, utf16 = read_resume(tmp_path / "a.txt"), read_resume(tmp_path / "b.txt")
+    assert texts(utf8) == texts(utf16)
+    assert texts(utf8) == [" ".join(line.split()) for line in lines if line.split()]
+
+
+# --- Hostile files ----------------------------------------------------------------------------
+
+
+def _truncated(tmp_path: Path) -> Path:
+    data = pdfs.single_column_resume(tmp_path / "full.pdf").read_bytes()
+    (path := tmp_path / "truncated.pdf").write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _corrupt(tmp_path: Path) -> Path:
+    (path := tmp_path / "corrupt.pdf").write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    return path
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    return pdfs.write_pdf(tmp_path / "locked.pdf", [pdfs.column(72, 100, SECRET)], encrypt="pw")
+
+
+SECRET = ["Secret resume"]
+
+
+def _write(name: str, data: bytes):  # type: ignore[no-untyped-def]
+    def make(tmp_path: Path) -> Path:
+        (path := tmp_path / name).write_bytes(data)
+        return path
+
+    return make
+
+
+def _zip_without_document(tmp_path: Path) -> Path:
+    path = tmp_path / "cv.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    return path
+
+
+def _directory(tmp_path: Path) -> Path:
+    (path := tmp_path / "folder.pdf").mkdir()
+    return path
+
+
+HOSTILE = {
+    "missing": (lambda tmp_path: tmp_path / "nowhere.pdf", UnreadableFileError, "no such file"),
+    "directory": (_directory, UnreadableFileError, "is a directory"),
+    "empty": (_write("empty.pdf", b""), UnreadableFileError, "empty file (0 bytes)"),
+    "truncated": (_truncated, UnreadableFileError, "corrupt PDF"),
+    "corrupt": (_corrupt, UnreadableFileError, "corrupt PDF"),
+    "encrypted": (_encrypted, UnreadableFileError, "encrypted PDF (password-protected)"),
+    "image-only": (
+        lambda tmp_path: pdfs.image_only_pdf(tmp_path / "scan.pdf"),
+        NoTextError,
+        "no text layer — is it a scanned image?",
+    ),
+    "not-a-pdf": (_write("cv.pdf", b"Jane Doe\nPython\n"), UnreadableFileError, "not a PDF (text)"),
+    "zip-named-pdf": (_write("cv.pdf", b"PK\x03\x04junk"), UnreadableFileError, "not a PDF (a ZIP"),
+    "unsupported": (_write("cv.rtf", b"{\\rtf1 hello}"), UnreadableFileError, "unsupported format"),
+    "no-extension": (_write("resume", b"hello"), UnreadableFileError, "unsupported format"),
+    "docx-not-zip": (_write("cv.docx", b"hello"), UnreadableFileError, "not a DOCX (text)"),
+    "docx-no-document": (_zip_without_document, UnreadableFileError, "not a DOCX (a ZIP without"),
+    "binary-text": (_write("cv.txt", b"\x00\x01\x02\xff" * 50), UnreadableFileError, "binary"),
+    "blank-text": (_write("cv.md", b"  \n\n\t\n"), NoTextError, "holds no text"),
+}
+
+
+@ENGINE
+@pytest.mark.parametrize("kind", sorted(HOSTILE))
+def test_hostile_files_raise_one_line_errors(tmp_path: Path, engine: str, kind: str) -> None:
+    make, error, words = HOSTILE[kind]
+    path = make(tmp_path)
+    with pytest.raises(error) as caught:
+        read_resume(path, engine=engine)
+    message = str(caught.value)
+    assert message.startswith(f"{path.name}: ")
+    assert words in message
+    assert "\n" not in message
+    assert str(tmp_path) not in message
+    expected = ExitCode.NO_TEXT if error is NoTextError else ExitCode.UNREADABLE
+    assert caught.value.exit_code == expected
+
+
+@ENGINE
+def test_encrypted_pdf_is_reported_from_the_library_error(tmp_path: Path, engine: str) -> None:
+    with pytest.raises(UnreadableFileError) as caught:
+        read_resume(_encrypted(tmp_path), engine=engine)
+    assert caught.value.__cause__ is not None  # wrapped at the boundary, `from exc`
+
+
+def test_too_large_file_refused_before_parsing(tmp_path: Path) -> None:
+    path = pdfs.single_column_resume(tmp_path / "big.pdf")
+    with pytest.raises(
+        UnreadableFileError, match=r"^big\.pdf: file is .* over the 1,000 bytes limit$"
+    ):
+        read_resume(path, max_bytes=1000)
+    assert read_resume(path, max_bytes=path.stat().st_size).lines  # at the limit is fine
+
+
+def test_default_size_limit_is_20_mb(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024 + 1)  # sparse: no 20 MB written to disk
+    with pytest.raises(UnreadableFileError, match="over the 20 MB limit"):
+        read_resume(path)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text("Jane", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(UnreadableFileError, match=r"^cv\.txt: permission denied$"):
+        read_resume(path)
+
+
+def test_permission_error_from_the_os_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text("Jane", encoding="utf-8")
+
+    def denied(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", denied)
+    with pytest.raises(UnreadableFileError, match=r"^cv\.txt: permission denied$"):
+        read_resume(path)
+
+
+def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown PDF engine 'fitz'"):
+        read_resume(pdfs.single_column_resume(tmp_path / "cv.pdf"), engine="fitz")
+
+
+def test_file_is_the_name_only(tmp_path: Path) -> None:
+    nested = tmp_path / "deep" / "folder"
+    nested.mkdir(parents=True)
+    document = read_resume(pdfs.single_column_resume(nested / "cv.pdf"))
+    assert document.file == "cv.pdf"
