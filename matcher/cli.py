@@ -426,6 +426,390 @@ def gaps_command(
         click.echo(render.gaps_report(data, markdown=output_format == "md"), nl=False)
 
 
+# --- batch ------------------------------------------------------------------------------
+
+
+@cli.command("batch")
+@click.argument(
+    "sources",
+    nargs=-1,
+    type=click.Path(path_type=Path, exists=True, allow_dash=True),
+    metavar="DIR_OR_FILES...",
+)
+@click.option(
+    "--glob",
+    "pattern",
+    metavar="PATTERN",
+    help="In folders, take only files whose name matches (case-insensitive, e.g. '*.pdf').",
+)
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Write the ranked results to FILE: .csv, .jsonl or .json (by its extension).",
+)
+@click.option(
+    "--html",
+    "html_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE",
+    help="Also write a self-contained HTML report of the ranking.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "jsonl", "json"]),
+    default=None,
+    help="What stdout gets [default: table; nothing when --out is given].",
+)
+@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
+@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
+@job_option
+@click.option(
+    "--top", type=click.IntRange(min=1), default=None, metavar="N", help="Keep the N best."
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="S",
+    help="Keep candidates scoring at least S (0-100).",
+)
+@click.option(
+    "--region",
+    type=click.Choice(["us", "canada", "uk", "india"]),
+    default="us",
+    show_default=True,
+    help="Region of the salary bands in the JSON results.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes [default: one per 20 files, up to all cores].",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,  # matcher.batch.DEFAULT_TIMEOUT
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit per file (0: none); a file past it becomes an error row.",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="Keep scores in DIR; later runs skip files whose bytes and options are unchanged.",
+)
+@click.option(
+    "--dask-scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Score on a Dask cluster (e.g. tcp://host:8786); needs ai-role-matcher[dask].",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show progress on stderr [default: when stderr is a terminal].",
+)
+@resume_options
+def batch_command(
+    sources: tuple[Path, ...],
+    pattern: str | None,
+    out_file: Path | None,
+    html_file: Path | None,
+    output_format: str | None,
+    level: str | None,
+    industry: str | None,
+    job_file: Path | None,
+    top: int | None,
+    min_score: float | None,
+    region: str,
+    jobs: int | None,
+    timeout: float,
+    cache_dir: Path | None,
+    dask_scheduler: str | None,
+    progress: bool | None,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+) -> None:
+    """Score many resumes in parallel and rank them: the recruiter's command.
+
+    Takes folders (searched recursively), files, or - to read a list of paths from stdin
+    (one per line, or NUL-separated as `find -print0` writes them). PDF, DOCX, TXT and
+    Markdown files are scored; anything else is skipped and listed on stderr.
+
+    Candidates are ranked by --level, --industry and/or --job (the mean of the chosen
+    scores), by their best level's score otherwise; best first, ties by file name, the
+    same order whatever --jobs. A file that cannot be read gets a row that says why, and
+    the exit code is then 1. --out FILE is written as results arrive and stays complete
+    and valid even if the run is interrupted (Ctrl-C keeps every finished row).
+
+    \b
+    Example:
+      matcher batch resumes/ --level senior-ai-engineer --industry healthcare --out ranked.csv
+      matcher batch resumes/ --job posting.md --top 10 --html report.html
+      matcher batch resumes/ --glob '*.pdf' --out results.jsonl --cache .matcher-cache
+      find inbox -name '*.pdf' | matcher batch - --format csv > ranked.csv
+    """
+    import time
+
+    from matcher import batch, report, results
+    from skills_taxonomy import load_taxonomy
+
+    if not sources:
+        raise click.UsageError(
+            "give the folders or files to screen, or - to read a list of paths from stdin"
+        )
+    out_format = None
+    if out_file is not None:
+        out_format = results.format_of(out_file)
+        if out_format is None:
+            raise click.BadParameter(
+                f"{out_file.name!r} must end in .csv, .jsonl or .json", param_hint="--out"
+            )
+    for option, path in (("--out", out_file), ("--html", html_file)):
+        if path is not None and not path.absolute().parent.is_dir():
+            raise click.BadParameter(
+                f"no folder {str(path.parent)!r} to write to", param_hint=option
+            )
+    stdout_format = output_format or (None if out_file is not None else "table")
+
+    tax = load_taxonomy(taxonomy_file)
+    check_target(tax, level=level, industry=industry)
+    job = None
+    if job_file is not None:
+        from matcher.pipeline import read_job
+
+        job = read_job(job_file, tax, engine=engine)
+    target = batch.Target(level=level, industry=industry, job=None if job is None else job.file)
+    cache = None if cache_dir is None else batch.ResultCache(cache_dir)
+    inputs = batch.collect_inputs(
+        _batch_paths(sources),
+        pattern=pattern,
+        exclude=[p for p in (out_file, html_file, cache_dir) if p is not None],
+    )
+    if not inputs.files:
+        for item in inputs.skipped:
+            click.echo(f"skipped {item.name}: {item.reason}", err=True)
+        raise click.UsageError("no resume files (PDF, DOCX, TXT or Markdown) to score")
+    options = batch.AnalysisOptions(
+        taxonomy_file=taxonomy_file,
+        engine=engine,
+        as_of=as_of,
+        region=region,
+        job=job,
+        job_digest=None if job_file is None else batch.file_digest(job_file),
+    )
+
+    def arrange(rows: Sequence[Any]) -> list[Any]:
+        return batch.rank_rows(rows, top=top, min_score=min_score)
+
+    writer = (
+        None
+        if out_file is None
+        else results.ResultsFile(out_file, str(out_format), arrange=arrange)
+    )
+    show_progress = progress if progress is not None else sys.stderr.isatty()
+    bar = _BatchProgress(len(inputs.files)) if show_progress else None
+    rows: list[Any] = []
+    interrupted = False
+    started = time.monotonic()
+    stream = batch.run_batch(
+        inputs.files,
+        options,
+        jobs=jobs,
+        timeout=timeout or None,
+        cache=cache,
+        scheduler=dask_scheduler,
+    )
+    try:
+        with _SigtermAsInterrupt():
+            for result in stream:
+                data = None
+                if result.data is not None:
+                    data = dict(result.data)
+                    if level is not None:
+                        chosen = next(fit for fit in data["levels"] if fit["id"] == level)
+                        data["next_level"] = {
+                            key: chosen[key] for key in ("id", "name", "missing_skills")
+                        }
+                    data = finish(data, result, redact=redact)
+                row = batch.rank_row(result, target, tax, data=data)
+                rows.append(row)
+                if writer is not None:
+                    writer.add(row)
+                if bar is not None:
+                    bar.advance(failed=row.error is not None)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        stream.close()  # stops the workers when the run did not finish
+        if bar is not None:
+            bar.close()
+        seconds = time.monotonic() - started
+        ranked = arrange(rows)
+        outputs: list[tuple[str, int]] = []
+        if writer is not None:
+            writer.close()
+            outputs.append((str(out_file), writer.written))
+        if html_file is not None:
+            page = report.render_report(
+                ranked,
+                target=target.describe(),
+                notes=[f"Taxonomy {tax.version}"]
+                + (
+                    ["Interrupted: these are the files scored before the stop."]
+                    if interrupted
+                    else []
+                ),
+            )
+            batch.write_atomic(html_file, page)
+            outputs.append((str(html_file), len(ranked)))
+    if stdout_format == "table":
+        click.echo(_batch_table(ranked), nl=False)
+    elif stdout_format is not None:
+        click.echo(results.render_rows(ranked, stdout_format), nl=False)
+    cache_hits = sum(1 for row in rows if row.cached)
+    if dask_scheduler is not None:
+        workers = f"Dask at {dask_scheduler}"
+    else:
+        count = batch.worker_count(jobs, len(inputs.files) - cache_hits)
+        workers = "1 process" if count == 1 else f"{count} processes"
+    summary = results.BatchSummary(
+        total=len(inputs.files),
+        rows=rows,
+        skipped=inputs.skipped,
+        seconds=seconds,
+        workers=workers,
+        interrupted=interrupted,
+        outputs=outputs,
+    )
+    for line in results.summary_lines(summary):
+        click.echo(line, err=True)
+    if interrupted:
+        raise click.exceptions.Exit(130)
+    if any(row.error is not None for row in rows):
+        raise click.exceptions.Exit(1)
+
+
+def _batch_paths(sources: Sequence[Path]) -> list[Path]:
+    """The sources, with ``-`` replaced by the paths listed on stdin."""
+    paths: list[Path] = []
+    for source in sources:
+        if str(source) != "-":
+            paths.append(source)
+            continue
+        text = sys.stdin.read()
+        names = text.split("\0") if "\0" in text else text.splitlines()
+        paths += [Path(name.strip()) for name in names if name.strip()]
+    return paths
+
+
+def _batch_table(rows: Sequence[Any]) -> str:
+    from matcher import render
+
+    body: list[tuple[Any, ...]] = []
+    for row in rows:
+        data = row.data or {}
+        years = (data.get("experience") or {}).get("total_years")
+        if row.error is not None:
+            error = f"{row.error.code}: {row.error.message}"
+            body.append(("-", row.file, None, None, None, None, error))
+            continue
+        level = data.get("best_level")
+        industry = data.get("best_industry")
+        body.append(
+            (
+                row.rank,
+                row.file,
+                row.score,
+                "no fit" if level is None else f"{level} ({row.best_level_score:g})",
+                "-" if industry is None else f"{industry} ({row.best_industry_score:g})",
+                years,
+                ", ".join(row.top_skills),
+            )
+        )
+    headers = ("#", "file", "score", "best level", "best industry", "years", "top skills")
+    return render.table(headers, body, max_width=48)
+
+
+class _BatchProgress:
+    """Files done of the total, rate, failures and time left, on stderr."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("scoring"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("{task.fields[failed]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("scoring", total=total, rate="", failed="")
+        self._failed = 0
+        self._done = 0
+        self._started = self._progress.get_time()
+        self._progress.start()
+
+    def advance(self, *, failed: bool) -> None:
+        self._done += 1
+        self._failed += failed
+        elapsed = max(self._progress.get_time() - self._started, 1e-9)
+        self._progress.update(
+            self._task,
+            advance=1,
+            rate=f"{self._done / elapsed:.1f} resumes/s",
+            failed=f"{self._failed} failed" if self._failed else "",
+        )
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+class _SigtermAsInterrupt:
+    """SIGTERM stops a batch as Ctrl-C does: the finished rows are written."""
+
+    def __enter__(self) -> None:
+        import signal
+        import threading
+
+        self._previous: Any = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGTERM, self._interrupt)
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+    @staticmethod
+    def _interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+
 # --- taxonomy ---------------------------------------------------------------------------
 
 LISTABLE = ("skills", "levels", "industries", "certifications", "roadmap", "categories")

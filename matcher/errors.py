@@ -63,6 +63,13 @@ class NoTextError(MatcherError):
     hint = "Run OCR on it first, or export the resume again from the program that made it."
 
 
+class FileTimeoutError(MatcherError):
+    """Reading and scoring one file took longer than its time limit (``batch --timeout``)."""
+
+    code = "timeout"
+    hint = "Open the file to check it is a normal resume, or raise --timeout."
+
+
 class TaxonomyError(MatcherError):
     """The taxonomy (shipped or a user's --taxonomy file) is invalid.
 
