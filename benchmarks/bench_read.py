@@ -214,6 +214,28 @@ def show(readers: list[Reader], count: int) -> None:
             print(f"{line.page}/{line.column} {line.x0:6.1f} {line.top:6.1f}  {line.text}")
 
 
+def run(data_dir: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """What :func:`main` measures, for the benchmark runner (``benchmarks/run.py``).
+
+    ``limit`` keeps the first N PDFs of each category (by numeric id), so a sample spans
+    every layout the site uses; ``main``'s ``--limit`` keeps the first N files overall."""
+    files = sorted(data_dir.glob(PDF_GLOB))
+    if limit is not None:
+        kept: list[Path] = []
+        for category in sorted({path.parent for path in files}):
+            by_id = sorted(category.glob("*.pdf"), key=lambda p: (len(p.stem), p.stem))
+            kept.extend(by_id[:limit])
+        files = kept
+    if not files:
+        return {"skipped": f"no PDFs at {PDF_GLOB}"}
+    readers, comparison = measure(files)
+    rows = summarise(readers, len(files))
+    report = {"data": PDF_GLOB, "files": len(files), "readers": rows, "engines": comparison}
+    if limit is not None:
+        report["per_category"] = limit
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the DEV data folder")

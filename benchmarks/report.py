@@ -37,12 +37,12 @@ STAGES_PNG = "speed_stages.png"
 # --- plots --------------------------------------------------------------------------------
 
 
-def write_plots(results: Mapping[str, Any], out_dir: Path) -> dict[str, str]:
-    """The PNGs the results have data for: ``{name: file name}`` (empty without matplotlib)."""
+def write_plots(results: Mapping[str, Any], out_dir: Path) -> dict[str, str] | None:
+    """The PNGs the results have data for, ``{name: file name}``; None without matplotlib."""
     try:
         import matplotlib
     except ImportError:
-        return {}
+        return None
     matplotlib.use("Agg")
     tables = results.get("tables", {})
     plots = {}
@@ -170,7 +170,7 @@ def _fmt(value: Any, digits: int = 3) -> str:
     if isinstance(value, bool):
         return "yes" if value else "**no**"
     if isinstance(value, float):
-        return f"{value:.{digits}f}"
+        return f"{value:.{digits if abs(value) < 10 else 2}f}"
     return str(value)
 
 
@@ -211,6 +211,21 @@ def _stages_table(stages: Mapping[str, Any]) -> list[str]:
             f"| {1000 * part['bare_seconds_per_resume']:.0f} "
             f"| **{part['pipeline_to_bare']}×** (≤ {part['aim_pipeline_to_bare']}×) "
             f"| {part['read_to_bare']}× |"
+        )
+    return out
+
+
+def _read_table(readers: Sequence[Mapping[str, Any]]) -> list[str]:
+    out = [
+        "| reader | files read | errors | s/resume (mean) | median | total / bare, same library |",
+        "|---|---:|---|---:|---:|---:|",
+    ]
+    for row in readers:
+        errors = ", ".join(f"{kind} {n}" for kind, n in row.get("errors", {}).items()) or "–"
+        out.append(
+            f"| {row['reader']} | {row['read']}/{row['files']} | {errors} "
+            f"| {_fmt(row.get('mean_s'))} | {_fmt(row.get('median_s'))} "
+            f"| {_fmt(row.get('vs_bare'), 2)}× |"
         )
     return out
 
@@ -262,8 +277,10 @@ def _confusion_table(confusion: Mapping[str, Mapping[str, int]]) -> list[str]:
     return out
 
 
-def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str:
-    """The whole RESULTS.md page."""
+def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None) -> str:
+    """The whole RESULTS.md page (``plots`` None: matplotlib is missing)."""
+    no_matplotlib = plots is None
+    plots = plots or {}
     machine = results["machine"]
     tree = results["tree"]
     options = results["options"]
@@ -320,6 +337,9 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
             "README asks us to beat, implemented in the benchmark scripts.",
             "",
             *_quality_table(quality),
+        ]
+    if any(row["benchmark"] == "skills" for row in quality):
+        out += [
             "",
             "Exact lookup on kaggle: the README's word list is the union of the kaggle DEV gold "
             "lists, the very lists it is scored against there (an *oracle list*); the *unseen "
@@ -327,7 +347,7 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
             "was not built from. The kaggle gold lists are partial, so precision there is a "
             "lower bound; SkillSpan labels every span.",
         ]
-    if "stages" in tables or "throughput" in tables or "startup" in tables:
+    if {"stages", "read", "throughput", "startup"} & tables.keys():
         out += ["", "## Speed"]
     if "stages" in tables:
         stages = tables["stages"]
@@ -344,6 +364,20 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
         ]
         if "stages" in plots:
             out += ["", f"![Time per stage against bare extraction]({plots['stages']})"]
+    if "read" in tables:
+        read = tables["read"]
+        sample = (
+            f"the first {read['per_category']} PDF(s) of every category, {read['files']} files"
+            if read.get("per_category")
+            else f"{read['files']} PDFs"
+        )
+        out += [
+            "",
+            f"The read stage alone (bench_read, {sample}; each file read by the four readers "
+            "one after the other):",
+            "",
+            *_read_table(read["readers"]),
+        ]
     if "throughput" in tables:
         out += [
             "",
@@ -401,7 +435,7 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
             )
             + ".",
         ]
-    if not plots:
+    if no_matplotlib:
         out += ["", "_No plots: matplotlib is not installed (`pip install -e '.[bench]'`)._"]
     data = results["data"]
     out += [
@@ -431,14 +465,19 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str]) -> str
         "",
         "## Run",
         "",
-        "| benchmark | status | seconds | load average at start → end |",
-        "|---|---|---:|---|",
+        "| benchmark | status | sample | seconds | load average at start → end |",
+        "|---|---|---|---:|---|",
     ]
     for name, run in runs.items():
         load = " → ".join(f"{value:.1f}" for value in run.get("load_average", []))
-        out.append(f"| bench_{name} | {run['status']} | {run.get('seconds', '')} | {load} |")
+        sample = f"first {run['limit']} per set or category" if run.get("limit") else "all"
+        if name == "speed" and "speed_sample" in tables:
+            sample = f"first {tables['speed_sample']['per_category']} PDFs per category"
+        out.append(
+            f"| bench_{name} | {run['status']} | {sample} | {run.get('seconds', '')} | {load} |"
+        )
     out += [
-        f"| all | | {results['seconds']} | |",
+        f"| all | | | {results['seconds']} | |",
         "",
         "Run `make bench` (or `.venv/bin/python -m benchmarks.run`, with `--only NAME`, "
         "`--limit N`, `--data DIR`); compare two runs with "

@@ -53,6 +53,10 @@ DATA_ENV = "BENCH_DATA"
 BENCHMARKS = ("read", "years", "skills", "score", "speed")
 """Run in this order: ``benchmarks/bench_<name>.py``.  Speed last, once the machine's disk
 cache holds the PDFs for every benchmark alike."""
+FULL_RUN_LIMITS = {"read": 3}
+"""Benchmarks that take a sample even in a full run: bench_read reads the first 3 PDFs of each
+category (72 of 528) because reading all of them with pdfplumber, twice (bare and ours), takes
+a quarter of an hour on two cores; bench_speed keeps its own small sample."""
 DEFAULT_NOISE = 0.10
 """A timing that moved less than this share between two runs is reported as noise: the
 machine is shared, so a few percent either way says nothing about the code."""
@@ -195,8 +199,65 @@ def _system_label(benchmark: str, block: str, system: str) -> str:
     return system.replace("_", " ")
 
 
+def _readers(report: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, Any]]:
+    """bench_read's rows by (``ours`` or ``bare``, engine)."""
+    found = {}
+    for row in report.get("readers", []):
+        who, engine = [*row.get("reader", "").split(), "", ""][:2]
+        found["ours" if who == "matcher" else "bare", engine] = row
+    return found
+
+
+def read_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """bench_read's quality rows: files each engine reads, and whether the two agree."""
+    rows = []
+    readers = _readers(report)
+    base = {"benchmark": "read", "dataset": "livecareer PDFs", "n": report.get("files")}
+    for engine in ("pdfplumber", "pdfium"):
+        ours, bare = readers.get(("ours", engine)), readers.get(("bare", engine))
+        if ours is None:
+            continue
+        values = {f"read.{engine}.ours.read_share": ("ours", ours["read_share"])}
+        if bare is not None:
+            values[f"read.{engine}.bare.read_share"] = (f"bare {engine}", bare["read_share"])
+        label = f"files read, engine {engine}"
+        rows.append({**base, "label": label, "better": "higher", "aim": None, "values": values})
+    engines = report.get("engines", {})
+    if _is_number(engines.get("identical_share")):
+        values = {"read.engines.ours.identical_share": ("ours", engines["identical_share"])}
+        if _is_number(engines.get("word_agreement")):
+            agreement = ("word agreement", engines["word_agreement"])
+            values["read.engines.words.word_agreement"] = agreement
+        label = "both engines give the same lines"
+        rows.append({**base, "label": label, "better": "higher", "aim": None, "values": values})
+    return rows
+
+
+def read_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """bench_read's timings: our read stage against the bare library, per engine."""
+    metrics = {}
+    for (who, engine), row in _readers(report).items():
+        if who == "ours" and _is_number(row.get("vs_bare")):
+            metrics[f"read.{engine}.vs_bare"] = {
+                "value": row["vs_bare"],
+                "label": f"read stage / bare extraction, {engine} (bench_read)",
+                "better": "lower",
+                "kind": "time",
+            }
+        if _is_number(row.get("mean_s")):
+            metrics[f"read.{engine}.{who}.mean_s"] = {
+                "value": row["mean_s"],
+                "label": f"{'read stage' if who == 'ours' else 'bare'} s/resume, {engine}",
+                "better": "lower",
+                "kind": "time",
+            }
+    return metrics
+
+
 def quality_rows(name: str, report: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The quality table's rows for one benchmark's report (rows it lacks are left out)."""
+    if name == "read":
+        return read_rows(report)
     rows = []
     for spec in QUALITY:
         if spec.benchmark != name:
@@ -334,6 +395,8 @@ def collect_metrics(
                 }
         if name == "speed":
             metrics.update(speed_metrics(report))
+        if name == "read":
+            metrics.update(read_metrics(report))
     for name, run in runs.items():
         if run.get("status") == "ok":
             metrics[f"runtime.{name}"] = {
@@ -463,6 +526,8 @@ def run_one(
     if isinstance(entry, str):
         return {"status": "skipped", "message": entry}, None
     kwargs: dict[str, Any] = {}
+    if name in FULL_RUN_LIMITS:
+        limit = min(limit or FULL_RUN_LIMITS[name], FULL_RUN_LIMITS[name])
     if limit is not None:
         if "limit" not in inspect.signature(entry).parameters:
             note = f"runs in full: bench_{name}.run takes no limit"
@@ -485,7 +550,9 @@ def run_one(
         "seconds": round(time.perf_counter() - started, 1),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
-    if limit is not None and "limit" not in kwargs:
+    if "limit" in kwargs:
+        run["limit"] = kwargs["limit"]
+    elif limit is not None:
         run["message"] = "ran in full (no limit option)"
     return run, report
 
@@ -548,6 +615,13 @@ def tables(reports: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     no_fit = reports.get("score", {}).get("no_fit", {})
     if isinstance(no_fit, Mapping) and "per_category" in no_fit:
         out["no_fit_per_category"] = no_fit["per_category"]
+    read = reports.get("read", {})
+    if read.get("readers"):
+        out["read"] = {
+            "files": read.get("files"),
+            "per_category": read.get("per_category"),
+            "readers": read["readers"],
+        }
     speed = reports.get("speed", {})
     if isinstance(speed.get("stages"), Mapping) and "skipped" not in speed["stages"]:
         stages = dict(speed["stages"])
@@ -600,7 +674,7 @@ def compare(old: Mapping[str, Any], new: Mapping[str, Any], noise: float = DEFAU
     NOISE_BY_KIND["time"] = noise
     lines = [f"Comparing {old.get('date')} ({_commit(old)}) -> {new.get('date')} ({_commit(new)})"]
     for what, get in (
-        ("options", lambda r: r.get("options", {}).get("limit")),
+        ("--limit", lambda r: r.get("options", {}).get("limit")),
         ("data", lambda r: {k: v.get("size") for k, v in r["data"]["datasets"].items()}),
         ("machine", lambda r: (r["machine"]["cpu_model"], r["machine"]["cpus_usable"])),
     ):
