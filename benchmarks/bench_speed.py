@@ -26,15 +26,19 @@ mean and listed.
 **Throughput with ``--jobs``.**  Each (engine, jobs) pair runs in a fresh process
 (``python benchmarks/bench_speed.py --throughput``) on the same files: the batch core when
 ``matcher.batch`` offers one, else :func:`matcher.pipeline.analyse_resume` in a loop for one
-job and joblib processes for more.  ``resumes_per_second`` counts from the moment the parent
-process is ready (taxonomy loaded, pipeline built) to the last result, so with two jobs it
-includes starting the workers, as a user's batch does; ``startup_seconds`` is what came
-before.  Peak memory is each process's own ``ru_maxrss`` (the parent, and every worker as
-reported by itself).  ``same_output`` checks that every jobs count gives the same scores.
+job and joblib processes for more.  ``resumes_per_second`` counts from the moment the
+process is ready to the last result; ``startup_seconds`` is what came before: imports,
+loading the taxonomy, building the pipeline and, with several jobs, starting the worker
+processes and building theirs (joblib keeps its workers between calls, so they are started
+and warmed first).  The rate is the steady one a long batch sees.  Peak memory is each
+process's own ``ru_maxrss`` (the parent's, and every worker's as it reports it once the
+batch is done).  ``same_output`` checks that every jobs count gives the same JSON for every
+file (``differ`` lists those that do not).
 
-**Start-up.**  ``matcher --help`` as a subprocess, best of :data:`STARTUP_RUNS`, and
-``python -X importtime -m matcher --help`` to list which of spaCy, scikit-learn and the PDF
-libraries it imported (it must import none of spaCy and scikit-learn).
+**Start-up.**  ``python -m matcher --help`` (what the ``matcher`` script runs) as a
+subprocess, best of :data:`STARTUP_RUNS`, and ``python -X importtime -m matcher --help`` to
+list which of spaCy, scikit-learn and the PDF libraries it imported (it must import neither
+spaCy nor scikit-learn).
 
 Numbers go to ``benchmarks/out/speed.json`` (git-ignored): timings and file names only.
 Timings on a shared machine are noisy: compare ratios measured in the same run.
@@ -390,8 +394,9 @@ def run_throughput(files: Sequence[Path], jobs_counts: Sequence[int]) -> dict[st
 
 
 def _matcher_command() -> list[str]:
-    script = Path(sys.executable).parent / "matcher"
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "matcher"]
+    # ``python -m matcher`` from the repository measures this tree's code (the ``matcher``
+    # script of an editable install may point at another checkout); both import the same.
+    return [sys.executable, "-m", "matcher"]
 
 
 def run_startup(runs: int = STARTUP_RUNS) -> dict[str, Any]:
@@ -414,7 +419,7 @@ def run_startup(runs: int = STARTUP_RUNS) -> dict[str, Any]:
         if line.startswith("import time:") and line.count("|") == 2:
             imported.add(line.rsplit("|", 1)[1].strip().split(".")[0])
     return {
-        "command": " ".join(Path(part).name for part in command[:-1]),
+        "command": "python -m matcher",
         "best_seconds": round(min(times), 3),
         "median_seconds": round(statistics.median(times), 3),
         "runs": runs,
