@@ -9,8 +9,10 @@ keeps the longest of overlapping matches ("natural language processing" is one s
 Rules then drop what a careful reader would not count:
 
 * ambiguous words (the case-sensitive forms of a skill with ``context`` words: Spark, Excel,
-  Swift, Rust, CV, RAG) count only near one of their context words, near another skill, or
-  in a skills section;
+  Swift, Rust, CV, RAG) count only near one of their context words (the mention itself is
+  not its own context), listed with another skill ("Spark, Hadoop": only separators or a
+  level word such as "Beginner" between them), or in a skills section; and never as the
+  start of an organisation's name ("Oracle Corporation", "Ray Engineering Limited");
 * one-letter forms (R, C) count only as list items: next to punctuation, "and"/"or" or
   another skill, never glued to "&" (R&D) or after an ordinary word (Vitamin C);
 * a case-sensitive form written in another case ("react", "go" for React, Go) counts only
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -71,8 +73,20 @@ _SEPARATORS = frozenset(
     {",", "/", "(", ")", "[", "]", ";", ":", "|", "&", "+", "-", "–", ".", "and", "or", "etc"}
 )
 """Tokens that separate the items of a list."""
+_LEVEL_WORDS = frozenset(
+    {"basic", "basics", "beginner", "intermediate", "advanced", "expert", "proficient", "of"}
+)
+"""Words that grade a list item ("Advanced Excel, Beginner Go") rather than end the list."""
 _LIST_NEIGHBOURS = (_SEPARATORS - {"&", "+", "-", "–", "."}) | {"in", "with", "using", "of"}
 """Tokens next to which a one-letter form reads as a list item ("basics of C, SQL")."""
+# "Oracle Corporation", "Spark Technologies Pvt Ltd": an ambiguous word naming an employer.
+_ORGANISATION_SUFFIXES = frozenset(
+    {
+        "limited", "ltd", "inc", "llc", "llp", "corp", "corporation", "pvt", "plc", "gmbh",
+        "co", "company", "group", "technologies", "solutions", "labs", "consultancy",
+        "enterprises", "industries", "holdings", "foundation", "university", "college",
+    }
+)  # fmt: skip
 _LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
 # "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
 _YEARS_BEFORE = re.compile(
@@ -364,7 +378,8 @@ def find_mentions(
         starts.append(starts[-1] + len(line.text) + 1)
     doc = nlp(text)
     ents = [ent for ent in doc.ents if ent.label_ in (SKILL_LABEL, ANY_CASE_LABEL)]
-    in_skill = {i for ent in ents for i in range(ent.start, ent.end)}
+    skill_at = {i: ent.ent_id_ for ent in ents for i in range(ent.start, ent.end)}
+    in_skill = skill_at.keys()
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
@@ -375,7 +390,7 @@ def find_mentions(
         section = lines[index].section
         window = _line_window(doc, ent, DEFAULT_CONTEXT_WINDOW)
         nearby = ents[bisect_left(ent_starts, window.start) : bisect_left(ent_starts, window.end)]
-        others = any(other.ent_id_ != ent.ent_id_ for other in nearby)
+        others = _listed_with_another_skill(ent, window, skill_at)
         if ent.label_ == ANY_CASE_LABEL:
             # "go", "react", "c" in lower case are words unless they stand in a list of
             # skills, at least one of which is written the way the taxonomy writes it.
@@ -389,7 +404,9 @@ def find_mentions(
             # aliases of the same skill ("apache spark", "pyspark").
             ambiguous = bool(skill.context) and ent.text in skill.forms
             needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
-            if needs_context and not _has_context_word(window, skill.context):
+            if needs_context and not _has_context_word(ent, window, skill.context):
+                continue
+            if ambiguous and _names_an_organisation(ent, window):
                 continue
             if len(ent.text) == 1 and not _is_list_item(ent, window, others, section, in_skill):
                 continue
@@ -412,13 +429,50 @@ def _line_window(doc: Doc, ent: Span, size: int) -> Span:
     return doc[start:end]
 
 
-def _has_context_word(window: Span, context: Sequence[str]) -> bool:
-    words = {token.lower_ for token in window}
-    lowered = window.text.lower()
+def _has_context_word(ent: Span, window: Span, context: Sequence[str]) -> bool:
+    """True when a context word stands in the window, outside the mention itself (a
+    skill's context may hold its own name: "Ray" is not context for "Ray")."""
+    doc = ent.doc
+    around = [doc[window.start : ent.start], doc[ent.end : window.end]]
+    words = {token.lower_ for part in around for token in part}
+    lowered = " ".join(part.text.lower() for part in around)
     return any(word in words or (" " in word and word in lowered) for word in context)
 
 
-def _between(ent: Span, window: Span, words: frozenset[str], in_skill: set[int]) -> bool:
+def _listed_with_another_skill(ent: Span, window: Span, skill_at: Mapping[int, str]) -> bool:
+    """True when, past separators only, the next token either side belongs to another skill
+    ("Spark and Hadoop", "C, C++"): a list of skills, which makes an ambiguous word a skill.
+    A skill further off in the sentence says nothing ("CV and generated views in HANA")."""
+    for step, index in ((-1, ent.start - 1), (1, ent.end)):
+        while window.start <= index < window.end and (
+            ent.doc[index].lower_ in _SEPARATORS or ent.doc[index].lower_ in _LEVEL_WORDS
+        ):
+            index += step
+        inside = window.start <= index < window.end
+        if inside and index in skill_at and skill_at[index] != ent.ent_id_:
+            return True
+    return False
+
+
+def _names_an_organisation(ent: Span, window: Span) -> bool:
+    """True when the mention starts an organisation's name: at most two more capitalised
+    words, then a company suffix ("Ray Engineering Limited", "Oracle Corp.")."""
+    if not ent.text[:1].isupper():
+        return False
+    index = ent.end
+    for _ in range(3):
+        if index >= window.end:
+            return False
+        token = ent.doc[index]
+        if not (token.is_title or token.is_upper):
+            return False
+        if token.lower_.rstrip(".") in _ORGANISATION_SUFFIXES:
+            return True
+        index += 1
+    return False
+
+
+def _between(ent: Span, window: Span, words: frozenset[str], in_skill: Collection[int]) -> bool:
     """True when each neighbour of ``ent`` on its line is one of ``words`` or part of a skill."""
     before, after = ent.start - 1, ent.end
     for index in (before, after):
@@ -428,7 +482,9 @@ def _between(ent: Span, window: Span, words: frozenset[str], in_skill: set[int])
     return True
 
 
-def _is_list_item(ent: Span, window: Span, others: bool, section: str, in_skill: set[int]) -> bool:
+def _is_list_item(
+    ent: Span, window: Span, others: bool, section: str, in_skill: Collection[int]
+) -> bool:
     if not _between(ent, window, _LIST_NEIGHBOURS, in_skill):
         return False
     return others or section in SKILLS_SECTIONS or any(t.lower_ in _LIST_CONTEXT for t in window)

@@ -60,6 +60,7 @@ def small() -> Taxonomy:
         skill("sagemaker", aliases=("sagemaker",), evidences=("aws", "model-deployment")),
         skill("frontend", aliases=("front-end development",)),
         skill("nodejs", aliases=("node.js",)),
+        skill("ray", forms=("Ray",), context=("ray", "distributed", "cluster")),
     )
     return Taxonomy(
         version="test",
@@ -172,6 +173,37 @@ def test_numbers_glued_to_list_items_are_split(small: Taxonomy) -> None:
         "kubernetes",
         "terraform",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Spark, Kubernetes and Terraform", ["apache-spark", "kubernetes", "terraform"]),
+        ("Spark plugs were replaced before the Kubernetes migration", ["kubernetes"]),
+        ("Advanced Python, Beginner Go", ["python", "go"]),
+    ],
+)
+def test_another_skill_is_context_only_next_to_it_in_a_list(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
+    assert found(text, small) == expected
+
+
+def test_a_skill_is_not_context_for_itself(small: Taxonomy) -> None:
+    assert found("Reported to Ray Peterson", small) == []
+    assert found("Scaled training on a Ray cluster", small) == ["ray"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Data engineer at Spark Technologies Pvt Ltd",
+        "Data analyst, Spark Analytics Inc.",
+        "Ray Engineering Limited, distributed systems",
+    ],
+)
+def test_ambiguous_words_naming_an_employer_are_not_skills(small: Taxonomy, text: str) -> None:
+    assert found(text, small) == []
 
 
 def test_ambiguous_words_count_in_a_skills_section(small: Taxonomy) -> None:
