@@ -22,6 +22,9 @@ _EXPORTS = {
     "Line": "matcher.document",
     "ResumeText": "matcher.document",
     "load_taxonomy": "skills_taxonomy",
+    "collect_inputs": "matcher.batch",
+    "rank_rows": "matcher.batch",
+    "run_batch": "matcher.batch",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -758,7 +758,7 @@ class _BatchProgress:
         )
 
         self._progress = Progress(
-            TextColumn("scoring"),
+            TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -767,7 +767,8 @@ class _BatchProgress:
             console=Console(stderr=True),
             transient=True,
         )
-        self._task = self._progress.add_task("scoring", total=total, rate="", failed="")
+        # Workers load spaCy before their first file: say so rather than look stuck.
+        self._task = self._progress.add_task("starting", total=total, rate="", failed="")
         self._failed = 0
         self._done = 0
         self._started = self._progress.get_time()
@@ -779,6 +780,7 @@ class _BatchProgress:
         elapsed = max(self._progress.get_time() - self._started, 1e-9)
         self._progress.update(
             self._task,
+            description="scoring",
             advance=1,
             rate=f"{self._done / elapsed:.1f} resumes/s",
             failed=f"{self._failed} failed" if self._failed else "",

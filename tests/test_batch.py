@@ -16,9 +16,11 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
@@ -102,7 +104,11 @@ def test_ranks_every_sample_by_its_best_level(every_sample: tuple[Path, Path, Re
         "no_fit_chef_giulia_ferraro.pdf",
         "no_fit_teacher_hannah_whitfield.docx",
     }
-    assert all(item["schema_version"] == 1 for item in items)
+    schema = json.loads(
+        resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text()
+    )
+    for item in items:
+        jsonschema.validate(item, schema)  # each line is a `matcher score --format json`
     assert f"scored {SAMPLE_COUNT} of {SAMPLE_COUNT + 1} files" in result.stderr
     assert "resumes/s" in result.stderr
 
@@ -354,6 +360,22 @@ def test_the_cache_skips_files_already_scored(
     fourth = run(runner, quick, "--jobs", "1", "--cache", cache, "--region", "uk")
     assert third.exit_code == fourth.exit_code == 1
     assert len(scored) == 1 + len(QUICK) + 1
+
+
+def test_the_pipeline_is_built_once_per_process(runner: CliRunner, quick: Path) -> None:
+    from matcher.score import build_model
+    from matcher.skills import build_pipeline
+
+    extra = quick.parent / "acme.yaml"
+    extra.write_text("version: acme-1\nskills:\n  - id: python\n    aliases: [snakelang]\n")
+    pipelines, models = build_pipeline.cache_info().misses, build_model.cache_info().misses
+    result = run(runner, quick, "--jobs", "1", "--taxonomy", extra, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == len(QUICK)
+    versions = {json.loads(line)["taxonomy_version"] for line in result.stdout.splitlines()}
+    assert [version.endswith("+acme-1") for version in versions] == [True]
+    assert build_pipeline.cache_info().misses == pipelines + 1  # for acme-1, not per file
+    assert build_model.cache_info().misses == models + 1
 
 
 def interrupted_after(count: int) -> Any:
