@@ -529,7 +529,7 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 # --- the cache --------------------------------------------------------------------------

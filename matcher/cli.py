@@ -615,11 +615,12 @@ def batch_command(
     def arrange(rows: Sequence[Any]) -> list[Any]:
         return batch.rank_rows(rows, top=top, min_score=min_score)
 
-    writer = (
-        None
-        if out_file is None
-        else results.ResultsFile(out_file, str(out_format), arrange=arrange)
-    )
+    writer = None
+    if out_file is not None:
+        try:
+            writer = results.ResultsFile(out_file, str(out_format), arrange=arrange)
+        except batch.BatchError as exc:
+            raise click.BadParameter(exc.message, param_hint="--out") from exc
     show_progress = progress if progress is not None else sys.stderr.isatty()
     bar = _BatchProgress(len(inputs.files)) if show_progress else None
     rows: list[Any] = []
@@ -674,7 +675,10 @@ def batch_command(
                     else []
                 ),
             )
-            batch.write_atomic(html_file, page)
+            try:
+                batch.write_atomic(html_file, page)
+            except OSError as exc:
+                raise batch.BatchError(f"cannot write {html_file}: {exc.strerror}") from exc
             outputs.append((str(html_file), len(ranked)))
     if stdout_format == "table":
         click.echo(_batch_table(ranked), nl=False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from matcher.batch import RankedRow, Skipped, write_atomic
+from matcher.batch import BatchError, RankedRow, Skipped, write_atomic
 
 __all__ = [
     "CSV_COLUMNS",
@@ -158,10 +158,17 @@ class ResultsFile:
             self.write()
 
     def write(self) -> None:
-        """Rewrite the file with every row so far, ranked (atomically)."""
+        """Rewrite the file with every row so far, ranked (atomically).
+
+        Raises:
+            BatchError: the file cannot be written (no permission, a full disk).
+        """
         started = self._clock()
         rows = self._arrange(self.rows)
-        write_atomic(self.path, render_rows(rows, self.format))
+        try:
+            write_atomic(self.path, render_rows(rows, self.format))
+        except OSError as exc:
+            raise BatchError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
         self.written = len(rows)
         spent = self._clock() - started
         self._due = self._clock() + max(self._interval, DEFAULT_CHECKPOINT_BACKOFF * spent)
