@@ -91,7 +91,9 @@ REPEAT_WEIGHT = 0.25
 """Share of its weight each further line naming a term adds (the best line counts fully)."""
 MAX_TERM_EVIDENCE = 2.0
 """One term's evidence is capped, so a word repeated on every line cannot decide alone."""
-INDUSTRY_WEIGHTS = {"vocabulary": 0.75, "text": 0.25}
+INDUSTRY_WEIGHTS = {"vocabulary": 0.85, "text": 0.15}
+"""The sector's own words, where they stand, count most; the TF-IDF cosine against its
+profile only smooths over terms the vocabulary lacks."""
 DEFAULT_INDUSTRY_TEXT_SATURATION = 0.15
 MIN_INDUSTRY_SCORE = 25.0
 """Below this score no industry fits: ``best_industry`` is null."""
