@@ -12,10 +12,11 @@ import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
-from matcher.job import analyse_job, score_job
+from matcher.features import skill_strength
+from matcher.job import JobFit, analyse_job, experience_fit, score_job
 from matcher.model import ProfileSimilarity
 from matcher.parse import parse_resume
-from matcher.score import FitReport, score_fit
+from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
 from matcher.skills import find_skills, rolls_up_to
 from skills_taxonomy import Taxonomy
 
@@ -191,6 +192,63 @@ def test_industry_comes_from_work_not_from_one_word_in_an_objective(taxonomy: Ta
     assert score(work, taxonomy).best_industry == "healthcare"
 
 
+def career(jobs: list[tuple[str, str, int, int, str]]) -> str:
+    """A resume of (title, organisation, start year, end year, duty) jobs, 2026-11 as_of."""
+    lines = ["Sam Example", "sam@example.com", "EXPERIENCE"]
+    for title, organisation, start, end, duty in jobs:
+        lines += [f"{title}, {organisation}, Jan {start} - Jan {end}", duty]
+    return "\n".join(lines)
+
+
+def test_a_long_job_in_a_sector_outweighs_a_short_one(taxonomy: Taxonomy) -> None:
+    store = (
+        "Store Manager",
+        "Northwind Outfitters",
+        2017,
+        2025,
+        "Ran the sales floor and fitting rooms",
+    )
+    bank = ("Bank Teller", "Contoso Savings", 2025, 2026, "Processed loans and wire transfers")
+    assert score(career([bank, store]), taxonomy).best_industry == "retail-ecommerce"
+    long_bank = (*bank[:2], 2017, 2025, bank[4])
+    short_store = (*store[:2], 2025, 2026, store[4])
+    assert score(career([short_store, long_bank]), taxonomy).best_industry == "finance"
+
+
+def test_words_every_sector_uses_name_no_industry(taxonomy: Taxonomy) -> None:
+    text = career(
+        [
+            (
+                "Office Coordinator",
+                "Example Co",
+                2016,
+                2026,
+                "Managed inventory, payments, logistics and software for the office",
+            )
+        ]
+    )
+    assert score(text, taxonomy).best_industry is None
+
+
+def test_one_tool_rolled_up_to_many_competencies_counts_once_as_ai_work(
+    taxonomy: Taxonomy,
+) -> None:
+    text = resume_text(
+        years=8,
+        title="Network Engineer",
+        bullets=["Configured routers and firewalls"],
+        skills="Cisco, BGP, OSPF, PyTorch",
+    )
+    report = score(text, taxonomy)
+    pytorch = next(match for match in report.skills if match.id == "pytorch")
+    assert any(match.derived for match in report.skills)  # PyTorch rolls up to competencies
+    relevance = report.levels[0].components["relevance"]
+    assert relevance == pytest.approx(
+        skill_strength(pytorch) / DEFAULT_RELEVANCE_SATURATION, abs=1e-3
+    )
+    assert report.best_level is None
+
+
 def test_scores_are_deterministic(taxonomy: Taxonomy) -> None:
     assert score(SENIOR, taxonomy).to_dict() == score(SENIOR, taxonomy).to_dict()
 
@@ -245,6 +303,39 @@ def test_the_matching_resume_outscores_the_other(taxonomy: Taxonomy) -> None:
     fit = score_job(fit_resume, find_skills(fit_resume, taxonomy), job, taxonomy)
     assert "kafka" in {m.id for m in fit.missing_skills}
     assert "pytorch" in fit.matched_skills
+
+
+SHOP_POSTING = """\
+Assistant Store Manager
+Requirements
+- Customer service and cash handling
+- Visual merchandising and planograms
+- Opening and closing the store
+"""
+
+
+def test_a_posting_is_matched_on_its_own_words_where_the_taxonomy_has_none(
+    taxonomy: Taxonomy,
+) -> None:
+    job = analyse_job(ResumeText.from_string(SHOP_POSTING, file="job.txt"), taxonomy)
+
+    def job_fit(duties: str) -> JobFit:
+        text = resume_text(years=4, title="Sales Lead", bullets=[duties], skills="Scheduling")
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+    covered = job_fit("Cash handling, visual merchandising and planograms; opened the store")
+    other = job_fit("Answered the phone")
+    assert covered.components["coverage"] > 0.5 > other.components["coverage"]
+    assert covered.score > other.score
+
+
+def test_more_years_never_lower_the_experience_fit() -> None:
+    for minimum in (None, 3.0):
+        fits = [experience_fit(years / 2, minimum) for years in range(0, 30)]
+        assert fits == sorted(fits)
+    assert experience_fit(6.0, 3.0) > experience_fit(4.0, 3.0)  # depth beyond the minimum
+    assert experience_fit(1.0, 5.0) < 0.5  # far short of the minimum
 
 
 # --- the estimator ----------------------------------------------------------------------
