@@ -24,10 +24,14 @@ alone).  A file any side cannot read (the PDF without a text layer) is left out 
 mean and listed.
 
 **Throughput with ``--jobs``.**  Each (engine, jobs) pair runs in a fresh process
-(``python benchmarks/bench_speed.py --throughput``) on the same files: the batch core when
-``matcher.batch`` offers one, else :func:`matcher.pipeline.analyse_resume` in a loop for one
-job and joblib processes for more.  ``resumes_per_second`` counts from the moment the
-process is ready to the last result; ``startup_seconds`` is what came before: imports,
+(``python benchmarks/bench_speed.py --throughput``) on the same files, the first
+:data:`THROUGHPUT_PER_CATEGORY` of each category: the batch core when ``matcher.batch``
+offers one, else :func:`matcher.pipeline.analyse_resume` in a loop for one job and joblib
+processes for more.  ``resumes_per_second`` counts from the moment the process is ready to
+the last result; ``cpu_seconds_per_resume`` is the CPU time all its processes spent on the
+files (less sensitive than wall time to other work on the machine: when the machine is
+already busy, a second job cannot run faster, but its CPU cost per resume still shows the
+overhead of parallelism).  ``startup_seconds`` is what came before: imports,
 loading the taxonomy, building the pipeline and, with several jobs, starting the worker
 processes and building theirs (joblib keeps its workers between calls, so they are started
 and warmed first).  The rate is the steady one a long batch sees.  Peak memory is each
@@ -70,8 +74,10 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "speed.json"
 LIVECAREER_DIR = Path("livecareer-pdfs")
 DEFAULT_PER_CATEGORY = 2
-"""PDFs per livecareer category (24 categories): enough to average layouts, and the whole
-benchmark stays within a few minutes on two cores."""
+"""PDFs per livecareer category (24 categories) timed stage by stage: enough to average
+layouts, and the whole benchmark stays within a few minutes on two cores."""
+THROUGHPUT_PER_CATEGORY = 1
+"""PDFs per category for the ``--jobs`` runs (four fresh processes over the same files)."""
 DEFAULT_JOBS = (1, 2)
 ENGINES = ("pdfplumber", "pdfium")
 STAGES = ("read", "parse", "skills", "score")
@@ -257,8 +263,15 @@ def _analyse_one(path: str, engine: str) -> tuple[str, str]:
     return path, _summary(report.to_dict(), None)
 
 
-def _warm_worker(hold: float) -> int:
-    """Build the pipeline in a worker, then hold it a moment so the next task goes elsewhere."""
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _warm_worker(hold: float) -> tuple[int, float]:
+    """Build the pipeline in a worker, then hold it a moment so the next task goes elsewhere.
+
+    Returns the worker's pid and the CPU time it has used so far."""
     from matcher.score import build_model
     from matcher.skills import build_pipeline
     from skills_taxonomy import load_taxonomy
@@ -266,12 +279,13 @@ def _warm_worker(hold: float) -> int:
     build_pipeline(load_taxonomy())
     build_model(load_taxonomy())
     time.sleep(hold)
-    return os.getpid()
+    return os.getpid(), _cpu_seconds()
 
 
-def _worker_peak(hold: float) -> tuple[int, float]:
+def _worker_peak(hold: float) -> tuple[int, float, float]:
+    """A worker's pid, its peak RSS (MB) and the CPU time it has used so far."""
     time.sleep(hold)
-    return os.getpid(), _peak_mb()
+    return os.getpid(), _peak_mb(), _cpu_seconds()
 
 
 def _batch_core() -> Any | None:
@@ -300,8 +314,11 @@ def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any
         # joblib keeps its worker processes between calls (the batch core's too): start them
         # and build their pipelines first, so the rate below is the steady one and start-up
         # is reported apart.
-        Parallel(n_jobs=jobs, batch_size=1)(delayed(_warm_worker)(1.0) for _ in range(2 * jobs))
+        warm = Parallel(n_jobs=jobs, batch_size=1)(
+            delayed(_warm_worker)(1.0) for _ in range(2 * jobs)
+        )
     ready = time.perf_counter()
+    cpu_start = _cpu_seconds()
     batch = _batch_core()
     results: list[tuple[str, str]]
     if batch is not None:
@@ -319,12 +336,20 @@ def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any
         how = "joblib processes around analyse_resume"
         results = Parallel(n_jobs=jobs)(delayed(_analyse_one)(path, engine) for path in files)
     seconds = time.perf_counter() - ready
+    cpu = _cpu_seconds() - cpu_start
     workers: dict[int, float] = {}
     if jobs > 1:  # ru_maxrss is a process's lifetime peak: ask each worker once it is done
-        for pid, peak in Parallel(n_jobs=jobs, batch_size=1)(
+        cpu_after_warm: dict[int, float] = {}
+        for pid, used in warm:
+            cpu_after_warm[pid] = max(cpu_after_warm.get(pid, 0.0), used)
+        cpu_now: dict[int, float] = {}
+        for pid, peak, used in Parallel(n_jobs=jobs, batch_size=1)(
             delayed(_worker_peak)(0.5) for _ in range(2 * jobs)
         ):
             workers[pid] = peak
+            cpu_now[pid] = max(cpu_now.get(pid, 0.0), used)
+        # CPU the workers spent on the files (from warm to done; a sleeping task costs none)
+        cpu += sum(used - cpu_after_warm.get(pid, 0.0) for pid, used in cpu_now.items())
     by_file = {_name(Path(path)): summary for path, summary in results}
     return {
         "how": how,
@@ -332,6 +357,7 @@ def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any
         "failed": sum(1 for summary in by_file.values() if summary.startswith("error ")),
         "seconds": round(seconds, 2),
         "resumes_per_second": round(len(files) / seconds, 3) if seconds else None,
+        "cpu_seconds_per_resume": round(cpu / len(files), 3) if files else None,
         "startup_seconds": round(ready - started, 2),
         "peak_rss_mb": {
             "parent": _peak_mb(),
@@ -443,9 +469,15 @@ def run(
         report["stages"] = report["throughput"] = {"skipped": f"no folder {LIVECAREER_DIR}"}
         return report
     files = sample_pdfs(folder, per_category)
-    report["sample"] = {"per_category": per_category, "files": len(files)}
+    few = sample_pdfs(folder, min(per_category, THROUGHPUT_PER_CATEGORY))
+    report["sample"] = {
+        "per_category": per_category,
+        "files": len(files),
+        "throughput_per_category": min(per_category, THROUGHPUT_PER_CATEGORY),
+        "throughput_files": len(few),
+    }
     report["stages"] = run_stages(files)
-    report["throughput"] = run_throughput(files, jobs)
+    report["throughput"] = run_throughput(few, jobs)
     report["cpus"] = len(os.sched_getaffinity(0))
     return report
 
@@ -489,7 +521,8 @@ def render(report: dict[str, Any]) -> str:
                 continue
             out.append(
                 f"  {engine} {key}: {part['resumes_per_second']:.2f} resumes/s "
-                f"(x{part['speedup']}), start-up {part['startup_seconds']} s, peak RSS parent "
+                f"(x{part['speedup']}, {part['cpu_seconds_per_resume']} CPU s/resume), "
+                f"start-up {part['startup_seconds']} s, peak RSS parent "
                 f"{part['peak_rss_mb']['parent']} MB workers {part['peak_rss_mb']['workers']} MB"
             )
         same = report["throughput"][engine]

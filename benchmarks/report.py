@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks.run import BENCHMARKS
+
 STAGES = ("read", "parse", "skills", "score")
 ENGINES = ("pdfplumber", "pdfium")
 INDUSTRY_OF_CATEGORY = {
@@ -170,7 +172,7 @@ def _fmt(value: Any, digits: int = 3) -> str:
     if isinstance(value, bool):
         return "yes" if value else "**no**"
     if isinstance(value, float):
-        return f"{value:.{digits if abs(value) < 10 else 2}f}"
+        return f"{value:.{digits}f}"
     return str(value)
 
 
@@ -181,16 +183,17 @@ def _quality_table(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     ]
     for row in rows:
         values = list(row["values"].values())
+        digits = 3 if max(abs(value) for _, value in values) < 10 else 2
         ours = next(value for system, value in values if system == "ours")
         others = " · ".join(
-            f"{system} {_fmt(value)}" for system, value in values if system != "ours"
+            f"{system} {_fmt(value, digits)}" for system, value in values if system != "ours"
         )
         if row.get("aim"):
             others = f"{others} · aim {row['aim']}" if others else f"aim {row['aim']}"
         out.append(
             f"| {row['benchmark']} | {row['dataset']} ({row['n']}) "
-            f"| {row['label']} {ARROW.get(row['better'], '')} "
-            f"| **{_fmt(ours)}** | {others} |"
+            f"| {row['label']}{' ' + ARROW[row['better']] if row['better'] in ARROW else ''} "
+            f"| **{_fmt(ours, digits)}** | {others} |"
         )
     return out
 
@@ -232,11 +235,12 @@ def _read_table(readers: Sequence[Mapping[str, Any]]) -> list[str]:
 
 def _throughput_table(throughput: Mapping[str, Any]) -> list[str]:
     out = [
-        "| engine | --jobs | resumes/s | speed-up | start-up (s) | peak RSS per process (MB) "
-        "| how |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "| engine | --jobs | resumes/s | speed-up | CPU s/resume | start-up (s) "
+        "| peak RSS per process (MB) | how |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
     ]
-    for engine, runs in throughput.items():
+    for engine in sorted(throughput, key=lambda e: ENGINES.index(e) if e in ENGINES else 9):
+        runs = throughput[engine]
         if not isinstance(runs, Mapping):
             continue
         for key, run in runs.items():
@@ -244,7 +248,7 @@ def _throughput_table(throughput: Mapping[str, Any]) -> list[str]:
                 continue
             jobs = key.removeprefix("jobs_")
             if "error" in run:
-                out.append(f"| {engine} | {jobs} | error: {run['error']} | | | | |")
+                out.append(f"| {engine} | {jobs} | error: {run['error']} | | | | | |")
                 continue
             peaks = run["peak_rss_mb"]
             memory = (
@@ -255,7 +259,8 @@ def _throughput_table(throughput: Mapping[str, Any]) -> list[str]:
             )
             out.append(
                 f"| {engine} | {jobs} | **{run['resumes_per_second']:.2f}** "
-                f"| {run.get('speedup')}× | {run['startup_seconds']} | {memory} | {run['how']} |"
+                f"| {run.get('speedup')}× | {_fmt(run.get('cpu_seconds_per_resume'))} "
+                f"| {run['startup_seconds']} | {memory} | {run['how']} |"
             )
     return out
 
@@ -284,7 +289,8 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
     machine = results["machine"]
     tree = results["tree"]
     options = results["options"]
-    runs = results["benchmarks"]
+    order = {name: index for index, name in enumerate(BENCHMARKS)}
+    runs = dict(sorted(results["benchmarks"].items(), key=lambda kv: order.get(kv[0], 99)))
     tables = results.get("tables", {})
     loads = [load for run in runs.values() for load in run.get("load_average", [])]
     commit = f"`{tree.get('commit')}`" + (
@@ -349,9 +355,9 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
         ]
     if {"stages", "read", "throughput", "startup"} & tables.keys():
         out += ["", "## Speed"]
+    sample = tables.get("speed_sample", {})
     if "stages" in tables:
         stages = tables["stages"]
-        sample = tables.get("speed_sample", {})
         out += [
             "",
             f"Per stage, milliseconds per resume (mean over {stages['files']} livecareer PDFs, "
@@ -366,14 +372,14 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
             out += ["", f"![Time per stage against bare extraction]({plots['stages']})"]
     if "read" in tables:
         read = tables["read"]
-        sample = (
+        read_sample = (
             f"the first {read['per_category']} PDF(s) of every category, {read['files']} files"
             if read.get("per_category")
             else f"{read['files']} PDFs"
         )
         out += [
             "",
-            f"The read stage alone (bench_read, {sample}; each file read by the four readers "
+            f"The read stage alone (bench_read, {read_sample}; each file read by the four readers "
             "one after the other):",
             "",
             *_read_table(read["readers"]),
@@ -381,16 +387,20 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
     if "throughput" in tables:
         out += [
             "",
-            "End to end with `--jobs`, each in a fresh process on the same files; resumes/s "
-            "after start-up (imports, building the pipeline and, for 2 jobs, starting the "
-            "workers), which is reported apart. Peak RSS is each process's own `ru_maxrss`.",
+            f"End to end with `--jobs` on {sample.get('throughput_files', '?')} PDFs (the "
+            "first of every category), each run in a fresh process: resumes/s after start-up "
+            "(imports, building the pipeline and, for 2 jobs, starting and warming the "
+            "workers), which is reported apart; CPU seconds per resume over all the processes "
+            "(steadier than wall time when other work shares the cores); peak RSS is each "
+            "process's own `ru_maxrss`. On a machine whose load is already above its core "
+            "count, a second job has no idle core to use.",
             "",
             *_throughput_table(tables["throughput"]),
         ]
         same = {
-            engine: runs_.get("same_output")
-            for engine, runs_ in tables["throughput"].items()
-            if isinstance(runs_, Mapping)
+            engine: tables["throughput"][engine].get("same_output")
+            for engine in ENGINES
+            if isinstance(tables["throughput"].get(engine), Mapping)
         }
         out += [
             "",
@@ -470,9 +480,12 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
     ]
     for name, run in runs.items():
         load = " → ".join(f"{value:.1f}" for value in run.get("load_average", []))
-        sample = f"first {run['limit']} per set or category" if run.get("limit") else "all"
+        sample = f"first {run['limit']} per data set or category" if run.get("limit") else "all"
+        if name == "read" and "read" in tables:
+            sample = f"{tables['read']['files']} PDFs, first {run.get('limit')} per category"
         if name == "speed" and "speed_sample" in tables:
-            sample = f"first {tables['speed_sample']['per_category']} PDFs per category"
+            part = tables["speed_sample"]
+            sample = f"{part['files']} PDFs for stages, {part.get('throughput_files')} for --jobs"
         out.append(
             f"| bench_{name} | {run['status']} | {sample} | {run.get('seconds', '')} | {load} |"
         )

@@ -182,6 +182,7 @@ SYSTEM_LABELS = {
     "skills.kaggle.reference": "exact lookup, oracle list",
     "skills.kaggle.reference_unseen": "exact lookup, unseen list",
     "skills.skillspan.reference": "exact lookup (kaggle gold list)",
+    "skills.skillspan.oracle_list": "exact lookup with this file's own spans (a ceiling)",
 }
 """How RESULTS.md names a system: by ``benchmark.block.system``, ``benchmark.system`` or
 ``system``, the most specific first."""
@@ -351,6 +352,13 @@ def speed_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
                 run.get("resumes_per_second"),
                 f"{engine}, --jobs {jobs}: resumes/s",
                 "higher",
+                "time",
+            )
+            add(
+                f"throughput.{engine}.{key}.cpu_seconds_per_resume",
+                run.get("cpu_seconds_per_resume"),
+                f"{engine}, --jobs {jobs}: CPU s/resume",
+                "lower",
                 "time",
             )
             if jobs != "1":
