@@ -86,7 +86,10 @@ def plot_confusion(confusion: Mapping[str, Mapping[str, int]], path: Path) -> No
     fig, ax = plt.subplots(figsize=(8.2, 0.55 * len(categories) + 2.0), dpi=110)
     image = ax.imshow(shares, cmap="Blues", vmin=0, vmax=1, aspect="auto")
     ax.set_xticks(range(len(columns)), labels=columns, rotation=30, ha="right")
-    labels = [f"{c}\n(expected {INDUSTRY_OF_CATEGORY.get(c, '?')})" for c in categories]
+    labels = [
+        f"{c} ({sum(row)})\nexpected {INDUSTRY_OF_CATEGORY.get(c, '?')}"
+        for c, row in zip(categories, counts, strict=True)
+    ]
     ax.set_yticks(range(len(categories)), labels=labels, fontsize=8.5)
     for i, row in enumerate(counts):
         for j, count in enumerate(row):
