@@ -18,6 +18,8 @@ Conventions (each one is a choice; they are written here so the output can be ex
   December would add eleven months to every range written in whole years (most of them).
   A range that starts and ends in the same year with unknown months ("2017 – 2017") counts
   4 months, the expected distance between two months of one year.
+  When one range ends in a year and the next starts in the following one ("2016 – 2017",
+  "2018 – 2020"), the job changed around the new year: no gap is counted between them.
 * Month ranges count both end months: "Jan 2019 – Dec 2019" is 12 months.
 * Seasons: Spring = March–May, Summer = June–August, Fall/Autumn = September–November,
   Winter = January–February of the year written (the winter term).
@@ -37,6 +39,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -353,13 +356,20 @@ def locate_periods(text: str, *, as_of: date) -> list[tuple[int, int, Period | R
     For callers that need to know what surrounds a date (the title before it, the company
     after it); ``found`` is a :class:`RejectedRange` for ranges that cannot be used.
     """
+    return list(_locate(text, as_of))
+
+
+# The parse stage looks at each line several times (for headings, headers and totals); the
+# answer depends only on the text and the date, and every part of it is immutable.
+@lru_cache(maxsize=8192)
+def _locate(text: str, as_of: date) -> tuple[tuple[int, int, Period | RejectedRange], ...]:
     now = YearMonth.from_date(as_of)
     located: list[tuple[int, int, Period | RejectedRange]] = []
     for match in _RANGE_RE.finditer(text):
         found = _match_period(match, now, as_of)
         if found is not None:
             located.append((match.start(), match.end(), found))
-    return located
+    return tuple(located)
 
 
 def scan_periods(text: str, *, as_of: date) -> DateScan:
@@ -427,45 +437,56 @@ def find_periods(text: str, *, as_of: date) -> list[Period]:
 
 
 def merge_periods(periods: Iterable[Period]) -> list[Period]:
-    """Overlapping or back-to-back periods merged into one, earliest first."""
-    ordered = sorted(periods, key=lambda period: period.span)
-    merged: list[Period] = []
-    last_counted = 0
-    for period in ordered:
-        first, last = period.span
-        if merged and first <= last_counted + 1:
-            current = merged[-1]
-            start_from = current if current.start <= period.start else period
-            end_from = current if last_counted >= last else period
-            merged[-1] = Period(
-                start=start_from.start,
-                end=end_from.end,
-                open_ended=end_from.open_ended,
-                start_exact=start_from.start_exact,
-                end_exact=end_from.end_exact,
-                text="; ".join(t for t in (current.text, period.text) if t),
-            )
-            last_counted = max(last_counted, last)
-        else:
-            merged.append(period)
-            last_counted = last
-    return merged
+    """Overlapping, back-to-back or turn-of-year periods merged into one, earliest first."""
+    return [period for period, _, _ in _merge(periods)]
 
 
 def total_months(periods: Iterable[Period]) -> int:
-    """Months covered by at least one period (overlaps counted once)."""
-    total = 0
-    current: tuple[int, int] | None = None
-    for first, last in sorted(period.span for period in periods):
-        if current is not None and first <= current[1] + 1:
-            current = (current[0], max(current[1], last))
-            continue
-        if current is not None:
-            total += current[1] - current[0] + 1
-        current = (first, last)
-    if current is not None:
-        total += current[1] - current[0] + 1
-    return total
+    """Months worked: overlaps counted once, turn-of-year job changes not counted as gaps."""
+    return sum(last - first + 1 for _, first, last in _merge(periods))
+
+
+def _merge(periods: Iterable[Period]) -> list[tuple[Period, int, int]]:
+    """Merged periods with the first and last month each one counts."""
+    groups: list[tuple[Period, int, int]] = []
+    for period in sorted(periods, key=lambda period: period.span):
+        first, last = period.span
+        if groups:
+            current, current_first, current_last = groups[-1]
+            if first <= current_last + 1 or _turn_of_year(current, period):
+                joined = _join(current, period, keep_end=current_last >= last)
+                groups[-1] = (joined, current_first, max(current_last, last))
+                continue
+        groups.append((period, first, last))
+    return groups
+
+
+def _turn_of_year(before: Period, after: Period) -> bool:
+    """Jobs written in whole years, one ending the year before the next starts.
+
+    "2016 – 2017" then "2018 – 2020" are two jobs held one after the other, the change
+    around the new year: counting each from the middle of its years would put a year's gap
+    between them that the resume does not show.
+    """
+    return (
+        not before.end_exact
+        and not before.open_ended
+        and not after.start_exact
+        and after.start.year == before.end.year + 1
+    )
+
+
+def _join(current: Period, period: Period, *, keep_end: bool) -> Period:
+    start_from = current if current.start <= period.start else period
+    end_from = current if keep_end else period
+    return Period(
+        start=start_from.start,
+        end=end_from.end,
+        open_ended=end_from.open_ended,
+        start_exact=start_from.start_exact,
+        end_exact=end_from.end_exact,
+        text="; ".join(t for t in (current.text, period.text) if t),
+    )
 
 
 def total_years(periods: Iterable[Period]) -> float:

@@ -777,16 +777,19 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
             name = _looks_like_name(labelled.group("name"))
             if name:
                 break
-    if name is None:
-        for line in head_lines[:8]:
-            name = _looks_like_name(line.text)
-            if name:
-                break
     # Contact details sit at the top, but two-column layouts and footers ("Page 2 · phone")
     # put them anywhere: look in the profile first, then in the whole document.
     profile_text = "\n".join(line.text for line in profile_lines)
     email_match = _EMAIL_RE.search(profile_text) or _EMAIL_RE.search(doc.text)
     phone = _find_phone(profile_text) or _find_phone(doc.text)
+    # An unlabelled line is taken for a name only on a resume that has contact details:
+    # anonymised resumes open with a job title ("Aircraft Hydraulics Journeyman") that has
+    # the shape of a name.
+    if name is None and (email_match or phone or _find_links(profile_text)):
+        for line in head_lines[:8]:
+            name = _looks_like_name(line.text)
+            if name:
+                break
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links
     # count anywhere.
     elsewhere = "\n".join(_PROFILE_LINK_RE.findall(doc.text) + _URL_RE.findall(doc.text))
@@ -1052,7 +1055,8 @@ def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, 
                 if find_periods(candidate, as_of=as_of):
                     text, end = candidate, ahead + 1
                     break
-        joined.append((replace(lines[index], text=text), index, end))
+        line = lines[index] if text == lines[index].text else replace(lines[index], text=text)
+        joined.append((line, index, end))
         index = end
     return joined
 
@@ -1289,18 +1293,42 @@ def _raw_field(text: str, after: int) -> str | None:
     return " ".join(words) or None
 
 
+_SCHOOL_WORD = (
+    r"(?i:universit(?:y|ies|é|ät|à)|universidad|universidade|college|institute|institut|school"
+    r"|academy|polytechnic|conservatory|hochschule|politecnico|[ée]cole)"
+)
+_CAP_WORD = r"[A-Z][\w&.'’-]*"
+# "University of North Carolina" first: in "Medical Anthropology University of Oxford" the
+# words before the school word are the field, not the school.
+_SCHOOL_OF_RE = re.compile(
+    rf"\b{_SCHOOL_WORD}\s+(?:of|for|de|do|da|di)\s+(?:the\s+)?{_CAP_WORD}"
+    rf"(?:\s+(?:of\s+|and\s+|&\s+)?{_CAP_WORD}){{0,3}}"
+)
+_SCHOOL_NAMED_RE = re.compile(
+    rf"(?:{_CAP_WORD}\s+){{0,4}}{_SCHOOL_WORD}\b|\b(?:IIT|IIIT|NIT|BITS|MIT|UCLA|ETH)\b(?:\s+{_CAP_WORD})?"
+)
+# Words that end a school's name: honours, grades, degrees written after it.
+_AFTER_SCHOOL = _wordset("cum magna summa gpa expected graduated honors honours with in")
+
+
 def _institution(text: str) -> str | None:
-    text = _drop_locations(text)
-    for part in re.split(r"\s*[|,;•·]\s*|\s+[–—-]\s+|\s{2,}|\.\s+(?=[A-Z])", text):
-        if _INSTITUTION_RE.search(part):
-            part = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", part)
-            degree = _DEGREE_RE.search(part)
-            if degree and degree.start() == 0:
-                continue
-            cleaned = " ".join(part.split()).strip(" -–—:")
-            if cleaned:
-                return cleaned
-    return None
+    """The school named in a line, by the shape of school names."""
+    text = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", _drop_locations(text))
+    match = _SCHOOL_OF_RE.search(text) or _SCHOOL_NAMED_RE.search(text)
+    if match is None:
+        return None
+    words = match.group(0).split()
+    shouting = match.group(0).isupper()
+    kept: list[str] = []
+    for number, word in enumerate(words):
+        bare = word.strip(".,:;")
+        acronym = bare.isupper() and len(bare) <= 4 and not shouting and number > 1
+        if number and (
+            bare.lower() in _AFTER_SCHOOL or acronym or _DEGREE_RE.fullmatch(bare) is not None
+        ):
+            break
+        kept.append(word)
+    return " ".join(kept).strip(" ,:;-–—") or None
 
 
 def _find_education(
@@ -1415,18 +1443,18 @@ _WRAPPED_END_RE = re.compile(r"(?:[–—\-,&/:(]|\b(?:and|of|in|for|the|&))\s*$
 def _unwrap(lines: Sequence[Line]) -> list[Line]:
     """Lines that a narrow column wrapped ("AWS Certified Machine Learning –" / "Specialty")
     joined back into one."""
-    joined: list[Line] = []
+    joined: list[tuple[Line, str]] = []
     for line in lines:
         text = _clean(line.text)
         if (
             joined
-            and (_WRAPPED_END_RE.search(joined[-1].text) or re.match(r"[a-z(]", text))
+            and (_WRAPPED_END_RE.search(joined[-1][1]) or re.match(r"[a-z(]", text))
             and not _is_bullet(text)
         ):
-            joined[-1] = replace(joined[-1], text=f"{joined[-1].text} {text}")
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
         else:
-            joined.append(replace(line, text=text))
-    return joined
+            joined.append((line, text))
+    return [line if line.text == text else replace(line, text=text) for line, text in joined]
 
 
 _CERT_CUE_RE = re.compile(

@@ -155,6 +155,17 @@ def test_back_to_back_years_do_not_double_count_the_shared_year() -> None:
     assert len(merge_periods(periods)) == 1
 
 
+def test_jobs_in_consecutive_years_follow_each_other() -> None:
+    # "2016 - 2017" then "2018 - 2020": the job changed around the new year.  Counted from
+    # mid-2016 to mid-2020 with no gap; counting each range alone would give 3 years.
+    periods = find_periods("2016 - 2017, 2018 - 2020", as_of=AS_OF)
+    assert total_years(periods) == 4.0
+    assert [(str(p.start), str(p.end)) for p in merge_periods(periods)] == [("2016-01", "2020-12")]
+    # An exact month on either side says when the change was: no bridging.
+    exact = find_periods("2016 - Mar 2017, 2018 - 2020", as_of=AS_OF)
+    assert len(merge_periods(exact)) == 2
+
+
 def test_gaps_between_periods_are_not_counted() -> None:
     periods = find_periods("2010 - 2012 and 2015 - 2017", as_of=AS_OF)
     assert total_years(periods) == 4.0

@@ -220,7 +220,13 @@ def test_the_name_is_never_a_heading_or_a_job_title() -> None:
 
 def test_a_labelled_name_wins_and_capitals_are_normalised() -> None:
     assert parse("Personal Information\n**Name:** Joel Peterson\n").contact.name == "Joel Peterson"
-    assert parse("DANIEL OSEI\nToronto, ON\n").contact.name == "Daniel Osei"
+    assert parse("DANIEL OSEI\nToronto, ON\ndo@example.com\n").contact.name == "Daniel Osei"
+
+
+def test_without_contact_details_an_unlabelled_line_is_not_taken_for_a_name() -> None:
+    assert parse("Aircraft Hydraulics Journyman\nSummary\nFixes planes.\n").contact.name is None
+    with_email = parse("Aircraft Hydraulics Journyman\nahj@example.com\n")
+    assert with_email.contact.name == "Aircraft Hydraulics Journyman"  # the shape is all we have
 
 
 def test_a_duplicate_link_is_listed_once() -> None:
@@ -361,6 +367,16 @@ MIT
     assert second.text == "ML Engineer\nGlobex\n2021 - Present\n- PyTorch."
 
 
+def test_position_lines_are_the_section_lines_themselves() -> None:
+    # Later stages find a line's job by identity, so positions must not copy lines, even
+    # when a range broken over lines was joined to read it.
+    resume = parse("Experience\nAnalyst\nJan 2019\nto\nMar 2020\n- SQL\n")
+    section = resume.sections_named("experience")[0]
+    (position,) = resume.experience.positions
+    assert (position.title, position.start, position.end) == ("Analyst", "2019-01", "2020-03")
+    assert [id(line) for line in position.lines] == [id(line) for line in section.lines]
+
+
 def test_a_job_before_any_heading_counts_when_it_clearly_is_one() -> None:
     text = """Jane Roe
 Research Engineer at DeepMind, 2015 - 2017
@@ -374,7 +390,8 @@ Treasurer, Chess Club, 2010 - 2014
         ("ML Engineer", "Acme Corp", "experience"),
         ("Research Engineer", "DeepMind", "profile"),
     ]
-    assert resume.experience.total_years == 4.0
+    # mid-2015 to mid-2020 (consecutive years bridged); the chess club would make it 10.0
+    assert resume.experience.total_years == 5.0
 
 
 def test_position_years_and_json_shape() -> None:
@@ -427,6 +444,31 @@ def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> No
         ("Master's", "master", "Computer Science", "computer-science", "Stanford University", 2016),
         ("Bachelor's", "bachelor", "Statistics", "statistics", "University of Michigan", 2014),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        (
+            "Bachelor of Science : Accounting , May 2010 University of North Carolina",
+            "University of North Carolina",
+        ),
+        ("Southwestern University Master of Arts : Math Education", "Southwestern University"),
+        ("Master of Science Medical Anthropology University of Oxford", "University of Oxford"),
+        (
+            "STEPHEN F AUSTIN STATE UNIVERSITY BBA : General Business",
+            "STEPHEN F AUSTIN STATE UNIVERSITY",
+        ),
+        ("University of Louisville BSW Cum Laude, 2015", "University of Louisville"),
+        (
+            "Associate of Applied Science Expected in 01/2022 Paris Junior College",
+            "Paris Junior College",
+        ),
+        ("B.Tech, IIT Bombay, 2012", "IIT Bombay"),
+    ],
+)
+def test_the_school_is_cut_out_of_the_line(line: str, school: str) -> None:
+    assert [e.institution for e in parse(f"Education\n{line}\n").education] == [school]
 
 
 def test_a_place_is_not_a_degree() -> None:
