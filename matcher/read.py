@@ -96,6 +96,7 @@ of the page."""
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _BIN = 2.0  # points per bin of the gutter sweep; far below any real gutter width
+_MAX_PAGE_SIDE = 14_400.0  # points: 200 inches, the largest page PDF 1.7 allows
 
 
 # --------------------------------------------------------------------------------------------
@@ -576,7 +577,9 @@ def _layout_page(words: list[_Word], page: int, width: float, height: float) -> 
     top to bottom, then full-width text below."""
     # A damaged text matrix can throw glyphs kilometres (or NaN) off the page; they are not
     # visible, and would size the gutter sweep.  The margin keeps pages whose box does not
-    # start at the origin.
+    # start at the origin; a page without a usable size gets the largest a PDF allows.
+    width = width if width > 0 else _MAX_PAGE_SIDE
+    height = height if height > 0 else _MAX_PAGE_SIDE
     words = [
         word
         for word in words

@@ -292,13 +292,17 @@ def test_markdown_marks_stripped_headings_bold(tmp_path: Path) -> None:
     ]
 
 
+NOT_PLAIN = "o" + "".join(map(chr, range(0xFB00, 0xFB07)))
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(
         st.text(
-            alphabet=st.characters(categories=("L", "N", "Zs"), exclude_characters="o"),
+            # Not "o" (with a space after it, a Word bullet) nor ligatures (read expanded).
+            alphabet=st.characters(categories=("L", "N", "Zs"), exclude_characters=NOT_PLAIN),
             min_size=1,
             max_size=30,
         ),
