@@ -239,16 +239,16 @@ def score_job(
     resume: Resume, skills: Sequence[SkillMatch], posting: JobPosting, taxonomy: Taxonomy
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
-    from matcher.score import missing_skills
+    from matcher.score import missing_skills, resume_text
 
     strengths = skill_strengths(skills)
-    resume_text = "\n".join(line.text for _, line in resume.iter_lines())
+    text = resume_text(resume)
     components = {
         "required": weighted_share(strengths, posting.required),
         "preferred": weighted_share(strengths, posting.preferred),
         "experience": experience_fit(resume.experience.total_years, posting.years_min),
-        "text": text_similarity(resume_text, posting.text),
-        "coverage": coverage(content_words(resume_text), posting.requirements),
+        "text": text_similarity(text, posting.text),
+        "coverage": coverage(content_words(text), posting.requirements),
     }
     weights = dict(DEFAULT_JOB_WEIGHTS)
     # A posting that names few skills of the taxonomy is scored mostly on what else it says.

@@ -324,7 +324,7 @@ def score_levels(
     row = np.array([vector(strengths, model.skill_index)])
     required = model.required.transform(row)[0]
     preferred = model.preferred.transform(row)[0]
-    presence = (model.vectorizer.transform([_resume_text(resume)]).toarray() > 0).astype(float)
+    presence = (model.vectorizer.transform([resume_text(resume)]).toarray() > 0).astype(float)
     text = np.minimum(model.level_text.transform(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
     relevance = ai_relevance(skills, strengths)
     years = resume.experience.total_years
@@ -384,16 +384,18 @@ def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]
     found: dict[str, dict[str, list[float]]] = {key: {} for key in model.industry_terms}
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
     position_weights = _position_line_weights(resume)
+    identity = identity_pattern(resume)
     for number, (section, line) in enumerate(resume.iter_lines()):
         weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
+        words = without_identity(line.text, identity)
         for key, pattern in model.industry_terms.items():
-            terms = {match.group(0).lower() for match in pattern.finditer(line.text)}
+            terms = {match.group(0).lower() for match in pattern.finditer(words)}
             if not terms:
                 continue
             lines[key].append((-weight, number, line.text))
             for term in terms:
                 found[key].setdefault(term, []).append(weight)
-    text = _resume_text(resume)
+    text = resume_text(resume)
     cosine = model.industry_text.transform(model.vectorizer.transform([text]).toarray())[0]
     fits = []
     for column, industry in enumerate(model.taxonomy.industries):
@@ -442,8 +444,34 @@ def _term_evidence(weights: Sequence[float]) -> float:
     return min(best + REPEAT_WEIGHT * sum(rest), MAX_TERM_EVIDENCE)
 
 
-def _resume_text(resume: Resume) -> str:
-    return "\n".join(line.text for _, line in resume.iter_lines())
+def identity_pattern(resume: Resume) -> re.Pattern[str] | None:
+    """The candidate's name (and each word of it), email, phone and links.
+
+    Who the candidate is is never evidence: a Ms Banks is not in finance, and a name that
+    shares a word with a profile ("Lan", "Mall") must not move a score.
+    """
+    contact = resume.contact
+    words = [w for w in re.split(r"[\s,.]+", contact.name or "") if len(w) > 1]  # not initials
+    secrets = {
+        secret.strip()
+        for secret in (contact.name, contact.email, contact.phone, *contact.links, *words)
+        if secret and secret.strip()
+    }
+    if not secrets:
+        return None
+    alternatives = "|".join(re.escape(s) for s in sorted(secrets, key=lambda s: (-len(s), s)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def without_identity(text: str, identity: re.Pattern[str] | None) -> str:
+    """``text`` with the candidate's identity blanked out."""
+    return text if identity is None else identity.sub(" ", text)
+
+
+def resume_text(resume: Resume) -> str:
+    """The resume's words as scoring sees them: every line, the candidate's identity blanked."""
+    identity = identity_pattern(resume)
+    return "\n".join(without_identity(line.text, identity) for _, line in resume.iter_lines())
 
 
 def _best(fits: Sequence[Any], minimum: float) -> str | None:
