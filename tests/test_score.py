@@ -230,6 +230,14 @@ def test_words_every_sector_uses_name_no_industry(taxonomy: Taxonomy) -> None:
     assert score(text, taxonomy).best_industry is None
 
 
+def test_a_name_is_no_evidence_of_a_sector(taxonomy: Taxonomy) -> None:
+    def industries(name: str) -> list[tuple[str, float]]:
+        text = SENIOR.replace("Alex Example", name).replace("alex@", f"{name.split()[1].lower()}@")
+        return [(fit.id, fit.score) for fit in score(text, taxonomy).industries]
+
+    assert industries("Jordan Banks") == industries("Rosa Mall") == industries("Jordan Smith")
+
+
 def test_one_tool_rolled_up_to_many_competencies_counts_once_as_ai_work(
     taxonomy: Taxonomy,
 ) -> None:
