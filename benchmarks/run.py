@@ -397,7 +397,7 @@ def collect_metrics(
             for key, (system, value) in row["values"].items():
                 metrics[key] = {
                     "value": value,
-                    "label": f"{row['label']} ({system})",
+                    "label": f"{row['dataset']}: {row['label']} ({system})",
                     "better": row["better"],
                     "kind": "quality",
                 }
@@ -671,7 +671,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 100 else f"{value:.1f}"
+        return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
     return str(value)
 
 
@@ -744,7 +744,10 @@ def _commit(results: Mapping[str, Any]) -> str:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"{path}: cannot read a results.json ({exc})") from exc
     if data.get("schema_version") != SCHEMA_VERSION:
         raise SystemExit(f"{path}: not a results.json of schema {SCHEMA_VERSION}")
     return data
