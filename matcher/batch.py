@@ -37,6 +37,7 @@ from importlib import import_module, resources
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from matcher.document import display_name
 from matcher.errors import FileTimeoutError, MatcherError, UsageError
 
 if TYPE_CHECKING:
@@ -281,7 +282,7 @@ def _by_name(item: BatchInput) -> str:
 
 def _relative(path: str, base: str) -> str:
     relative = os.path.relpath(path, base)
-    return PurePath(relative).as_posix() if relative != "." else PurePath(path).name
+    return display_name(PurePath(relative).as_posix() if relative != "." else PurePath(path).name)
 
 
 # --- scoring ----------------------------------------------------------------------------

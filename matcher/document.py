@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def display_name(name: str) -> str:
+    """A file name fit for output: bytes that are not UTF-8 (kept by Python as surrogate
+    escapes) become U+FFFD, so JSON, CSV and HTML writers never fail on them."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of text in reading order."""

@@ -36,7 +36,7 @@ from math import ceil, hypot
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from matcher.document import Line, ResumeText
+from matcher.document import Line, ResumeText, display_name
 from matcher.errors import NoTextError, UnreadableFileError, UsageError
 
 __all__ = [
@@ -1352,9 +1352,33 @@ def read_resume(
         NoTextError: the file opens but holds no text (a scanned PDF).
         UsageError: ``engine`` is not one of :data:`ENGINES`.
     """
+    return _within_text_limit(_read_any(path, engine, max_pages, max_bytes))
+
+
+DEFAULT_MAX_CHARS = 300_000
+"""Characters of text kept (about 100 pages of resume): later stages cost time in
+proportion to the text, so a 10 MB text file is read in part, with a warning."""
+
+
+def _within_text_limit(document: ResumeText, max_chars: int = DEFAULT_MAX_CHARS) -> ResumeText:
+    total = sum(len(line.text) + 1 for line in document.lines)
+    if total <= max_chars:
+        return document
+    kept: list[Line] = []
+    room = max_chars
+    for line in document.lines:
+        if room <= 0:
+            break
+        kept.append(line if len(line.text) < room else replace(line, text=line.text[:room]))
+        room -= len(line.text) + 1
+    warning = f"read only the first {max_chars:,} of {total:,} characters of text"
+    return replace(document, lines=tuple(kept), warnings=(*document.warnings, warning))
+
+
+def _read_any(path: Path, engine: str, max_pages: int, max_bytes: int) -> ResumeText:
     if engine not in ENGINES:
         raise UsageError(f"unknown PDF engine {engine!r} (choose {' or '.join(ENGINES)})")
-    name = path.name
+    name = display_name(path.name)
     data = _load(path, name, max_bytes)
     suffix = path.suffix.lower()
     if b"%PDF-" in data[:1024]:  # the header may follow junk bytes (PDF 1.7, §7.5.2)

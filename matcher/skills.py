@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -365,13 +365,57 @@ def find_skills(
 # --- finding ----------------------------------------------------------------------------
 
 
+DEFAULT_CHUNK_CHARS = 50_000
+"""Text handed to spaCy at once: bounds memory whatever the size of the input."""
+DEFAULT_MAX_LINE_CHARS = 2_000
+"""Longer lines (a text file with no line breaks) are searched in pieces of this size."""
+
+
 def find_mentions(
     lines: Sequence[TextLine], taxonomy: Taxonomy, *, nlp: Language | None = None
 ) -> list[Mention]:
-    """Every accepted mention of a skill in ``lines``, in reading order."""
+    """Every accepted mention of a skill in ``lines``, in reading order.
+
+    The text goes to spaCy in chunks of whole lines (over-long lines cut at spaces), so
+    a 10 MB file costs time, not memory.
+    """
+    nlp = nlp if nlp is not None else build_pipeline(taxonomy)
+    pieces: list[tuple[int, int, TextLine]] = []  # (line index, offset in line, piece)
+    for index, line in enumerate(lines):
+        for offset, text in _cut(line.text, DEFAULT_MAX_LINE_CHARS):
+            pieces.append((index, offset, TextLine(text, line.section, line.position)))
+    mentions: list[Mention] = []
+    start = 0
+    while start < len(pieces):
+        end, size = start, 0
+        while end < len(pieces) and (
+            end == start or size + len(pieces[end][2].text) < DEFAULT_CHUNK_CHARS
+        ):
+            size += len(pieces[end][2].text) + 1
+            end += 1
+        chunk = pieces[start:end]
+        for found in _mentions_in([piece for _, _, piece in chunk], taxonomy, nlp):
+            index, offset, _ = chunk[found.line]
+            mentions.append(Mention(found.skill_id, index, found.surface, offset + found.start))
+        start = end
+    return mentions
+
+
+def _cut(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most about ``size`` characters, cut at spaces."""
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut if cut > start else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
+
+
+def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -> list[Mention]:
+    """The mentions in a chunk of lines small enough for one spaCy Doc."""
     if not lines:
         return []
-    nlp = nlp if nlp is not None else build_pipeline(taxonomy)
     text = "\n".join(line.text for line in lines)
     starts = [0]
     for line in lines[:-1]:
@@ -490,9 +534,13 @@ def _is_list_item(
     return others or section in SKILLS_SECTIONS or any(t.lower_ in _LIST_CONTEXT for t in window)
 
 
+_NEGATION_REACH = 120
+"""Characters before a mention searched for a negation: a clause, not a whole page."""
+
+
 def _is_negated(before: str) -> bool:
     """True when the clause leading up to a mention negates having the skill."""
-    clause = _CLAUSE_BREAK.split(before)[-1]
+    clause = _CLAUSE_BREAK.split(before[-_NEGATION_REACH:])[-1]
     return _NEGATION.search(clause) is not None
 
 
@@ -598,7 +646,7 @@ def _years_of_use(
 
 def _stated_years(text: str, mention: Mention) -> float | None:
     """Years a line states for a mention: "3 years of Python", "Python (4 yrs)"."""
-    before = _YEARS_BEFORE.search(text[: mention.start])
+    before = _YEARS_BEFORE.search(text[max(0, mention.start - _NEGATION_REACH) : mention.start])
     after = _YEARS_AFTER.match(text[mention.start + len(mention.surface) :])
     found = [float(m.group(1)) for m in (before, after) if m is not None]
     return max(found) if found else None

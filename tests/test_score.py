@@ -6,6 +6,7 @@ in test_samples.py.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -141,7 +142,7 @@ def test_experience_fit_falls_off_smoothly_outside_the_range(taxonomy: Taxonomy)
     assert fits[1] == 1.0
     beyond = fits[3:]
     assert beyond == sorted(beyond, reverse=True)  # the further out, the lower
-    steps = [a - b for a, b in zip(fits[2:], fits[3:], strict=False)]
+    steps = [a - b for a, b in itertools.pairwise(fits[2:])]
     assert max(steps) < 0.35  # no cliff: each extra year costs a bounded amount
 
 
@@ -187,7 +188,8 @@ def test_industry_comes_from_work_not_from_one_word_in_an_objective(taxonomy: Ta
     assert score(objective, taxonomy).best_industry != "healthcare"
     work = SENIOR.replace(
         "Deployed PyTorch models",
-        "Built clinical NLP over EHR notes for 30 hospitals (HIPAA, FHIR, patient triage); deployed PyTorch models",
+        "Built clinical NLP over EHR notes for 30 hospitals (HIPAA, FHIR, patient triage); "
+        "deployed PyTorch models",
     )
     assert score(work, taxonomy).best_industry == "healthcare"
 
