@@ -87,3 +87,12 @@ def test_redact_removes_the_candidate_everywhere() -> None:
         assert secret not in text
     assert "Rao" not in text and "Ananya" not in text
     assert redacted["levels"] == plain["levels"]
+
+
+@pytest.mark.parametrize("path", [p for p in RESUMES if p.suffix == ".pdf"], ids=lambda p: p.name)
+def test_both_pdf_engines_read_the_samples_alike(path: Path) -> None:
+    runner = CliRunner()
+    plumber = run(runner, "skills", str(path))
+    pdfium = run(runner, "skills", str(path), "--engine", "pdfium")
+    assert pdfium == plumber
+    assert run(runner, "parse", str(path), "--engine", "pdfium") == run(runner, "parse", str(path))
