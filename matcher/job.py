@@ -260,7 +260,7 @@ def score_job(
     matched = sorted((s for s in wanted if s in strengths), key=lambda s: (-wanted[s], s))
     return JobFit(
         posting=posting,
-        score=round(score, 2),
+        score=round(score, 1),
         components={key: round(value, 3) for key, value in components.items()},
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
