@@ -8,6 +8,7 @@ that use them, so ``matcher --help`` starts fast.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -328,15 +329,10 @@ def score_command(
     report = analyse_resume(resume, tax, engine=engine, as_of=as_of, region=region, job=job)
     for warning in report.warnings:
         click.echo(f"warning: {report.resume.file}: {warning}", err=True)
-    data = report.to_dict()
-    if level is not None:
+    if level is not None:  # the user's target replaces the rung above the best level
         chosen = next(fit for fit in report.levels if fit.id == level)
-        data["next_level"] = {
-            "id": chosen.id,
-            "name": chosen.name,
-            "missing_skills": [m.to_dict() for m in chosen.missing_skills],
-        }
-    data = finish(data, report.resume, redact=redact)
+        report = dataclasses.replace(report, next_level=chosen)
+    data = finish(report.to_dict(), report.resume, redact=redact)
     if output_format == "json":
         emit_json(data)
     else:

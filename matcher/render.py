@@ -257,9 +257,9 @@ def score_report(
     lines.append("")
     direct = [s for s in data["skills"] if not s["derived"]]
     lines.append(f"{h2}Skills ({len(direct)} found, {len(data['skills']) - len(direct)} derived)")
-    top = sorted(direct, key=lambda s: (-s["mentions"], s["name"]))[:15]
-    width = max((len(s["name"]) for s in top), default=0)
-    for skill in top:
+    strongest = sorted(direct, key=lambda s: (-s["mentions"], s["name"]))[:15]
+    width = max((len(s["name"]) for s in strongest), default=0)
+    for skill in strongest:
         proof = skill["evidence"][0]["text"] if skill["evidence"] else ""
         years_text = f"{skill['years']:g} y" if skill["years"] is not None else ""
         lines.append(f"  {skill['name']:<{width}} {years_text:>6}  {proof[:70]}")
