@@ -12,8 +12,9 @@ A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
 ``preferred``  the same for its preferred skills
 ``experience`` the resume's years against the posting's minimum, plus a little for depth
 ``text``       TF-IDF cosine of the two texts
-``coverage``   for each line of the posting, the share of its words the resume uses;
-               the mean, weighted like the line's skills (required, neutral, preferred)
+``coverage``   for each line of the posting, the share of its words and word pairs the
+               resume uses; the mean, weighted like the line's skills (required, neutral,
+               preferred)
 
 Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
 plans"); ``coverage`` reads them from the posting's own words.  The two skills components
@@ -23,6 +24,7 @@ carry their full weight only when the posting names enough taxonomy skills
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -112,7 +114,7 @@ class JobPosting:
     text: str
     skills: tuple[SkillMatch, ...]
     requirements: tuple[tuple[frozenset[str], float], ...] = ()
-    """Each body line's content words (see :func:`content_words`) and its weight."""
+    """Each body line's content words and pairs (see :func:`content_terms`) and its weight."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,7 +152,7 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
     requirements = tuple(
         (words, weight)
         for text, weight in zip(lines, modes, strict=True)
-        if not _is_heading(text) and (words := content_words(text))
+        if not _is_heading(text) and (words := content_terms(text))
     )
     # Lines under "Requirements" or "Nice to have" are lists of skills, where a bare
     # "Kafka" or "Spark" needs no further context, as in a resume's skills section.
@@ -248,7 +250,7 @@ def score_job(
         "preferred": weighted_share(strengths, posting.preferred),
         "experience": experience_fit(resume.experience.total_years, posting.years_min),
         "text": text_similarity(text, posting.text),
-        "coverage": coverage(content_words(text), posting.requirements),
+        "coverage": coverage(content_terms(text), posting.requirements),
     }
     weights = dict(DEFAULT_JOB_WEIGHTS)
     # A posting that names few skills of the taxonomy is scored mostly on what else it says.
@@ -299,18 +301,22 @@ def _stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > _MIN_STEM else word
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The words of ``text`` that carry meaning, lowercased and stripped of common endings.
+def content_terms(text: str) -> frozenset[str]:
+    """The words of ``text`` that carry meaning, and each two neighbouring ones as a pair.
 
-    Stop words, numbers and requirement boilerplate ("experience", "strong") are dropped;
-    "manage", "manages", "managed" and "managing" all become "manag", so a resume's wording
-    need not be the posting's.
+    Words are lowercased and stripped of common endings: "manage", "manages", "managed" and
+    "managing" all become "manag", so a resume's wording need not be the posting's.  Stop
+    words, numbers and requirement boilerplate ("experience", "strong") are dropped.  A pair
+    is kept in either order ("safety management", "management of safety"): a phrase the
+    posting asks for counts more when the resume has it than when it has its words apart.
     """
-    return frozenset(
+    words = [
         _stem(word)
         for word in _WORD.findall(text.lower())
         if not (word in ENGLISH_STOP_WORDS or word in BOILERPLATE_WORDS or word.isdigit())
-    )
+    ]
+    pairs = (" ".join(sorted(pair)) for pair in itertools.pairwise(words) if pair[0] != pair[1])
+    return frozenset((*words, *pairs))
 
 
 def coverage(words: frozenset[str], requirements: Sequence[tuple[frozenset[str], float]]) -> float:

@@ -340,6 +340,23 @@ def test_a_posting_is_matched_on_its_own_words_where_the_taxonomy_has_none(
     assert covered.score > other.score
 
 
+def test_a_phrase_of_the_posting_counts_more_than_its_words_apart(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(SHOP_POSTING, file="job.txt"), taxonomy)
+
+    def coverage(duties: str) -> float:
+        text = resume_text(years=4, title="Sales Lead", bullets=[duties], skills="Scheduling")
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy).components[
+            "coverage"
+        ]
+
+    phrase = coverage("Ran visual merchandising and customer service for the handbag floor")
+    apart = coverage("Ran the visual side of merchandising; customer calls and service desk")
+    reordered = coverage("Ran merchandising, visual and otherwise, and service of customers")
+    assert phrase > apart
+    assert reordered > apart  # "service of customers" is the pair "customer service"
+
+
 def test_more_years_never_lower_the_experience_fit() -> None:
     for minimum in (None, 3.0):
         fits = [experience_fit(years / 2, minimum) for years in range(0, 30)]
