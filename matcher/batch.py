@@ -23,6 +23,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
+import logging
 import os
 import signal
 import stat
@@ -76,6 +77,8 @@ DEFAULT_FILES_PER_WORKER = 20
 starting a worker costs as much as scoring a dozen or more resumes."""
 _READER_LIBRARIES = ("pdfplumber", "pypdfium2", "docx")
 """Error code of a file that hit a bug: the batch goes on, the row says so."""
+
+log = logging.getLogger(__name__)
 
 _TEST_STALL: dict[str, float] = {}
 """Test hook: file name -> seconds the worker sleeps before scoring it.
@@ -303,6 +306,8 @@ class AnalysisOptions:
     """The job posting to score against, read once by the caller (:func:`read_job`)."""
     job_digest: str | None = None
     """sha256 of the job posting file's bytes (for the cache)."""
+    spacy_model: str | None = None
+    """The installed spaCy pipeline skills are found with (None: a blank English one)."""
 
 
 @dataclass(frozen=True)
@@ -339,6 +344,7 @@ class _Task:
     options: AnalysisOptions
     timeout: float | None
     stall: float = 0.0
+    log_level: int | None = None
 
 
 def run_batch(
@@ -349,6 +355,7 @@ def run_batch(
     timeout: float | None = DEFAULT_TIMEOUT,
     cache: ResultCache | None = None,
     scheduler: str | None = None,
+    log_level: int | None = None,
 ) -> Generator[FileResult, None, None]:
     """Score every input; yield each :class:`FileResult` as soon as it is done.
 
@@ -364,6 +371,10 @@ def run_batch(
     Results come in completion order: rank them (:func:`rank_rows`) for a stable order.
     Closing the iterator early (an interrupt) stops the workers; results already yielded
     are complete.
+
+    ``log_level`` (``logging.INFO``, ``logging.DEBUG``) has worker processes log the
+    ``matcher`` stages to their stderr, as this process does when its logging is set up;
+    None leaves workers silent.
     """
     if options.as_of is None:
         today = date.today()
@@ -373,10 +384,11 @@ def run_batch(
         if cache is not None:
             hit = cache.load(item, options)
             if hit is not None:
+                log.info("cache %s: %s", item.name, "error" if hit.error else "score")
                 yield hit
                 continue
         stall = _TEST_STALL.get(item.name, 0.0)
-        tasks.append(_Task(str(item.path), item.name, options, timeout, stall))
+        tasks.append(_Task(str(item.path), item.name, options, timeout, stall, log_level))
     if not tasks:
         return
     for result in _dispatch(tasks, jobs=jobs, scheduler=scheduler):
@@ -437,9 +449,10 @@ def _dask_client(address: str) -> Any:
 
 def _score_file(task: _Task) -> FileResult:
     """Read and score one file in a worker; every failure becomes the result's error."""
+    _log_in_worker(task.log_level)
     start = time.perf_counter()
     try:
-        taxonomy = prepare_worker(task.options.taxonomy_file)
+        taxonomy = prepare_worker(task.options.taxonomy_file, task.options.spacy_model)
         with _time_limit(task.timeout):
             if task.stall:
                 time.sleep(task.stall)
@@ -468,6 +481,7 @@ def _analyse(
         as_of=options.as_of,
         region=options.region,
         job=options.job,
+        spacy_model=options.spacy_model,
     )
     data = report.to_dict()
     data["file"] = name
@@ -486,7 +500,29 @@ def _failed(task: _Task, code: str, message: str, start: float) -> FileResult:
     )
 
 
-def prepare_worker(taxonomy_file: Path | None) -> Taxonomy:
+_worker_handler: logging.Handler | None = None
+
+
+def _log_in_worker(level: int | None) -> None:
+    """Log the ``matcher`` stages to stderr at ``level`` in a worker process that has no
+    handler of its own (in the caller's process, with ``jobs=1``, its own set-up stands)."""
+    global _worker_handler
+    logger = logging.getLogger("matcher")
+    if level is None:
+        if _worker_handler is not None:  # a pooled worker from an earlier, verbose run
+            logger.removeHandler(_worker_handler)
+            logger.setLevel(logging.NOTSET)
+            _worker_handler = None
+        return
+    if _worker_handler is None and not logger.handlers:
+        _worker_handler = logging.StreamHandler()
+        _worker_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(_worker_handler)
+    if _worker_handler is not None:
+        logger.setLevel(level)
+
+
+def prepare_worker(taxonomy_file: Path | None, spacy_model: str | None = None) -> Taxonomy:
     """The taxonomy, with its spaCy pipeline and fit model built: once per process.
 
     Everything here is cached per process, so only a worker's first file pays for it, and
@@ -497,7 +533,7 @@ def prepare_worker(taxonomy_file: Path | None) -> Taxonomy:
     from skills_taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_file)
-    build_pipeline(taxonomy)
+    build_pipeline(taxonomy, spacy_model=spacy_model)
     build_model(taxonomy)
     for reader in _READER_LIBRARIES:  # the read stage imports them on first use
         import_module(reader)
@@ -645,9 +681,23 @@ def _options_key(options: AnalysisOptions) -> str:
             "as_of": None if options.as_of is None else options.as_of.strftime("%Y-%m"),
             "region": options.region,
             "job": options.job_digest,
+            "spacy_model": _model_key(options),
         },
         sort_keys=True,
     )
+
+
+def _model_key(options: AnalysisOptions) -> str | None:
+    """The user's spaCy model by name and version: a new version may split text otherwise."""
+    if options.spacy_model is None:
+        return None
+    from matcher.skills import build_pipeline
+    from skills_taxonomy import load_taxonomy
+
+    meta = build_pipeline(
+        load_taxonomy(options.taxonomy_file), spacy_model=options.spacy_model
+    ).meta
+    return f"{options.spacy_model} {meta.get('name')} {meta.get('version')}"
 
 
 @lru_cache(maxsize=1)

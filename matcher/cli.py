@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -95,6 +96,63 @@ class YearMonthType(click.ParamType):  # type: ignore[type-arg]  # generic in ne
         return date(int(match.group(1)), int(match.group(2)), 1)
 
 
+class _StderrHandler(logging.Handler):
+    """Log records on whatever ``sys.stderr`` is when they are emitted (click's test runner
+    swaps it per invocation)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # logging's contract: a failing handler must not stop the program
+            self.handleError(record)
+
+
+_LOG_HANDLER = _StderrHandler()
+_LOG_HANDLER.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+
+def set_verbosity(ctx: click.Context, param: click.Parameter, value: int) -> int:
+    """``-v``: what each stage did and how long it took; ``-vv``: also the resume's lines.
+
+    Without it the ``matcher`` loggers show nothing: not one line of a resume reaches
+    stderr unless the user asks for it.  The flag may be given before the command or
+    after it; the larger count wins.
+    """
+    root = ctx.find_root()
+    verbosity = max(value, int(root.meta.get("matcher.verbosity", 0)))
+    root.meta["matcher.verbosity"] = verbosity
+    logger = logging.getLogger("matcher")
+    level = _log_level(verbosity)
+    if level is not None:
+        logger.setLevel(level)
+        if _LOG_HANDLER not in logger.handlers:
+            logger.addHandler(_LOG_HANDLER)
+    elif ctx.parent is None:  # a run without -v forgets an earlier run's (tests, embedding)
+        logger.setLevel(logging.NOTSET)
+        logger.removeHandler(_LOG_HANDLER)
+    return verbosity
+
+
+def _log_level(verbosity: int) -> int | None:
+    return None if verbosity == 0 else logging.DEBUG if verbosity > 1 else logging.INFO
+
+
+def log_level() -> int | None:
+    """The level ``-v`` set for this run's ``matcher`` loggers (None without ``-v``)."""
+    return _log_level(int(click.get_current_context().find_root().meta.get("matcher.verbosity", 0)))
+
+
+def verbose_option(function: F) -> F:
+    return click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=set_verbosity,
+        help="Log each stage and its time on stderr; -vv also the resume lines it used.",
+    )(function)
+
+
 def resume_options(function: F) -> F:
     """The options of every command that reads resumes (PRODUCT.md, "Commands")."""
     decorators = [
@@ -117,10 +175,23 @@ def resume_options(function: F) -> F:
             is_flag=True,
             help="Remove the candidate's name, email, phone and links from the output.",
         ),
+        verbose_option,
     ]
     for decorate in reversed(decorators):
         function = decorate(function)
     return function
+
+
+def spacy_model_option(function: F) -> F:
+    """``--spacy-model NAME``: an installed spaCy pipeline to find skills with, instead of a
+    blank English one (commands that find skills have it)."""
+    return click.option(
+        "--spacy-model",
+        default=None,
+        metavar="NAME",
+        help="Find skills with this installed spaCy pipeline (a package name or a folder) "
+        "instead of a blank English one; none is needed.",
+    )(function)
 
 
 def resume_argument(function: F) -> F:
@@ -134,6 +205,7 @@ def emit_json(data: Any) -> None:
 
 @click.group(cls=MatcherGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", prog_name="matcher")
+@verbose_option
 def cli() -> None:
     """Match resumes to the AI-engineering career ladder, offline.
 
@@ -157,16 +229,45 @@ def read_and_parse(
     resume: Path, *, taxonomy_file: Path | None, as_of: date | None, engine: str
 ) -> tuple[Any, Any]:
     """(taxonomy, parsed resume): the read and parse stages, with the user's options."""
-    from matcher.parse import parse_resume
-    from matcher.read import read_resume
+    from matcher.pipeline import read_and_parse as read_stages
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
-    document = read_resume(resume, engine=engine)
-    parsed = parse_resume(document, taxonomy=tax, as_of=as_of)
-    for warning in (*document.warnings, *parsed.warnings):
-        click.echo(f"warning: {document.file}: {warning}", err=True)
+    document, parsed = read_stages(resume, tax, engine=engine, as_of=as_of)
+    warn(document.file, (*document.warnings, *parsed.warnings))
     return tax, parsed
+
+
+# A warning may quote the resume (``ignored the dates '2031 - 2029': ...``), as Python's repr
+# writes a string: in single quotes, or double ones when it holds a single quote.
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def warn(file: str, warnings: Sequence[str]) -> None:
+    """The warnings about a file, on stderr; what they quote of the resume only with -vv."""
+    quote = log_level() == logging.DEBUG
+    for warning in warnings:
+        shown = warning if quote else _QUOTED.sub("'…'", warning)
+        hidden = " (-vv shows the text)" if shown != warning else ""
+        click.echo(f"warning: {file}: {shown}{hidden}", err=True)
+
+
+def check_spacy_model(tax: Any, spacy_model: str | None) -> None:
+    """Load the user's spaCy model now, so one that is not installed is a usage error
+    before any file is read (the pipeline is cached: the skills stage reuses it)."""
+    if spacy_model is None:
+        return
+    from matcher.errors import UsageError
+    from matcher.skills import build_pipeline
+
+    try:
+        build_pipeline(tax, spacy_model=spacy_model)
+    except UsageError as exc:
+        raise UsageError(
+            exc.message,
+            hint=f"install it with `python -m spacy download {spacy_model}`, or leave out "
+            "--spacy-model: matcher needs no trained model.",
+        ) from exc
 
 
 def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]:
@@ -216,10 +317,12 @@ def parse_command(
 
 @cli.command("skills")
 @resume_argument
+@spacy_model_option
 @resume_options
 @format_option("table", "json")
 def skills_command(
     resume: Path,
+    spacy_model: str | None,
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
@@ -237,10 +340,12 @@ def skills_command(
       matcher skills resume.pdf --format json
     """
     from matcher import render
-    from matcher.skills import find_skills
+    from matcher.pipeline import resume_skills
+    from skills_taxonomy import load_taxonomy
 
+    check_spacy_model(load_taxonomy(taxonomy_file), spacy_model)
     tax, parsed = read_and_parse(resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine)
-    skills = find_skills(parsed, tax)
+    skills = resume_skills(parsed, tax, spacy_model=spacy_model)
     data = finish(
         {"file": parsed.file, "skills": [skill.to_dict() for skill in skills]},
         parsed,
@@ -293,6 +398,7 @@ def job_option(function: F) -> F:
     show_default=True,
     help="Region of the salary band.",
 )
+@spacy_model_option
 @resume_options
 @format_option("table", "json", "md")
 def score_command(
@@ -301,6 +407,7 @@ def score_command(
     level: str | None,
     industry: str | None,
     region: str,
+    spacy_model: str | None,
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
@@ -325,10 +432,12 @@ def score_command(
 
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
+    check_spacy_model(tax, spacy_model)
     job = None if job_file is None else read_job(job_file, tax, engine=engine)
-    report = analyse_resume(resume, tax, engine=engine, as_of=as_of, region=region, job=job)
-    for warning in report.warnings:
-        click.echo(f"warning: {report.resume.file}: {warning}", err=True)
+    report = analyse_resume(
+        resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
+    )
+    warn(report.resume.file, report.warnings)
     if level is not None:  # the user's target replaces the rung above the best level
         chosen = next(fit for fit in report.levels if fit.id == level)
         report = dataclasses.replace(report, next_level=chosen)
@@ -346,6 +455,7 @@ def score_command(
 @click.option("--level", default=None, metavar="ID", help="Target career level.")
 @click.option("--industry", default=None, metavar="ID", help="Target industry.")
 @job_option
+@spacy_model_option
 @resume_options
 @format_option("table", "json", "md")
 def gaps_command(
@@ -353,6 +463,7 @@ def gaps_command(
     level: str | None,
     industry: str | None,
     job_file: Path | None,
+    spacy_model: str | None,
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
@@ -382,10 +493,12 @@ def gaps_command(
         raise click.UsageError("give exactly one target: --level ID, --industry ID or --job FILE")
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
+    check_spacy_model(tax, spacy_model)
     job = None if job_file is None else read_job(job_file, tax, engine=engine)
-    report = analyse_resume(resume, tax, engine=engine, as_of=as_of, job=job)
-    for warning in report.warnings:
-        click.echo(f"warning: {report.resume.file}: {warning}", err=True)
+    report = analyse_resume(
+        resume, tax, engine=engine, as_of=as_of, job=job, spacy_model=spacy_model
+    )
+    warn(report.resume.file, report.warnings)
     if level is not None:
         fit = next(f for f in report.levels if f.id == level)
         target = {"kind": "level", "id": fit.id, "name": fit.name, "score": fit.score}
@@ -516,6 +629,7 @@ def gaps_command(
     default=None,
     help="Show progress on stderr [default: when stderr is a terminal].",
 )
+@spacy_model_option
 @resume_options
 def batch_command(
     sources: tuple[Path, ...],
@@ -534,6 +648,7 @@ def batch_command(
     cache_dir: Path | None,
     dask_scheduler: str | None,
     progress: bool | None,
+    spacy_model: str | None,
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
@@ -583,6 +698,7 @@ def batch_command(
 
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
+    check_spacy_model(tax, spacy_model)
     job = None
     if job_file is not None:
         from matcher.pipeline import read_job
@@ -606,6 +722,7 @@ def batch_command(
         region=region,
         job=job,
         job_digest=None if job_file is None else batch.file_digest(job_file),
+        spacy_model=spacy_model,
     )
 
     def arrange(rows: Sequence[Any]) -> list[Any]:
@@ -629,6 +746,7 @@ def batch_command(
         timeout=timeout or None,
         cache=cache,
         scheduler=dask_scheduler,
+        log_level=log_level(),
     )
     try:
         with _SigtermAsInterrupt():

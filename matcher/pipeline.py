@@ -1,21 +1,102 @@
 """The whole pipeline for one file: read, parse, find skills, score.
 
-The CLI and batch screening both call :func:`analyse_resume`, so a resume is scored the
-same way wherever it comes from.
+The CLI and batch screening both call these functions, so a resume is read and scored
+the same way wherever it comes from.
+
+Each stage logs to the ``matcher.pipeline`` logger: at INFO what ran on which file and how
+long it took (no resume text); at DEBUG also what the resume says — its section headings,
+positions and the line that proves each skill.  The library adds no handler, so nothing is
+shown unless the application configures logging (``matcher -v`` / ``-vv``).
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from matcher.document import ResumeText
 from matcher.job import JobPosting, analyse_job, score_job
-from matcher.parse import parse_resume
+from matcher.parse import Resume, parse_resume
 from matcher.read import read_resume
 from matcher.score import FitReport, score_fit
-from matcher.skills import find_skills
+from matcher.skills import SkillMatch, build_pipeline, find_skills
 from skills_taxonomy import Taxonomy
+
+log = logging.getLogger(__name__)
+
+
+def _since(start: float) -> str:
+    return f"{time.perf_counter() - start:.3f} s"
+
+
+def read_and_parse(
+    path: Path, taxonomy: Taxonomy, *, engine: str = "pdfplumber", as_of: date | None = None
+) -> tuple[ResumeText, Resume]:
+    """The read and parse stages: the document as read, and the resume parsed from it."""
+    start = time.perf_counter()
+    document = read_resume(path, engine=engine)
+    log.info(
+        "read %s: %s, %d lines, %s",
+        document.file,
+        document.format,
+        len(document.lines),
+        _since(start),
+    )
+    start = time.perf_counter()
+    resume = parse_resume(document, taxonomy=taxonomy, as_of=as_of)
+    log.info(
+        "parse %s: %d sections, %d positions, %s years, %s",
+        resume.file,
+        len(resume.sections),
+        len(resume.experience.positions),
+        resume.experience.total_years,
+        _since(start),
+    )
+    if log.isEnabledFor(logging.DEBUG):
+        for section in resume.sections:
+            log.debug(
+                "parse %s: section %s %r, %d lines",
+                resume.file,
+                section.name,
+                section.heading,
+                len(section.lines),
+            )
+        for position in resume.experience.positions:
+            log.debug(
+                "parse %s: position %r at %r, %.1f years",
+                resume.file,
+                position.title,
+                position.organization,
+                position.period.years,
+            )
+    return document, resume
+
+
+def resume_skills(
+    resume: Resume, taxonomy: Taxonomy, *, spacy_model: str | None = None
+) -> tuple[SkillMatch, ...]:
+    """The skills stage, on the spaCy pipeline built from ``taxonomy`` (and ``spacy_model``).
+
+    Raises :class:`~matcher.errors.UsageError` when ``spacy_model`` is not installed.
+    """
+    nlp = build_pipeline(taxonomy, spacy_model=spacy_model)
+    start = time.perf_counter()
+    skills = find_skills(resume, taxonomy, nlp=nlp)
+    log.info("skills %s: %d skills, %s", resume.file, len(skills), _since(start))
+    if log.isEnabledFor(logging.DEBUG):
+        for skill in skills:
+            for evidence in skill.evidence:
+                log.debug(
+                    "skills %s: %s in %s: %r",
+                    resume.file,
+                    skill.id,
+                    evidence.section,
+                    evidence.text,
+                )
+    return skills
 
 
 def analyse_resume(
@@ -26,16 +107,33 @@ def analyse_resume(
     as_of: date | None = None,
     region: str = "us",
     job: JobPosting | None = None,
+    spacy_model: str | None = None,
 ) -> FitReport:
     """Score one resume file against every level and industry (and ``job``, if given)."""
-    document = read_resume(path, engine=engine)
-    resume = parse_resume(document, taxonomy=taxonomy, as_of=as_of)
-    skills = find_skills(resume, taxonomy)
+    document, resume = read_and_parse(path, taxonomy, engine=engine, as_of=as_of)
+    skills = resume_skills(resume, taxonomy, spacy_model=spacy_model)
+    start = time.perf_counter()
     job_fit = None if job is None else score_job(resume, skills, job, taxonomy)
     report = score_fit(resume, skills, taxonomy, region=region, job=job_fit)
+    log.info(
+        "score %s: best level %s, best industry %s, %s",
+        resume.file,
+        report.best_level,
+        report.best_industry,
+        _since(start),
+    )
     return replace(report, warnings=(*document.warnings, *report.warnings))
 
 
 def read_job(path: Path, taxonomy: Taxonomy, *, engine: str = "pdfplumber") -> JobPosting:
     """Read a job posting (text, Markdown, PDF or DOCX) and find what it asks for."""
-    return analyse_job(read_resume(path, engine=engine), taxonomy)
+    start = time.perf_counter()
+    job = analyse_job(read_resume(path, engine=engine), taxonomy)
+    log.info(
+        "job %s: %d required, %d preferred skills, %s",
+        job.file,
+        len(job.required),
+        len(job.preferred),
+        _since(start),
+    )
+    return job

@@ -62,3 +62,88 @@ def test_redact_removes_contact_details_from_every_command(command: list[str], p
     assert all(secrets), plain  # every sample states all of them
     for secret in secrets:
         assert secret.lower() not in result.stdout.lower()
+
+
+# --- nothing of a resume on stderr unless -v / -vv asks for it --------------------------
+
+SAMPLE = ROOT / "samples" / "resumes" / "mle_healthcare_daniel_osei.txt"
+SAMPLE_LINES = [
+    " ".join(line.split())
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines()
+    if len(line.strip()) >= 12 and set(line.strip()) != {"-"}
+]
+EVERY_COMMAND = [
+    ["score", "--job", str(JOB)],
+    ["gaps", "--level", "ai-architect"],
+    ["skills"],
+    ["parse"],
+    ["batch", "--jobs", "1", "--format", "jsonl"],
+]
+
+
+def resume_text_in(stderr: str) -> list[str]:
+    """The sample's lines, and its distinctive words, that stderr repeats."""
+    # Not the surname alone: it is in the file name, which -v names (the user typed it).
+    words = ["Kestrel", "readmission", "daniel.osei@example.com", "555-0163"]
+    return [text for text in (*SAMPLE_LINES, *words) if text.lower() in stderr.lower()]
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: c[0])
+def test_without_verbose_no_resume_text_reaches_stderr(command: list[str]) -> None:
+    args = [command[0], str(SAMPLE), *command[1:], "--as-of", "2026-11"]
+    if command[0] != "batch":
+        args += ["--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    assert "INFO" not in result.stderr
+    assert resume_text_in(result.stderr) == []
+
+
+@pytest.mark.parametrize("command", EVERY_COMMAND, ids=lambda c: c[0])
+def test_verbose_logs_each_stage_and_its_time_without_resume_text(command: list[str]) -> None:
+    args = [command[0], str(SAMPLE), *command[1:], "--as-of", "2026-11", "--verbose"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    name = SAMPLE.name
+    assert f"INFO matcher.pipeline: read {name}: text, " in result.stderr
+    assert f"INFO matcher.pipeline: parse {name}: 7 sections, 2 positions, " in result.stderr
+    if command[0] != "parse":
+        assert f"INFO matcher.pipeline: skills {name}: " in result.stderr
+    timings = [line for line in result.stderr.splitlines() if line.startswith("INFO")]
+    assert all(line.endswith(" s") for line in timings), timings
+    assert resume_text_in(result.stderr) == []
+
+
+def test_vv_logs_the_lines_skills_were_found_in() -> None:
+    result = CliRunner().invoke(cli, ["-vv", "skills", str(SAMPLE), "--as-of", "2026-11"])
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"DEBUG matcher.pipeline: skills {SAMPLE.name}: xgboost in experience: "
+        "'Built a 30-day hospital readmission risk model (XGBoost, scikit-learn) on EHR data "
+        "from'" in result.stderr
+    )
+    assert "DEBUG matcher.pipeline: parse " in result.stderr
+    assert "Kestrel" in resume_text_in(result.stderr)  # what the quiet runs are checked for
+
+
+def test_a_run_without_verbose_forgets_an_earlier_verbose_run() -> None:
+    runner = CliRunner()
+    assert "INFO" in runner.invoke(cli, ["-v", "parse", str(SAMPLE)]).stderr
+    assert runner.invoke(cli, ["parse", str(SAMPLE)]).stderr == ""
+
+
+def test_warnings_quote_the_resume_only_with_vv(tmp_path: Path) -> None:
+    resume = tmp_path / "jo.txt"
+    resume.write_text(
+        "Jo Bloggs\n\nEXPERIENCE\nAnalyst, Beta Corp, 2024 - 2021\n- Python and SQL\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    quiet = runner.invoke(cli, ["parse", str(resume), "--as-of", "2026-11"])
+    assert quiet.stderr == (
+        "warning: jo.txt: ignored the dates '…': ends before it starts (-vv shows the text)\n"
+    )
+    loud = runner.invoke(cli, ["parse", str(resume), "--as-of", "2026-11", "-vv"])
+    assert "warning: jo.txt: ignored the dates '2024 - 2021': ends before it starts\n" in (
+        loud.stderr
+    )
