@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from matcher.cli import cli
 from matcher.errors import TaxonomyError
+from matcher.skills import TextLine, find_mentions
 from skills_taxonomy import INDUSTRY_IDS, LEVEL_IDS, Taxonomy, load_taxonomy, problems_in
 from skills_taxonomy.loader import read_shipped
 from skills_taxonomy.validate import check
@@ -99,6 +100,21 @@ def test_ambiguous_words_are_case_sensitive_or_need_context(taxonomy: Taxonomy) 
         assert word not in aliases, f"{word!r} would match in any case"
     for skill_id in ("apache-spark", "excel", "rust", "swift"):
         assert taxonomy.skill(skill_id).context, skill_id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Load balancers: F5 BIG-IP (LTM/GTM) and NetScaler", {"computer-networking"}),
+        ("Wrote the GTM plan and pricing for the product launch", {"product-management"}),
+        ("Time management and attention to detail", {"time-management", "critical-thinking"}),
+        ("A quick learner and self-motivated", {"time-management"}),
+        ("Wrote the user manuals as technical writer", {"technical-documentation"}),
+    ],
+)
+def test_shipped_forms_mean_what_they_say(taxonomy: Taxonomy, text: str, expected: set) -> None:
+    mentions = find_mentions([TextLine(text, "experience")], taxonomy)
+    assert {mention.skill_id for mention in mentions} == expected
 
 
 def test_the_guides_certifications_roadmap_and_degrees(taxonomy: Taxonomy) -> None:
