@@ -27,12 +27,13 @@ import stat
 import zipfile
 import zlib
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
 from math import ceil, hypot
+from operator import sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -843,15 +844,15 @@ def _pdfplumber_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
 class _PdfiumGlyphs:
     """Reads glyphs and font styles from PDFium text pages.
 
-    Per glyph it costs two ctypes calls (loose box, origin) after one bulk text call per
-    page; font details are fetched once per word, through :meth:`style`.
+    A page costs one bulk text call and one ctypes call per glyph (its loose box), made by
+    ``map`` into one array rather than from a Python loop; an "f" or a "j" costs one or
+    four more calls.  Font details are fetched once per word, through :meth:`style`.
     """
 
     def __init__(self) -> None:
         import pypdfium2.raw as pdfium_c
 
         self._c = pdfium_c
-        self._rect = pdfium_c.FS_RECTF()
         self._matrix = pdfium_c.FS_MATRIX()
         self._origin = (ctypes.c_double(), ctypes.c_double())
         self._width = ctypes.c_float()
@@ -863,6 +864,12 @@ class _PdfiumGlyphs:
         self._get_font_size = pdfium_c.FPDFText_GetFontSize
         self._get_matrix = pdfium_c.FPDFText_GetMatrix
         self._get_font_info = pdfium_c.FPDFText_GetFontInfo
+        # The same entry point, declared to take plain addresses: ``map`` then calls it
+        # once per glyph without a Python frame or a ctypes object per call.
+        loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        self._loose_box = type(loose_box)(ctypes.cast(loose_box, ctypes.c_void_p).value)
+        self._loose_box.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+        self._loose_box.restype = ctypes.c_int
 
     def codes(self, raw: Any, count: int) -> list[int]:
         """Every glyph's code point, with one call when PDFium's text maps 1:1 to glyphs."""
@@ -876,41 +883,34 @@ class _PdfiumGlyphs:
         get_unicode = c.FPDFText_GetUnicode
         return [get_unicode(raw, i) for i in range(count)]
 
-    def glyphs(self, raw: Any, count: int, height: float) -> list[Glyph]:
-        c = self._c
-        get_box, get_origin = c.FPDFText_GetLooseCharBox, c.FPDFText_GetCharOrigin
-        rect = self._rect
-        rect_ref = ctypes.byref(rect)
+    def glyphs(self, raw: Any, count: int, height: float) -> Iterator[Glyph]:
+        codes = self.codes(raw, count)
+        # Every glyph's loose box (left, top, right, bottom), separators' too: reading a
+        # box costs less than deciding which to skip, and _build_words ignores theirs.
+        boxes = (ctypes.c_float * (4 * count))()
+        start = ctypes.addressof(boxes)
+        address = ctypes.cast(raw, ctypes.c_void_p).value
+        deque(
+            map(self._loose_box, repeat(address), range(count), range(start, start + 16 * count, 16)),
+            maxlen=0,
+        )
+        values = boxes[:]
+        lefts, rights = values[0::4], values[2::4]
+        tops = list(map(sub, repeat(height), values[1::4]))
+        bottoms = list(map(sub, repeat(height), values[3::4]))
+        # The loose box is the union of the glyph's advance and its ink, and these letters
+        # ink outside their advance: a "j" left of its origin, into the gap before it; an
+        # "f" past its advance width (see _f_advance).
         origin_x, origin_y = self._origin
         x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-        ascii_chars = _ASCII_CHARS
-        out: list[Glyph] = []
-        append = out.append
-        for i, code in enumerate(self.codes(raw, count)):
-            if 32 < code < 127:
-                text = ascii_chars[code]
-            elif code in (2, 0xFFFE):
-                text = "-"
-            elif code <= 32:  # spaces, line breaks PDFium generates, NUL
-                append((" ", 0.0, 0.0, 0.0, 0.0, i))
-                continue
-            else:
-                text = _glyph_text(chr(code)) if code <= 0x10FFFF else " "
-                if text <= " ":
-                    append((text, 0.0, 0.0, 0.0, 0.0, i))
-                    continue
-            get_box(raw, i, rect_ref)
-            left, right = rect.left, rect.right
-            if code in _OVERHANGING:
-                # The loose box is the union of the glyph's advance and its ink, and these
-                # letters ink outside their advance: a "j" left of its origin, into the gap
-                # before it; an "f" past its advance width (see _f_advance).
-                get_origin(raw, i, x_ref, y_ref)
-                left = origin_x.value
-                if code == 0x66:
-                    right = self._f_advance(raw, i, left, right)
-            append((text, left, right, height - rect.top, height - rect.bottom, i))
-        return out
+        get_origin = self._c.FPDFText_GetCharOrigin
+        for i in compress(range(count), map(_OVERHANGING.__contains__, codes)):
+            get_origin(raw, i, x_ref, y_ref)
+            lefts[i] = origin_x.value
+            if codes[i] == 0x66:
+                rights[i] = self._f_advance(raw, i, lefts[i], rights[i])
+        texts = map(_PDFIUM_TEXTS.__getitem__, codes)
+        return zip(texts, lefts, rights, tops, bottoms, range(count))
 
     def _f_advance(self, raw: Any, index: int, origin: float, right: float) -> float:
         """The right edge of an "f" from its advance width.
@@ -944,7 +944,26 @@ class _PdfiumGlyphs:
         return float(size), bold
 
 
-_ASCII_CHARS = [chr(code) for code in range(128)]
+class _GlyphTexts(dict[int, str]):
+    """Glyph text by PDFium code point, normalised as :func:`_glyph_text` does; filled as
+    code points are met (at most :data:`_MAX_CACHED_TEXTS` of them)."""
+
+    def __missing__(self, code: int) -> str:
+        if 32 < code < 127:
+            text = chr(code)
+        elif code in (2, 0xFFFE):  # a hyphen PDFium took for a line-end break
+            text = "-"
+        elif code <= 32:  # spaces, line breaks PDFium generates, NUL
+            text = " "
+        else:
+            text = _glyph_text(chr(code)) if code <= 0x10FFFF else " "
+        if len(self) < _MAX_CACHED_TEXTS:
+            self[code] = text
+        return text
+
+
+_MAX_CACHED_TEXTS = 4096
+_PDFIUM_TEXTS = _GlyphTexts()
 _OVERHANGING = frozenset((0x66, 0x6A))  # "f", "j"
 
 
