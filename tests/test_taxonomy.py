@@ -110,6 +110,10 @@ def test_ambiguous_words_are_case_sensitive_or_need_context(taxonomy: Taxonomy) 
         ("Time management and attention to detail", {"time-management", "critical-thinking"}),
         ("A quick learner and self-motivated", {"time-management"}),
         ("Wrote the user manuals as technical writer", {"technical-documentation"}),
+        ("Bachelor of Arts: Strategic Communications", set()),
+        ("Excellent written communications", {"communication"}),
+        ("Reviewed all RPA coding and remarks before submission", set()),
+        ("Built RPA bots for the invoice team", {"rpa"}),
     ],
 )
 def test_shipped_forms_mean_what_they_say(taxonomy: Taxonomy, text: str, expected: set) -> None:
