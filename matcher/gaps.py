@@ -19,7 +19,7 @@ from skills_taxonomy import Certification, RoadmapStep, Taxonomy
 class Gap:
     skill: MissingSkill
     roadmap_step: RoadmapStep | None
-    """The first step of the guide's roadmap that teaches the skill (or its competency)."""
+    """The step of the guide's roadmap that teaches the skill (see :func:`roadmap_step`)."""
     certifications: tuple[Certification, ...]
     """The guide's certifications that cover the skill (or its competency)."""
 
@@ -39,14 +39,10 @@ def find_gaps(missing: Sequence[MissingSkill], taxonomy: Taxonomy) -> tuple[Gap,
     gaps = []
     for skill in missing:
         related = (skill.id, *rolls_up_to(skill.id, taxonomy))
-        step = next(
-            (s for key in related for s in taxonomy.roadmap if key in s.teaches),
-            None,
-        )
         certifications = tuple(
             c for c in taxonomy.certifications if any(key in c.covers for key in related)
         )
-        gaps.append(Gap(skill, step, certifications))
+        gaps.append(Gap(skill, roadmap_step(skill.id, taxonomy), certifications))
     last = len(taxonomy.roadmap) + 1
     return tuple(
         sorted(
@@ -59,3 +55,16 @@ def find_gaps(missing: Sequence[MissingSkill], taxonomy: Taxonomy) -> tuple[Gap,
             ),
         )
     )
+
+
+def roadmap_step(skill_id: str, taxonomy: Taxonomy) -> RoadmapStep | None:
+    """The roadmap step that teaches a skill: its own, else the latest step among the
+    competencies it directly evidences, since a tool is learned once all of them are
+    (TensorFlow evidences Python, step 1, and deep learning, step 3: step 3).  None when
+    neither the skill nor what it evidences is on the roadmap."""
+    own = [step for step in taxonomy.roadmap if skill_id in step.teaches]
+    if own:
+        return own[0]
+    evidenced = taxonomy.skill(skill_id).evidences
+    steps = [step for step in taxonomy.roadmap if any(key in step.teaches for key in evidenced)]
+    return max(steps, key=lambda step: step.step, default=None)

@@ -14,6 +14,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
 from matcher.features import skill_strength
+from matcher.gaps import roadmap_step
 from matcher.job import JobFit, analyse_job, experience_fit, score_job
 from matcher.model import ProfileSimilarity
 from matcher.parse import parse_resume
@@ -355,6 +356,22 @@ def test_a_phrase_of_the_posting_counts_more_than_its_words_apart(taxonomy: Taxo
     reordered = coverage("Ran merchandising, visual and otherwise, and service of customers")
     assert phrase > apart
     assert reordered > apart  # "service of customers" is the pair "customer service"
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "step"),
+    [
+        ("python", 1),  # taught by step 1 itself
+        ("tensorflow", 3),  # evidences Python (1) and deep learning (3): learned at 3
+        ("terraform", 5),  # cloud deployment
+        ("plc-scada", None),  # industrial control: on no step of the guide's roadmap
+    ],
+)
+def test_a_gap_is_learned_at_the_latest_step_it_builds_on(
+    taxonomy: Taxonomy, skill_id: str, step: int | None
+) -> None:
+    found = roadmap_step(skill_id, taxonomy)
+    assert (found.step if found else None) == step
 
 
 def test_more_years_never_lower_the_experience_fit() -> None:
