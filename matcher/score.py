@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.features import (
@@ -247,6 +248,9 @@ class FitModel:
     level_text: ProfileSimilarity
     industry_text: ProfileSimilarity
     industry_terms: Mapping[str, re.Pattern[str]]
+    terms_folded: bool
+    """The term patterns read text whose case :func:`fold_case` folded (every term is
+    ASCII); otherwise they ignore case themselves."""
 
 
 def level_document(level: Level, taxonomy: Taxonomy) -> str:
@@ -268,13 +272,11 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
     ]
     vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
     vectorizer.fit([*level_docs, *industry_docs])
+    folded = all(
+        term.isascii() and term.strip() for i in taxonomy.industries for term in i.vocabulary
+    )
     terms = {
-        industry.id: re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(t) for t in sorted(industry.vocabulary, key=len, reverse=True))
-            + r")(?![\w-])",
-            re.IGNORECASE,
-        )
+        industry.id: vocabulary_pattern(industry.vocabulary, folded=folded)
         for industry in taxonomy.industries
         if industry.vocabulary
     }
@@ -291,7 +293,64 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
             vectorizer.transform(industry_docs).toarray()
         ),
         industry_terms=terms,
+        terms_folded=folded,
     )
+
+
+def vocabulary_pattern(vocabulary: Iterable[str], *, folded: bool) -> re.Pattern[str]:
+    """Any term of ``vocabulary`` as a whole word (not inside a word or a hyphenated
+    compound), case-insensitively; where several match, the longest.
+
+    ``folded``: the pattern reads text that :func:`fold_case` folded, and is a trie of
+    the lower-cased terms.  It finds the same matches as the case-insensitive alternation
+    of the terms, longest first, several times faster: the engine skips to a term's first
+    letter and follows one branch per letter.  Every term must then be ASCII and not blank.
+    """
+    if not folded:
+        longest_first = sorted(vocabulary, key=len, reverse=True)
+        alternatives = "|".join(re.escape(term) for term in longest_first)
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    trie: dict[str, Any] = {}
+    for term in vocabulary:
+        node = trie
+        for char in term.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+    # The word boundary before a term is checked after its first letter, so that the
+    # pattern starts with a letter and the engine can skip ahead to one.
+    starts = "|".join(
+        re.escape(char) + r"(?<![\w-](?s:.))" + _trie_pattern(node) for char, node in trie.items()
+    )
+    return re.compile(rf"(?:{starts})(?![\w-])")
+
+
+def _trie_pattern(node: Mapping[str, Any]) -> str:
+    """The rest of a trie's terms from ``node``: a longer term before a shorter one."""
+    longer = [re.escape(char) + _trie_pattern(child) for char, child in node.items() if char]
+    if not longer:
+        return ""
+    if len(longer) == 1 and "" not in node:
+        return longer[0]
+    return "(?:" + "|".join(longer) + ("|)" if "" in node else ")")
+
+
+_CASE_FOLD = str.maketrans(
+    {
+        **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
+        "\u0130": "i",  # capital I with dot above
+        "\u0131": "i",  # dotless i
+        "\u017f": "s",  # long s
+        "\u212a": "k",  # Kelvin sign
+    }
+)
+
+
+def fold_case(text: str) -> str:
+    """``text`` with every character that a case-insensitive pattern matches to an ASCII
+    letter replaced by that lower-case letter: A-Z, and the four others Python's ``re``
+    folds to one (dotted and dotless I, long S, the Kelvin sign).  Nothing else changes,
+    and every character keeps its place."""
+    return text.lower() if text.isascii() else text.translate(_CASE_FOLD)
 
 
 # --- scoring ----------------------------------------------------------------------------
@@ -316,15 +375,24 @@ def ai_relevance(skills: Sequence[SkillMatch], strengths: Mapping[str, float]) -
 
 
 def score_levels(
-    resume: Resume, skills: Sequence[SkillMatch], model: FitModel
+    resume: Resume,
+    skills: Sequence[SkillMatch],
+    model: FitModel,
+    *,
+    tfidf: NDArray[np.float64] | None = None,
 ) -> tuple[tuple[LevelFit, ...], float]:
-    """Every level's fit (in ladder order) and the resume's AI relevance."""
+    """Every level's fit (in ladder order) and the resume's AI relevance.
+
+    ``tfidf``: the resume's TF-IDF row (:func:`resume_tfidf`), when the caller has it.
+    """
     taxonomy = model.taxonomy
     strengths = skill_strengths(skills)
     row = np.array([vector(strengths, model.skill_index)])
     required = model.required.transform(row)[0]
     preferred = model.preferred.transform(row)[0]
-    presence = (model.vectorizer.transform([resume_text(resume)]).toarray() > 0).astype(float)
+    if tfidf is None:
+        tfidf = resume_tfidf(resume_text(resume), model)
+    presence = (tfidf > 0).astype(float)
     text = np.minimum(model.level_text.transform(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
     relevance = ai_relevance(skills, strengths)
     years = resume.experience.total_years
@@ -379,8 +447,13 @@ def missing_skills(
     return tuple(missing)
 
 
-def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]:
-    """Every industry's fit, in the taxonomy's order."""
+def score_industries(
+    resume: Resume, model: FitModel, *, tfidf: NDArray[np.float64] | None = None
+) -> tuple[IndustryFit, ...]:
+    """Every industry's fit, in the taxonomy's order.
+
+    ``tfidf``: the resume's TF-IDF row (:func:`resume_tfidf`), when the caller has it.
+    """
     found: dict[str, dict[str, list[float]]] = {key: {} for key in model.industry_terms}
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
     position_weights = _position_line_weights(resume)
@@ -388,15 +461,17 @@ def score_industries(resume: Resume, model: FitModel) -> tuple[IndustryFit, ...]
     for number, (section, line) in enumerate(resume.iter_lines()):
         weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
         words = without_identity(line.text, identity)
+        read = fold_case(words) if model.terms_folded else words
         for key, pattern in model.industry_terms.items():
-            terms = {match.group(0).lower() for match in pattern.finditer(words)}
+            terms = {words[match.start() : match.end()].lower() for match in pattern.finditer(read)}
             if not terms:
                 continue
             lines[key].append((-weight, number, line.text))
             for term in terms:
                 found[key].setdefault(term, []).append(weight)
-    text = resume_text(resume)
-    cosine = model.industry_text.transform(model.vectorizer.transform([text]).toarray())[0]
+    if tfidf is None:
+        tfidf = resume_tfidf(resume_text(resume), model)
+    cosine = model.industry_text.transform(tfidf)[0]
     fits = []
     for column, industry in enumerate(model.taxonomy.industries):
         counts = {
@@ -474,6 +549,12 @@ def resume_text(resume: Resume) -> str:
     return "\n".join(without_identity(line.text, identity) for _, line in resume.iter_lines())
 
 
+def resume_tfidf(text: str, model: FitModel) -> NDArray[np.float64]:
+    """The resume's words (:func:`resume_text`) as a row of the model's TF-IDF terms."""
+    row: NDArray[np.float64] = model.vectorizer.transform([text]).toarray()
+    return row
+
+
 def _best(fits: Sequence[Any], minimum: float) -> str | None:
     top = max(fits, key=lambda fit: fit.score, default=None)
     return top.id if top is not None and top.score >= minimum else None
@@ -489,12 +570,13 @@ def score_fit(
 ) -> FitReport:
     """Score a parsed resume against every level and industry (and a job, when given)."""
     model = build_model(taxonomy)
-    levels, relevance = score_levels(resume, skills, model)
+    tfidf = resume_tfidf(resume_text(resume), model)  # both levels and industries read it
+    levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)
     warnings = []
     best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
     if best_level is None:
         warnings.append("no career level fits: the resume shows little AI or data work")
-    industries = score_industries(resume, model)
+    industries = score_industries(resume, model, tfidf=tfidf)
     best_industry = _best(industries, MIN_INDUSTRY_SCORE)
     salary = None
     next_level = None
