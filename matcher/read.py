@@ -890,10 +890,8 @@ class _PdfiumGlyphs:
         boxes = (ctypes.c_float * (4 * count))()
         start = ctypes.addressof(boxes)
         address = ctypes.cast(raw, ctypes.c_void_p).value
-        deque(
-            map(self._loose_box, repeat(address), range(count), range(start, start + 16 * count, 16)),
-            maxlen=0,
-        )
+        addresses = range(start, start + 16 * count, 16)
+        deque(map(self._loose_box, repeat(address), range(count), addresses), maxlen=0)
         values = boxes[:]
         lefts, rights = values[0::4], values[2::4]
         tops = list(map(sub, repeat(height), values[1::4]))
@@ -910,7 +908,7 @@ class _PdfiumGlyphs:
             if codes[i] == 0x66:
                 rights[i] = self._f_advance(raw, i, lefts[i], rights[i])
         texts = map(_PDFIUM_TEXTS.__getitem__, codes)
-        return zip(texts, lefts, rights, tops, bottoms, range(count))
+        return zip(texts, lefts, rights, tops, bottoms, range(count), strict=True)
 
     def _f_advance(self, raw: Any, index: int, origin: float, right: float) -> float:
         """The right edge of an "f" from its advance width.
