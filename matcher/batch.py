@@ -308,6 +308,9 @@ class AnalysisOptions:
     """sha256 of the job posting file's bytes (for the cache)."""
     spacy_model: str | None = None
     """The installed spaCy pipeline skills are found with (None: a blank English one)."""
+    redact: bool = False
+    """Remove the candidate's identity from each result in its worker, before it is cached:
+    with ``redact``, no contact detail reaches this process or the cache folder."""
 
 
 @dataclass(frozen=True)
@@ -483,9 +486,13 @@ def _analyse(
         job=options.job,
         spacy_model=options.spacy_model,
     )
-    data = report.to_dict()
+    data, contact = report.to_dict(), report.resume.contact
     data["file"] = name
-    return data, report.resume.contact
+    if options.redact:
+        from matcher.redact import redact_candidate, redacted_contact
+
+        return redact_candidate(data, contact), redacted_contact(contact)
+    return data, contact
 
 
 def _failed(task: _Task, code: str, message: str, start: float) -> FileResult:
@@ -576,12 +583,14 @@ class ResultCache:
     """Results kept on disk, one JSON file per (file content, options, matcher's code).
 
     The key is the sha256 of the resume's bytes with everything else a result depends on:
-    the taxonomy (version and the user's file's bytes), the engine, the month "Present"
-    means, the region, the job posting's bytes, and matcher's own code and data, so a new
-    release never serves old scores.  Scores are kept, and so are the failures the bytes
-    decide (:data:`CACHED_ERRORS`: a corrupt file stays corrupt); time-outs and bugs are
-    tried again.  The entries hold the full results, contact details included, like the
-    resumes they come from.
+    the taxonomy (version and the user's file's bytes), the engine, the spaCy model, the
+    month "Present" means, the region, the job posting's bytes, redaction, and matcher's own
+    code and data, so a new release never serves old scores.  Scores are kept, and so are
+    the failures the bytes decide (:data:`CACHED_ERRORS`: a corrupt file stays corrupt);
+    time-outs and bugs are tried again.  Without ``redact`` the entries hold the full
+    results, contact details included, like the resumes they come from; with it, the
+    redacted results only, under keys of their own (a run without ``redact`` cannot use
+    them).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -682,6 +691,7 @@ def _options_key(options: AnalysisOptions) -> str:
             "region": options.region,
             "job": options.job_digest,
             "spacy_model": _model_key(options),
+            "redact": options.redact,
         },
         sort_keys=True,
     )

@@ -272,13 +272,10 @@ def check_spacy_model(tax: Any, spacy_model: str | None) -> None:
 
 def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]:
     """Stamp the schema version; remove the candidate's identity when asked."""
-    from matcher.redact import redact as redact_data
+    from matcher.redact import redact_candidate
 
     data = {"schema_version": SCHEMA_VERSION, **data}
-    if redact:
-        contact = parsed.contact
-        data = redact_data(data, [contact.name, contact.email, contact.phone, *contact.links])
-    return data
+    return redact_candidate(data, parsed.contact) if redact else data
 
 
 SCHEMA_VERSION = 1
@@ -723,6 +720,7 @@ def batch_command(
         job=job,
         job_digest=None if job_file is None else batch.file_digest(job_file),
         spacy_model=spacy_model,
+        redact=redact,
     )
 
     def arrange(rows: Sequence[Any]) -> list[Any]:
@@ -759,7 +757,7 @@ def batch_command(
                         data["next_level"] = {
                             key: chosen[key] for key in ("id", "name", "missing_skills")
                         }
-                    data = finish(data, result, redact=redact)
+                    data = finish(data, result, redact=False)  # options.redact did it
                 row = batch.rank_row(result, target, tax, data=data)
                 rows.append(row)
                 if writer is not None:

@@ -8,10 +8,50 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matcher.parse import Contact
 
 REDACTED = "[redacted]"
 _CONTACT_FIELDS = ("name", "email", "phone")
+_IDENTIFIER_KEYS = frozenset(
+    {
+        "id",
+        "best_level",
+        "best_industry",
+        "level",
+        "region",
+        "currency",
+        "category",
+        "importance",
+        "section",
+        "kind",
+        "matched_skills",
+        "via",
+        "schema_version",
+        "taxonomy_version",
+    }
+)
+"""Keys whose values are the taxonomy's and the schema's identifiers, never the resume's: a
+candidate named Edith Head keeps ``head-of-ai`` an id that programs can look up."""
+
+
+def redact_candidate(data: Any, contact: Contact) -> Any:
+    """``data`` without the candidate of ``contact``: :func:`redact` with their details."""
+    return redact(data, [contact.name, contact.email, contact.phone, *contact.links])
+
+
+def redacted_contact(contact: Contact) -> Contact:
+    """``contact`` with each detail it has replaced by :data:`REDACTED`."""
+    return replace(
+        contact,
+        name=contact.name and REDACTED,
+        email=contact.email and REDACTED,
+        phone=contact.phone and REDACTED,
+        links=tuple(REDACTED for _ in contact.links),
+    )
 
 
 def redact(data: Any, secrets: Iterable[str | None]) -> Any:
@@ -41,7 +81,10 @@ def _pattern(secrets: Iterable[str | None]) -> re.Pattern[str] | None:
 
 def _walk(value: Any, pattern: re.Pattern[str] | None) -> Any:
     if isinstance(value, dict):
-        result = {key: _walk(item, pattern) for key, item in value.items()}
+        result = {
+            key: item if key in _IDENTIFIER_KEYS else _walk(item, pattern)
+            for key, item in value.items()
+        }
         candidate = result.get("candidate")
         if isinstance(candidate, dict):
             for key in _CONTACT_FIELDS:

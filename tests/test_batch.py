@@ -362,6 +362,50 @@ def test_the_cache_skips_files_already_scored(
     assert len(scored) == 1 + len(QUICK) + 1
 
 
+SECRETS = ("Daniel Osei", "Osei", "daniel.osei@example.com", "555-0163", "Castellanos")
+
+
+def cached_text(cache: Path) -> str:
+    return "".join(entry.read_text(encoding="utf-8") for entry in sorted(cache.rglob("*.json")))
+
+
+@pytest.mark.parametrize("first", ["plain", "redacted"])
+def test_redact_holds_on_cache_hits(runner: CliRunner, quick: Path, first: str) -> None:
+    cache = quick.parent / "cache"
+    options = {
+        "plain": ["--jobs", "1", "--cache", cache, "--format", "jsonl"],
+        "redacted": ["--jobs", "1", "--cache", cache, "--format", "jsonl", "--redact"],
+    }
+    order = ["plain", "redacted"] if first == "plain" else ["redacted", "plain"]
+    scored = {name: run(runner, quick, *options[name]) for name in order}
+    hits = {name: run(runner, quick, *options[name]) for name in order}
+    for name in order:
+        assert scored[name].exit_code == hits[name].exit_code == 0, hits[name].stderr
+        assert "from the cache" not in scored[name].stderr  # each has entries of its own
+        assert f"; {len(QUICK)} from the cache" in hits[name].stderr
+        assert hits[name].stdout == scored[name].stdout
+    for secret in SECRETS:
+        assert secret in hits["plain"].stdout
+        assert secret not in hits["redacted"].stdout
+    rows = [json.loads(line) for line in hits["redacted"].stdout.splitlines()]
+    assert {row["candidate"]["email"] for row in rows} == {"[redacted]"}
+
+
+def test_with_redact_alone_the_cache_holds_no_contact_details(
+    runner: CliRunner, quick: Path
+) -> None:
+    cache = quick.parent / "cache"
+    for _ in range(2):
+        result = run(runner, quick, "--jobs", "1", "--cache", cache, "--redact", "--format", "csv")
+        assert result.exit_code == 0, result.stderr
+    assert f"; {len(QUICK)} from the cache" in result.stderr
+    stored = cached_text(cache)
+    assert "[redacted]" in stored
+    for secret in SECRETS:
+        assert secret not in stored
+    assert {row["candidate"] for row in csv_rows(result.stdout)} == {"[redacted]"}
+
+
 def test_the_pipeline_is_built_once_per_process(runner: CliRunner, quick: Path) -> None:
     from matcher.score import build_model
     from matcher.skills import build_pipeline

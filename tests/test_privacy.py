@@ -147,3 +147,20 @@ def test_warnings_quote_the_resume_only_with_vv(tmp_path: Path) -> None:
     assert "warning: jo.txt: ignored the dates '2024 - 2021': ends before it starts\n" in (
         loud.stderr
     )
+
+
+def test_redact_keeps_the_identifiers_a_name_shares_with_the_taxonomy(tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Taylor Swift\nMobile Engineer | taylor.swift@example.com\n\nEXPERIENCE\n"
+        "Senior Mobile Engineer\nAcme Health, Toronto | 2019 - Present\n"
+        "- Built iOS apps in Swift and Kotlin; on-device ML with Core ML and PyTorch\n",
+        encoding="utf-8",
+    )
+    args = ["skills", str(resume), "--format", "json", "--as-of", "2026-11", "--redact"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.stderr
+    skills = {skill["id"]: skill for skill in json.loads(result.stdout)["skills"]}
+    assert "swift" in skills  # the id programs look skills up by
+    assert skills["swift"]["evidence"][0]["text"].startswith("Built iOS apps in [redacted] and")
+    assert "Taylor" not in result.stdout
