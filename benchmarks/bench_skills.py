@@ -296,10 +296,16 @@ def _score_skillspan(
         spans_by_line.setdefault(hit.line, []).append(span)
     correct = 0
     false_positives: Counter[str] = Counter()
+    # Many sentences carry no label at all, even stack lists ("PHP 7 React jQuery MySQL
+    # Docker"): precision is also given over the sentences with at least one labelled span.
+    in_labelled = correct_in_labelled = 0
     for (line, key), found in sorted(pairs.items()):
-        if any(_within(span, gold) for span, _ in found for gold in labelled[line]):
-            correct += 1
-        else:
+        hit = any(_within(span, gold) for span, _ in found for gold in labelled[line])
+        correct += hit
+        if labelled[line]:
+            in_labelled += 1
+            correct_in_labelled += hit
+        if not hit:
             false_positives[f"{found[0][1]} -> {key}"] += 1
     gold_total = found_total = 0
     misses: Counter[str] = Counter()
@@ -312,6 +318,10 @@ def _score_skillspan(
             else:
                 misses[" ".join(sentences[line]["tokens"][gold[0] : gold[1]]).lower()] += 1
     result = _scores(correct, len(pairs), found_total, gold_total)
+    result["precision_labelled"] = (
+        round(correct_in_labelled / in_labelled, 3) if in_labelled else 0.0
+    )
+    result["predicted_in_labelled"] = in_labelled
     result["top_false_positives"] = _top(false_positives, show)
     result["top_misses"] = _top(misses, show)
     return result
@@ -354,6 +364,9 @@ def run_skillspan(
     )
     result: dict[str, Any] = {
         "sentences": len(sentences),
+        "labelled_sentences": sum(
+            1 for s in sentences if bio_spans(s["tags_skill"]) + bio_spans(s["tags_knowledge"])
+        ),
         "short_knowledge_spans": sum(
             1 for s in sentences for a, b in bio_spans(s["tags_knowledge"]) if b - a <= SHORT_SPAN
         ),
@@ -428,6 +441,18 @@ def render(report: dict[str, Any]) -> str:
                 f"| {s['predicted']} | {s['gold']} |"
             )
 
+    skillspan = report.get("skillspan", {})
+    if "ours" in skillspan:
+        labelled = "; ".join(
+            f"{who} {skillspan[who]['precision_labelled']:.3f}" for who in SKILLSPAN_SYSTEMS
+        )
+        out.extend(
+            [
+                "",
+                f"SkillSpan precision over the {skillspan['labelled_sentences']} of "
+                f"{skillspan['sentences']} sentences with at least one labelled span: {labelled}",
+            ]
+        )
     kaggle = report.get("kaggle", {})
     if "ours" in kaggle:
         written = "; ".join(f"{who} {kaggle[who]['recall_written']:.3f}" for who in KAGGLE_SYSTEMS)
@@ -443,7 +468,6 @@ def render(report: dict[str, Any]) -> str:
         out.extend(["", f"{title}:"])
         out.extend(f"  {count:>4}  {key}" for key, count in rows)
 
-    skillspan = report.get("skillspan", {})
     if "ours" in skillspan:
         listing(
             "SkillSpan false positives (surface -> skill id)",

@@ -161,6 +161,13 @@ QUALITY = (
     Quality("skills", "kaggle.f1", "higher", "kaggle resumes", "F1"),
     Quality("skills", "skillspan.precision", "higher", "SkillSpan sentences", "precision"),
     Quality(
+        "skills",
+        "skillspan.precision_labelled",
+        "higher",
+        "SkillSpan sentences",
+        "precision, sentences with a label",
+    ),
+    Quality(
         "skills", "skillspan.recall", "higher", "SkillSpan sentences", "recall, spans <= 3 tokens"
     ),
     Quality("skills", "skillspan.f1", "higher", "SkillSpan sentences", "F1"),
