@@ -16,6 +16,25 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_CASE_FOLD = str.maketrans(
+    {
+        **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
+        "\u0130": "i",  # capital I with dot above
+        "\u0131": "i",  # dotless i
+        "\u017f": "s",  # long s
+        "\u212a": "k",  # Kelvin sign
+    }
+)
+
+
+def fold_case(text: str) -> str:
+    """``text`` with every character that a case-insensitive pattern matches to an ASCII
+    letter replaced by that lower-case letter: A-Z, and the four others Python's ``re``
+    folds to one (dotted and dotless I, long S, the Kelvin sign).  Nothing else changes,
+    and every character keeps its place."""
+    return text.lower() if text.isascii() else text.translate(_CASE_FOLD)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of text in reading order."""

@@ -14,7 +14,8 @@ import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from functools import lru_cache
+from typing import Any, Literal, NamedTuple
 
 from matcher.dates import (
     Period,
@@ -23,7 +24,7 @@ from matcher.dates import (
     locate_periods,
     total_years,
 )
-from matcher.document import Line, ResumeText
+from matcher.document import Line, ResumeText, fold_case
 from skills_taxonomy.model import Taxonomy
 
 __all__ = [
@@ -1243,6 +1244,15 @@ class _Alias:
     pattern: re.Pattern[str]
     target: str
     name: str
+    needle: str | None
+    """A word of the alias that text must hold, once :func:`fold_case` folded it, for the
+    pattern to match there (None for an alias beyond ASCII: always search)."""
+
+    def search(self, text: str, folded: str) -> re.Match[str] | None:
+        """The pattern's first match in ``text``; ``folded`` is ``fold_case(text)``."""
+        if self.needle is not None and self.needle not in folded:
+            return None  # a substring test is far cheaper than the search
+        return self.pattern.search(text)
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
@@ -1259,7 +1269,12 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
 
 def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
     found = [
-        _Alias(_alias_pattern(alias), target, name)
+        _Alias(
+            _alias_pattern(alias),
+            target,
+            name,
+            max(alias.split(), key=len) if alias.isascii() else None,
+        )
         for target, name, aliases in entries
         for alias in {name.lower(), *(a.lower() for a in aliases)}
         if alias.strip()
@@ -1268,10 +1283,29 @@ def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
     return sorted(found, key=lambda a: len(a.pattern.pattern), reverse=True)
 
 
+class _TaxonomyAliases(NamedTuple):
+    degrees: list[_Alias]
+    fields: list[_Alias]
+    certifications: list[_Alias]
+
+
+@lru_cache(maxsize=4)
+def _taxonomy_aliases(taxonomy: Taxonomy | None) -> _TaxonomyAliases:
+    """The alias patterns of a taxonomy's degrees, fields and certifications (built once)."""
+    if taxonomy is None:
+        return _TaxonomyAliases([], [], [])
+    return _TaxonomyAliases(
+        _aliases((level.id, level.name, level.aliases) for level in taxonomy.degree_levels),
+        _aliases((f.id, f.name, f.aliases) for f in taxonomy.degree_fields),
+        _aliases((c.id, c.name, c.aliases) for c in taxonomy.certifications),
+    )
+
+
 def _first_alias(text: str, aliases: Sequence[_Alias]) -> tuple[_Alias, re.Match[str]] | None:
     best: tuple[_Alias, re.Match[str]] | None = None
+    folded = fold_case(text)
     for alias in aliases:
-        match = alias.pattern.search(text)
+        match = alias.search(text, folded)
         if match and (
             best is None or (match.end() - match.start()) > (best[1].end() - best[1].start())
         ):
@@ -1334,14 +1368,7 @@ def _institution(text: str) -> str | None:
 def _find_education(
     sections: Sequence[Section], taxonomy: Taxonomy | None, as_of: date
 ) -> list[Education]:
-    degree_aliases = (
-        _aliases((level.id, level.name, level.aliases) for level in taxonomy.degree_levels)
-        if taxonomy
-        else []
-    )
-    field_aliases = (
-        _aliases((f.id, f.name, f.aliases) for f in taxonomy.degree_fields) if taxonomy else []
-    )
+    degree_aliases, field_aliases, _ = _taxonomy_aliases(taxonomy)
     entries: list[dict[str, Any]] = []
     current: dict[str, Any] = {"lines": []}
     for section in sections:
@@ -1466,9 +1493,7 @@ _CERT_CUE_RE = re.compile(
 def _find_certifications(
     sections: Sequence[Section], taxonomy: Taxonomy | None, as_of: date
 ) -> list[CertificationMatch]:
-    aliases = (
-        _aliases((c.id, c.name, c.aliases) for c in taxonomy.certifications) if taxonomy else []
-    )
+    aliases = _taxonomy_aliases(taxonomy).certifications
     found: list[CertificationMatch] = []
     seen_ids: set[str] = set()
     matched_lines: set[int] = set()
@@ -1481,8 +1506,9 @@ def _find_certifications(
             # certificate counts there.
             if section.name != "certifications" and not _CERT_CUE_RE.search(text):
                 continue
+            folded = fold_case(text)
             for alias in aliases:
-                if alias.target not in seen_ids and alias.pattern.search(text):
+                if alias.target not in seen_ids and alias.search(text, folded):
                     seen_ids.add(alias.target)
                     matched_lines.add(id(line))
                     found.append(CertificationMatch(alias.target, alias.name, text))

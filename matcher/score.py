@@ -30,6 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from matcher.document import fold_case
 from matcher.features import (
     DEFAULT_YEARS_SIGMA,
     ordered,
@@ -332,25 +333,6 @@ def _trie_pattern(node: Mapping[str, Any]) -> str:
     if len(longer) == 1 and "" not in node:
         return longer[0]
     return "(?:" + "|".join(longer) + ("|)" if "" in node else ")")
-
-
-_CASE_FOLD = str.maketrans(
-    {
-        **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
-        "\u0130": "i",  # capital I with dot above
-        "\u0131": "i",  # dotless i
-        "\u017f": "s",  # long s
-        "\u212a": "k",  # Kelvin sign
-    }
-)
-
-
-def fold_case(text: str) -> str:
-    """``text`` with every character that a case-insensitive pattern matches to an ASCII
-    letter replaced by that lower-case letter: A-Z, and the four others Python's ``re``
-    folds to one (dotted and dotless I, long S, the Kelvin sign).  Nothing else changes,
-    and every character keeps its place."""
-    return text.lower() if text.isascii() else text.translate(_CASE_FOLD)
 
 
 # --- scoring ----------------------------------------------------------------------------
