@@ -219,6 +219,7 @@ def cli() -> None:
       matcher gaps resume.pdf --level ai-architect
       matcher skills resume.pdf --format json
       matcher taxonomy show senior-ai-engineer
+      matcher -v batch resumes/ --out ranked.csv   # log each stage and its time
     """
 
 
@@ -732,7 +733,8 @@ def batch_command(
             writer = results.ResultsFile(out_file, str(out_format), arrange=arrange)
         except batch.BatchError as exc:
             raise click.BadParameter(exc.message, param_hint="--out") from exc
-    show_progress = progress if progress is not None else sys.stderr.isatty()
+    # Log lines would tear a progress bar apart: -v shows the progress of each file instead.
+    show_progress = progress if progress is not None else sys.stderr.isatty() and not log_level()
     bar = _BatchProgress(len(inputs.files)) if show_progress else None
     rows: list[Any] = []
     interrupted = False
