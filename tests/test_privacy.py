@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -164,3 +167,30 @@ def test_redact_keeps_the_identifiers_a_name_shares_with_the_taxonomy(tmp_path: 
     assert "swift" in skills  # the id programs look skills up by
     assert skills["swift"]["evidence"][0]["text"].startswith("Built iOS apps in [redacted] and")
     assert "Taylor" not in result.stdout
+
+
+def test_batch_workers_log_only_with_verbose(tmp_path: Path) -> None:
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for path in RESUMES:
+        if path.suffix in (".txt", ".md"):
+            shutil.copy(path, folder)
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 2
+
+    def stderr(*verbose: str) -> str:
+        args = ["batch", str(folder), "--jobs", "2", "--as-of", "2026-11", "--format", "csv"]
+        result = subprocess.run(
+            [sys.executable, "-m", "matcher", *verbose, *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "2 processes" in result.stderr  # scored in worker processes, not this one
+        return result.stderr
+
+    loud = stderr("-v")
+    for name in names:
+        assert f"INFO matcher.pipeline: skills {name}: " in loud
+    assert "INFO" not in stderr()
