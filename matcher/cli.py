@@ -431,7 +431,11 @@ def score_command(
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
-    job = None if job_file is None else read_job(job_file, tax, engine=engine)
+    job = (
+        None
+        if job_file is None
+        else read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+    )
     report = analyse_resume(
         resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
     )
@@ -492,7 +496,11 @@ def gaps_command(
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
-    job = None if job_file is None else read_job(job_file, tax, engine=engine)
+    job = (
+        None
+        if job_file is None
+        else read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+    )
     report = analyse_resume(
         resume, tax, engine=engine, as_of=as_of, job=job, spacy_model=spacy_model
     )
@@ -701,7 +709,7 @@ def batch_command(
     if job_file is not None:
         from matcher.pipeline import read_job
 
-        job = read_job(job_file, tax, engine=engine)
+        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
     target = batch.Target(level=level, industry=industry, job=None if job is None else job.file)
     cache = None if cache_dir is None else batch.ResultCache(cache_dir)
     inputs = batch.collect_inputs(

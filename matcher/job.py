@@ -39,6 +39,8 @@ from matcher.skills import TextLine, find_mentions, rolls_up_to, summarise
 from skills_taxonomy import Taxonomy
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from matcher.parse import Resume
     from matcher.score import MissingSkill
     from matcher.skills import SkillMatch
@@ -145,8 +147,13 @@ class JobFit:
         }
 
 
-def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
-    """What a posting asks for: required and preferred skills, years, level."""
+def analyse_job(
+    document: ResumeText, taxonomy: Taxonomy, *, nlp: Language | None = None
+) -> JobPosting:
+    """What a posting asks for: required and preferred skills, years, level.
+
+    ``nlp``: the pipeline of :func:`matcher.skills.build_pipeline` (the blank one if None).
+    """
     lines = [line.text for line in document.lines]
     modes = _line_modes(lines)
     requirements = tuple(
@@ -160,7 +167,7 @@ def analyse_job(document: ResumeText, taxonomy: Taxonomy) -> JobPosting:
         TextLine(text, "skills" if weight != NEUTRAL_WEIGHT else "other")
         for text, weight in zip(lines, modes, strict=True)
     ]
-    mentions = find_mentions(text_lines, taxonomy)
+    mentions = find_mentions(text_lines, taxonomy, nlp=nlp)
     skills = summarise(mentions, text_lines, taxonomy)
     required: dict[str, float] = {}
     preferred: dict[str, float] = {}

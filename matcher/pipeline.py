@@ -125,10 +125,17 @@ def analyse_resume(
     return replace(report, warnings=(*document.warnings, *report.warnings))
 
 
-def read_job(path: Path, taxonomy: Taxonomy, *, engine: str = "pdfplumber") -> JobPosting:
+def read_job(
+    path: Path,
+    taxonomy: Taxonomy,
+    *,
+    engine: str = "pdfplumber",
+    spacy_model: str | None = None,
+) -> JobPosting:
     """Read a job posting (text, Markdown, PDF or DOCX) and find what it asks for."""
     start = time.perf_counter()
-    job = analyse_job(read_resume(path, engine=engine), taxonomy)
+    nlp = build_pipeline(taxonomy, spacy_model=spacy_model)
+    job = analyse_job(read_resume(path, engine=engine), taxonomy, nlp=nlp)
     log.info(
         "job %s: %d required, %d preferred skills, %s",
         job.file,

@@ -61,7 +61,14 @@ def run_json(*args: str) -> dict[str, object]:
     return dict(json.loads(result.stdout))
 
 
-@pytest.mark.parametrize("command", [["skills"], ["score", "--level", "ai-architect"]])
+JOB = ROOT / "samples" / "jobs" / "llm_rag_engineer_saas.md"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["skills"], ["score", "--level", "ai-architect"], ["score", "--job", str(JOB)]],
+    ids=["skills", "score", "score-job"],
+)
 def test_an_installed_pipeline_finds_the_same_skills(
     model_folder: Path, command: list[str]
 ) -> None:
@@ -103,3 +110,16 @@ def test_batch_uses_the_model_and_keys_the_cache_by_it(model_folder: Path, tmp_p
         )
         assert "1 from the cache" in batch("--format", "jsonl", "--spacy-model", str(model_folder))
     assert models == [None, str(model_folder)]
+
+
+def test_a_job_posting_is_read_with_the_model_too(model_folder: Path) -> None:
+    from matcher.errors import UsageError
+    from matcher.pipeline import read_job
+    from skills_taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    with pytest.raises(UsageError, match="not installed"):
+        read_job(JOB, taxonomy, spacy_model=MISSING)
+    blank = read_job(JOB, taxonomy)
+    assert blank.required  # the comparison compares something
+    assert read_job(JOB, taxonomy, spacy_model=str(model_folder)).to_dict() == blank.to_dict()
