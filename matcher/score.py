@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -251,7 +253,7 @@ class FitModel:
     industry_terms: Mapping[str, re.Pattern[str]]
     terms_folded: bool
     """The term patterns read text whose case :func:`fold_case` folded (every term is
-    ASCII); otherwise they ignore case themselves."""
+    ASCII, none blank or across lines); otherwise they ignore case themselves."""
 
 
 def level_document(level: Level, taxonomy: Taxonomy) -> str:
@@ -274,7 +276,9 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
     vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
     vectorizer.fit([*level_docs, *industry_docs])
     folded = all(
-        term.isascii() and term.strip() for i in taxonomy.industries for term in i.vocabulary
+        term.isascii() and term.strip() and "\n" not in term
+        for industry in taxonomy.industries
+        for term in industry.vocabulary
     )
     terms = {
         industry.id: vocabulary_pattern(industry.vocabulary, folded=folded)
@@ -440,14 +444,13 @@ def score_industries(
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
     position_weights = _position_line_weights(resume)
     identity = identity_pattern(resume)
-    for number, (section, line) in enumerate(resume.iter_lines()):
-        weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
-        words = without_identity(line.text, identity)
-        read = fold_case(words) if model.terms_folded else words
-        for key, pattern in model.industry_terms.items():
-            terms = {words[match.start() : match.end()].lower() for match in pattern.finditer(read)}
-            if not terms:
-                continue
+    entries = list(resume.iter_lines())
+    words = [without_identity(line.text, identity) for _, line in entries]
+    folded = fold_case("\n".join(words)) if model.terms_folded else None
+    for key, pattern in model.industry_terms.items():
+        for number, terms in _terms_by_line(pattern, words, folded).items():
+            section, line = entries[number]
+            weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
             lines[key].append((-weight, number, line.text))
             for term in terms:
                 found[key].setdefault(term, []).append(weight)
@@ -477,6 +480,33 @@ def score_industries(
             )
         )
     return tuple(fits)
+
+
+def _terms_by_line(
+    pattern: re.Pattern[str], lines: Sequence[str], folded: str | None
+) -> dict[int, set[str]]:
+    """The terms ``pattern`` finds, lower-cased, by the number of the line they are on
+    (lines without any are left out).
+
+    ``folded``: the lines joined by line breaks and case-folded (:func:`fold_case`), for a
+    folded pattern; it searches all lines at once (no term spans a line break), and a
+    match is on the line its start falls in.  None: the pattern searches line by line.
+    """
+    by_line: dict[int, set[str]] = {}
+    if folded is None:
+        for number, line in enumerate(lines):
+            for match in pattern.finditer(line):
+                by_line.setdefault(number, set()).add(match.group(0).lower())
+        return by_line
+    ends = list(accumulate(len(line) + 1 for line in lines))
+    for match in pattern.finditer(folded):
+        start, end = match.span()
+        number = bisect_right(ends, start)
+        line_start = ends[number - 1] if number else 0
+        by_line.setdefault(number, set()).add(
+            lines[number][start - line_start : end - line_start].lower()
+        )
+    return by_line
 
 
 def _position_line_weights(resume: Resume) -> dict[Line, float]:
