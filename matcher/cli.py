@@ -173,7 +173,7 @@ def resume_options(function: F) -> F:
         click.option(
             "--redact",
             is_flag=True,
-            help="Remove the candidate's name, email, phone and links from the output.",
+            help="Remove the candidate's name, email, phone, links and postal address.",
         ),
         verbose_option,
     ]

@@ -1,7 +1,11 @@
-"""Remove a candidate's identity from output: name, email, phone, links.
+"""Remove a candidate's identity from output: name, email, phone, links and address.
 
 Applied to the JSON-ready data of any command, so every renderer (table, JSON, CSV, HTML)
-sees only redacted text.
+sees only redacted text.  The contact details the parser found are removed wherever they
+appear; postal addresses, which it does not collect, are found by their shape (see
+:data:`ADDRESS`): a street line ("1200 Pine St, Apt 4"), a city with its region and postal
+code ("Seattle, WA 98101", "Chennai, Tamil Nadu 600001"), a UK or Canadian postcode, a PO
+box.  A city or a region on its own is no address and stays.
 """
 
 from __future__ import annotations
@@ -15,6 +19,37 @@ if TYPE_CHECKING:
     from matcher.parse import Contact
 
 REDACTED = "[redacted]"
+# fmt: off
+_STREET_TYPES = (
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive",
+    "Dr", "Way", "Court", "Ct", "Place", "Pl", "Terrace", "Parkway", "Pkwy", "Highway", "Hwy",
+    "Square", "Sq", "Circle", "Cir", "Trail", "Close", "Crescent", "Gardens", "Mews", "Row",
+)
+_US_STATES = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN",
+    "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH",
+    "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT",
+    "VT", "VA", "WA", "WV", "WI", "WY",
+)
+# fmt: on
+ADDRESS = re.compile(
+    "|".join(
+        (
+            # a house number, up to four capitalised words and a street type, maybe a unit
+            rf"\b\d{{1,5}}[A-Z]?\s+(?:[A-Z][\w'.-]*\s+){{0,4}}(?:{'|'.join(_STREET_TYPES)})\b\.?"
+            r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|#)\.?\s*[\w-]+)?",
+            # a US city, state and ZIP code
+            rf"\b[A-Z][A-Za-z.' -]{{1,30}},\s*(?:{'|'.join(_US_STATES)})\s+\d{{5}}(?:-\d{{4}})?\b",
+            # a city, a region written out and a 5- or 6-digit postal code (US, India)
+            r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[-–]?\s*"
+            r"\d{3}\s?\d{2,3}\b(?!\s*[a-z])",
+            r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b",  # a UK postcode
+            r"\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b",  # a Canadian postal code
+            r"\bP\.?\s?O\.?\s+Box\s+\d+\b",
+        )
+    )
+)
+"""The shapes of a postal address, removed from every text of redacted output."""
 _CONTACT_FIELDS = ("name", "email", "phone")
 _IDENTIFIER_KEYS = frozenset(
     {
@@ -95,6 +130,7 @@ def _walk(value: Any, pattern: re.Pattern[str] | None) -> Any:
         return result
     if isinstance(value, list):
         return [_walk(item, pattern) for item in value]
-    if isinstance(value, str) and pattern is not None:
-        return pattern.sub(REDACTED, value)
+    if isinstance(value, str):
+        value = ADDRESS.sub(REDACTED, value)
+        return value if pattern is None else pattern.sub(REDACTED, value)
     return value

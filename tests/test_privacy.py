@@ -194,3 +194,40 @@ def test_batch_workers_log_only_with_verbose(tmp_path: Path) -> None:
     for name in names:
         assert f"INFO matcher.pipeline: skills {name}: " in loud
     assert "INFO" not in stderr()
+
+
+ADDRESS_RESUME = """\
+Priya Natarajan
+1200 Pine St, Apt 4, Seattle, WA 98101 | priya.natarajan@example.com | (206) 555-0142
+
+EXPERIENCE
+Machine Learning Engineer
+Acme Health, Seattle, WA | 2019 - Present
+- Built 3 PyTorch models for 20 hospitals on Azure
+"""
+
+
+@pytest.mark.parametrize("command", [["parse"], ["skills"], ["score"]])
+def test_redact_removes_a_postal_address(tmp_path: Path, command: list[str]) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(ADDRESS_RESUME, encoding="utf-8")
+    args = [command[0], str(resume), "--format", "json", "--as-of", "2026-11"]
+    runner = CliRunner()
+    plain = runner.invoke(cli, args).stdout
+    redacted = runner.invoke(cli, [*args, "--redact"]).stdout
+    address = ["1200 Pine", "Apt 4", "98101"]
+    if command[0] == "parse":  # the only output that repeats the header line
+        assert all(part in plain for part in address)
+    assert [part for part in address if part in redacted] == []
+    if command[0] != "parse":
+        assert "Built 3 PyTorch models for 20 hospitals on Azure" in redacted
+
+
+@pytest.mark.parametrize("path", RESUMES, ids=lambda p: p.name)
+def test_the_address_shapes_leave_ordinary_resume_lines_alone(path: Path) -> None:
+    from matcher.redact import ADDRESS
+
+    result = CliRunner().invoke(cli, ["parse", str(path), "--format", "json"])
+    sections = json.loads(result.stdout)["sections"]
+    assert sections
+    assert [m.group() for s in sections for m in ADDRESS.finditer(s["text"])] == []
