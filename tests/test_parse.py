@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import string
 from datetime import date
 
 import pytest
 
-from matcher.document import Line, ResumeText
+from matcher.document import Line, ResumeText, fold_case
 from matcher.parse import Position, Resume, parse_resume
 from skills_taxonomy.model import Certification, DegreeField, DegreeLevel, Taxonomy
 
@@ -527,6 +529,26 @@ def test_a_wrapped_certification_line_is_joined(tiny_taxonomy: Taxonomy) -> None
 def test_without_a_taxonomy_certifications_are_listed_as_written() -> None:
     found = parse("Certifications\n• AWS ML Specialty — Issued Mar 2021\n").certifications
     assert [c.to_dict() for c in found] == [{"id": None, "name": "AWS ML Specialty"}]
+
+
+def test_aliases_match_in_any_case(tiny_taxonomy: Taxonomy) -> None:
+    text = "Certifications\nAWS ML SPECIALTY\nEducation\nPHD IN COMPUTER SCIENCE, 2020\n"
+    resume = parse(text, taxonomy=tiny_taxonomy)
+    assert [c.id for c in resume.certifications] == ["aws-ml-specialty"]
+    assert [(e.level, e.field_id) for e in resume.education] == [("phd", "computer-science")]
+
+
+def test_case_folding_is_what_a_case_insensitive_pattern_sees() -> None:
+    """Aliases and cues are searched in folded text: a character must fold to an ASCII
+    letter exactly when a case-insensitive pattern of that letter matches it."""
+    every = "".join(chr(code) for code in range(0x30000) if not 0xD800 <= code < 0xE000)
+    folded = fold_case(every)
+    assert len(folded) == len(every)
+    for letter in string.ascii_lowercase:
+        matched = set(re.findall(letter, every, re.IGNORECASE))
+        assert matched == {char for char, fold in zip(every, folded, strict=True) if fold == letter}
+    unchanged = {char for char, fold in zip(every, folded, strict=True) if char == fold}
+    assert unchanged >= set(every) - set(string.ascii_uppercase) - set("\u0130\u0131\u017f\u212a")
 
 
 # --- the whole result ------------------------------------------------------------------------
