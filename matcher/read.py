@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
-from operator import sub
+from operator import attrgetter, sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -310,14 +310,16 @@ def _build_words(
 
 def _dedupe_words(words: list[_Word]) -> list[_Word]:
     """Drop words drawn twice at (almost) the same place: fake bold done word by word."""
-    order = sorted(range(len(words)), key=lambda i: (words[i].text, words[i].top))
+    keys = [(word.text, word.top) for word in words]
+    order = sorted(range(len(words)), key=keys.__getitem__)
     dropped: set[int] = set()
     bolded: set[int] = set()
     for position, i in enumerate(order):
         if i in dropped:
             continue
         word = words[i]
-        for j in order[position + 1 :]:
+        for following in range(position + 1, len(order)):
+            j = order[following]
             other = words[j]
             if other.text != word.text or other.top - word.top > DEFAULT_DUPLICATE_TOLERANCE:
                 break
@@ -346,7 +348,7 @@ def _group_rows(words: list[_Word]) -> list[_Row]:
     groups: list[list[_Word]] = []
     current: list[_Word] = []
     reference = limit = 0.0
-    for word in sorted(words, key=lambda w: w.bottom):
+    for word in sorted(words, key=_BOTTOM):
         if current and word.bottom - reference <= limit:
             current.append(word)
             continue
@@ -356,10 +358,13 @@ def _group_rows(words: list[_Word]) -> list[_Row]:
         limit = max(1.0, DEFAULT_ROW_TOLERANCE * word.size)
     rows = []
     for group in groups:
-        group.sort(key=lambda w: w.x0)
-        rows.append(_Row(group, min(w.top for w in group), max(w.bottom for w in group)))
-    rows.sort(key=lambda row: row.top)
+        group.sort(key=_X0)
+        rows.append(_Row(group, min(map(_TOP, group)), max(map(_BOTTOM, group))))
+    rows.sort(key=_TOP)
     return rows
+
+
+_X0, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("top"), attrgetter("bottom")
 
 
 @dataclass(frozen=True)
@@ -859,17 +864,16 @@ class _PdfiumGlyphs:
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
         self._bold_names: dict[bytes, bool] = {}
-        self._matrix_ref = ctypes.byref(self._matrix)
-        self._flags_ref = ctypes.byref(self._flags)
-        self._get_font_size = pdfium_c.FPDFText_GetFontSize
-        self._get_matrix = pdfium_c.FPDFText_GetMatrix
-        self._get_font_info = pdfium_c.FPDFText_GetFontInfo
-        # The same entry point, declared to take plain addresses: ``map`` then calls it
-        # once per glyph without a Python frame or a ctypes object per call.
-        loose_box = pdfium_c.FPDFText_GetLooseCharBox
-        self._loose_box = type(loose_box)(ctypes.cast(loose_box, ctypes.c_void_p).value)
-        self._loose_box.argtypes = (ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
-        self._loose_box.restype = ctypes.c_int
+        self._matrix_address = ctypes.addressof(self._matrix)
+        self._name_address = ctypes.addressof(self._name)
+        self._flags_address = ctypes.addressof(self._flags)
+        pointer, integer = ctypes.c_void_p, ctypes.c_int
+        self._loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, integer, pointer)
+        self._get_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+        self._get_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, integer, pointer)
+        self._get_font_info = _by_address(
+            pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, pointer, ctypes.c_ulong, pointer
+        )
 
     def codes(self, raw: Any, count: int) -> list[int]:
         """Every glyph's code point, with one call when PDFium's text maps 1:1 to glyphs."""
@@ -889,7 +893,7 @@ class _PdfiumGlyphs:
         # box costs less than deciding which to skip, and _build_words ignores theirs.
         boxes = (ctypes.c_float * (4 * count))()
         start = ctypes.addressof(boxes)
-        address = ctypes.cast(raw, ctypes.c_void_p).value
+        address = _address(raw)
         addresses = range(start, start + 16 * count, 16)
         deque(map(self._loose_box, repeat(address), range(count), addresses), maxlen=0)
         values = boxes[:]
@@ -928,18 +932,34 @@ class _PdfiumGlyphs:
         edge = origin + self._width.value * abs(self._matrix.a)
         return edge if origin < edge < right else right
 
-    def style(self, raw: Any, index: int) -> tuple[float, bool]:
+    def style(self, address: int, index: int) -> tuple[float, bool]:
+        """The font size and boldness of a glyph; ``address`` is the text page's."""
         # PDFium reports the font size before the text matrix; pdfminer (and the eye)
         # after it.  Scale by the matrix's vertical stretch to agree.
-        size = self._get_font_size(raw, index)
-        if self._get_matrix(raw, index, self._matrix_ref):
+        size = self._get_font_size(address, index)
+        if self._get_matrix(address, index, self._matrix_address):
             size *= hypot(self._matrix.c, self._matrix.d)
-        self._get_font_info(raw, index, self._name, 256, self._flags_ref)
+        self._get_font_info(address, index, self._name_address, 256, self._flags_address)
         font = self._name.value
         bold = self._bold_names.get(font)
         if bold is None:
             bold = self._bold_names[font] = _is_bold_font(font.decode("latin-1"))
         return float(size), bold
+
+
+def _address(handle: Any) -> int:
+    """A ctypes pointer's address as a plain integer."""
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+def _by_address(function: Any, restype: Any, *more: Any) -> Any:
+    """A PDFium text function of ``(page, index, *more)`` declared to take the page and any
+    pointer as plain integers: a call converts no ctypes object, and ``map`` can make the
+    calls of a whole page without a Python frame each."""
+    typed = type(function)(_address(function))
+    typed.argtypes = (ctypes.c_void_p, ctypes.c_int, *more)
+    typed.restype = restype
+    return typed
 
 
 class _GlyphTexts(dict[int, str]):
@@ -995,7 +1015,8 @@ def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
                 first_failure = first_failure or exc
                 failed.append(f"page {number + 1}: {_describe(exc)}")
                 continue
-            words = _build_words(reader.glyphs(raw, count, height), partial(reader.style, raw))
+            style = partial(reader.style, _address(raw))
+            words = _build_words(reader.glyphs(raw, count, height), style)
             out.append((number, _PdfPage(words, float(width), float(height))))
             textpage.close()
             page.close()
