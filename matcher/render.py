@@ -111,6 +111,26 @@ def taxonomy_entry(kind: str, entry: Mapping[str, Any], taxonomy: Taxonomy) -> s
     return "\n".join(lines) + "\n"
 
 
+PROOF_WIDTH = 70
+"""Characters of an evidence line the score report shows beside a skill."""
+
+
+def _excerpt(text: str, words: Sequence[str], width: int) -> str:
+    """At most ``width`` characters of ``text``, cut around the first of ``words`` in it."""
+    if len(text) <= width:
+        return text
+    lowered = text.lower()
+    spans = [(at, at + len(word)) for word in words if (at := lowered.find(word.lower())) >= 0]
+    at, end = min(spans, default=(0, 0))
+    if end <= width - 1:
+        return text[: width - 1] + "…"
+    start = max(1, min(at - width // 3, len(text) - (width - 1)))
+    piece = text[start : start + width - 1]
+    if start + width - 1 < len(text):
+        piece = piece[:-1] + "…"
+    return "…" + piece
+
+
 def _wrap(text: str, width: int = 96, indent: str = "    ") -> list[str]:
     import textwrap
 
@@ -262,7 +282,8 @@ def score_report(
     for skill in strongest:
         proof = skill["evidence"][0]["text"] if skill["evidence"] else ""
         years_text = f"{skill['years']:g} y" if skill["years"] is not None else ""
-        lines.append(f"  {skill['name']:<{width}} {years_text:>6}  {proof[:70]}")
+        excerpt = _excerpt(proof, skill.get("written_as", []), PROOF_WIDTH)
+        lines.append(f"  {skill['name']:<{width}} {years_text:>6}  {excerpt}")
     next_level = data.get("next_level")
     if next_level and next_level["missing_skills"]:
         lines.append("")

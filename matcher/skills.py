@@ -154,7 +154,7 @@ class SkillMatch:
     via: tuple[str, ...] = field(default=())
     """Ids of the tools that evidence this skill."""
     surfaces: tuple[str, ...] = field(default=())
-    """The distinct ways the resume writes it (for matching against other lists)."""
+    """The distinct ways the resume writes it ("PyTorch", "pytorch"); none when derived."""
 
     def to_dict(self, *, max_evidence: int | None = None) -> dict[str, Any]:
         evidence = self.evidence if max_evidence is None else self.evidence[:max_evidence]
@@ -167,6 +167,7 @@ class SkillMatch:
             "last_used": self.last_used,
             "derived": self.derived,
             "via": list(self.via),
+            "written_as": list(self.surfaces),
             "evidence": [e.to_dict() for e in evidence],
         }
 

@@ -148,6 +148,25 @@ def test_gaps_lists_required_before_preferred_with_roadmap_steps(runner: CliRunn
     assert all(gap["roadmap_step"] is None or 1 <= gap["roadmap_step"]["step"] <= 6 for gap in gaps)
 
 
+def test_score_table_shows_the_part_of_a_long_line_that_names_the_skill(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Sam Lee\n\nEXPERIENCE\nData Engineer, Acme, 2019 - Present\n"
+        "- Responsible for the nightly reporting of the finance and operations teams across "
+        "three regions, rebuilt on Apache Airflow\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["score", str(resume), "--as-of", "2026-11"])
+    assert result.exit_code == 0, result.stderr
+    rows = result.stdout.splitlines()
+    row = next(line for line in rows if line.lstrip().startswith("Apache Airflow"))
+    assert row.endswith("three regions, rebuilt on Apache Airflow")
+    assert "…" in row
+    assert "Responsible" not in row
+
+
 def test_score_table_names_the_best_level_and_salary(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["score", str(SAMPLE), "--as-of", "2026-11", "--region", "uk"])
     assert result.exit_code == 0, result.stderr
