@@ -265,8 +265,9 @@ _MOJIBAKE = (
 
 
 def _clean(text: str) -> str:
-    for bad, good in _MOJIBAKE:
-        text = text.replace(bad, good)
+    if not text.isascii():  # every mojibake sequence holds a character beyond ASCII
+        for bad, good in _MOJIBAKE:
+            text = text.replace(bad, good)
     return " ".join(text.split())
 
 

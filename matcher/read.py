@@ -30,7 +30,6 @@ from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
 from operator import attrgetter, sub
@@ -932,19 +931,35 @@ class _PdfiumGlyphs:
         edge = origin + self._width.value * abs(self._matrix.a)
         return edge if origin < edge < right else right
 
-    def style(self, address: int, index: int) -> tuple[float, bool]:
-        """The font size and boldness of a glyph; ``address`` is the text page's."""
-        # PDFium reports the font size before the text matrix; pdfminer (and the eye)
-        # after it.  Scale by the matrix's vertical stretch to agree.
-        size = self._get_font_size(address, index)
-        if self._get_matrix(address, index, self._matrix_address):
-            size *= hypot(self._matrix.c, self._matrix.d)
-        self._get_font_info(address, index, self._name_address, 256, self._flags_address)
-        font = self._name.value
-        bold = self._bold_names.get(font)
-        if bold is None:
-            bold = self._bold_names[font] = _is_bold_font(font.decode("latin-1"))
-        return float(size), bold
+    def style(self, address: int) -> StyleLookup:
+        """The style lookup of the text page at ``address``: a glyph's font size and
+        boldness.  A closure over its ctypes objects, called once per word."""
+        get_font_size, get_matrix, get_font_info = (
+            self._get_font_size,
+            self._get_matrix,
+            self._get_font_info,
+        )
+        matrix, name, bold_names = self._matrix, self._name, self._bold_names
+        matrix_address, name_address, flags_address = (
+            self._matrix_address,
+            self._name_address,
+            self._flags_address,
+        )
+
+        def lookup(index: int) -> tuple[float, bool]:
+            # PDFium reports the font size before the text matrix; pdfminer (and the eye)
+            # after it.  Scale by the matrix's vertical stretch to agree.
+            size = get_font_size(address, index)
+            if get_matrix(address, index, matrix_address):
+                size *= hypot(matrix.c, matrix.d)
+            get_font_info(address, index, name_address, 256, flags_address)
+            font = name.value
+            bold = bold_names.get(font)
+            if bold is None:
+                bold = bold_names[font] = _is_bold_font(font.decode("latin-1"))
+            return float(size), bold
+
+        return lookup
 
 
 def _address(handle: Any) -> int:
@@ -1015,8 +1030,7 @@ def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
                 first_failure = first_failure or exc
                 failed.append(f"page {number + 1}: {_describe(exc)}")
                 continue
-            style = partial(reader.style, _address(raw))
-            words = _build_words(reader.glyphs(raw, count, height), style)
+            words = _build_words(reader.glyphs(raw, count, height), reader.style(_address(raw)))
             out.append((number, _PdfPage(words, float(width), float(height))))
             textpage.close()
             page.close()
