@@ -26,6 +26,7 @@ import re
 import stat
 import zipfile
 import zlib
+from array import array
 from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -890,15 +891,14 @@ class _PdfiumGlyphs:
         codes = self.codes(raw, count)
         # Every glyph's loose box (left, top, right, bottom), separators' too: reading a
         # box costs less than deciding which to skip, and _build_words ignores theirs.
-        boxes = (ctypes.c_float * (4 * count))()
-        start = ctypes.addressof(boxes)
+        boxes = array("f", bytes(16 * count))  # FS_RECTF: four C floats
+        start = boxes.buffer_info()[0]
         address = _address(raw)
         addresses = range(start, start + 16 * count, 16)
         deque(map(self._loose_box, repeat(address), range(count), addresses), maxlen=0)
-        values = boxes[:]
-        lefts, rights = values[0::4], values[2::4]
-        tops = list(map(sub, repeat(height), values[1::4]))
-        bottoms = list(map(sub, repeat(height), values[3::4]))
+        lefts, rights = boxes[0::4].tolist(), boxes[2::4].tolist()
+        tops = map(sub, repeat(height), boxes[1::4])
+        bottoms = map(sub, repeat(height), boxes[3::4])
         # The loose box is the union of the glyph's advance and its ink, and these letters
         # ink outside their advance: a "j" left of its origin, into the gap before it; an
         # "f" past its advance width (see _f_advance).
