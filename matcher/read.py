@@ -859,7 +859,6 @@ class _PdfiumGlyphs:
 
         self._c = pdfium_c
         self._matrix = pdfium_c.FS_MATRIX()
-        self._origin = (ctypes.c_double(), ctypes.c_double())
         self._width = ctypes.c_float()
         self._name = ctypes.create_string_buffer(256)
         self._flags = ctypes.c_int()
@@ -867,12 +866,24 @@ class _PdfiumGlyphs:
         self._matrix_address = ctypes.addressof(self._matrix)
         self._name_address = ctypes.addressof(self._name)
         self._flags_address = ctypes.addressof(self._flags)
+        self._width_address = ctypes.addressof(self._width)
         pointer, integer = ctypes.c_void_p, ctypes.c_int
         self._loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, integer, pointer)
         self._get_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
         self._get_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, integer, pointer)
         self._get_font_info = _by_address(
             pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, pointer, ctypes.c_ulong, pointer
+        )
+        self._get_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, integer, pointer, pointer)
+        self._get_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, pointer)
+        self._get_font = _typed(pdfium_c.FPDFTextObj_GetFont, pointer, pointer)
+        self._get_glyph_width = _typed(
+            pdfium_c.FPDFFont_GetGlyphWidth,
+            integer,
+            pointer,
+            ctypes.c_uint,
+            ctypes.c_float,
+            pointer,
         )
 
     def codes(self, raw: Any, count: int) -> list[int]:
@@ -902,31 +913,32 @@ class _PdfiumGlyphs:
         # The loose box is the union of the glyph's advance and its ink, and these letters
         # ink outside their advance: a "j" left of its origin, into the gap before it; an
         # "f" past its advance width (see _f_advance).
-        origin_x, origin_y = self._origin
-        x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
-        get_origin = self._c.FPDFText_GetCharOrigin
-        for i in compress(range(count), map(_OVERHANGING.__contains__, codes)):
-            get_origin(raw, i, x_ref, y_ref)
-            lefts[i] = origin_x.value
+        overhanging = list(compress(range(count), map(_OVERHANGING.__contains__, codes)))
+        origins = array("d", bytes(16 * len(overhanging)))  # x, y of each
+        start = origins.buffer_info()[0]
+        end = start + 16 * len(overhanging)
+        xs, ys = range(start, end, 16), range(start + 8, end, 16)
+        deque(map(self._get_origin, repeat(address), overhanging, xs, ys), maxlen=0)
+        for i, origin in zip(overhanging, origins[0::2], strict=True):
+            lefts[i] = origin
             if codes[i] == 0x66:
-                rights[i] = self._f_advance(raw, i, lefts[i], rights[i])
+                rights[i] = self._f_advance(address, i, origin, rights[i])
         texts = map(_PDFIUM_TEXTS.__getitem__, codes)
         return zip(texts, lefts, rights, tops, bottoms, range(count), strict=True)
 
-    def _f_advance(self, raw: Any, index: int, origin: float, right: float) -> float:
+    def _f_advance(self, address: int, index: int, origin: float, right: float) -> float:
         """The right edge of an "f" from its advance width.
 
         An "f" in a serif face inks past its advance; in PDFs whose word gaps are narrow
         that ink swallows the gap ("ofthe").  The font's width for it (the /W or /Widths
         entry pdfminer uses) restores the edge.  Only "f" is worth the four extra calls.
         """
-        c = self._c
-        obj = c.FPDFText_GetTextObject(raw, index)
-        font = c.FPDFTextObj_GetFont(obj) if obj else None
-        if not font or not c.FPDFText_GetMatrix(raw, index, ctypes.byref(self._matrix)):
+        obj = self._get_text_object(address, index)
+        font = self._get_font(obj) if obj else None
+        if not font or not self._get_matrix(address, index, self._matrix_address):
             return right
-        size = c.FPDFText_GetFontSize(raw, index)
-        if not c.FPDFFont_GetGlyphWidth(font, 0x66, size, ctypes.byref(self._width)):
+        size = self._get_font_size(address, index)
+        if not self._get_glyph_width(font, 0x66, size, self._width_address):
             return right
         edge = origin + self._width.value * abs(self._matrix.a)
         return edge if origin < edge < right else right
@@ -967,14 +979,19 @@ def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def _by_address(function: Any, restype: Any, *more: Any) -> Any:
-    """A PDFium text function of ``(page, index, *more)`` declared to take the page and any
-    pointer as plain integers: a call converts no ctypes object, and ``map`` can make the
-    calls of a whole page without a Python frame each."""
+def _typed(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function declared anew, typically to take handles and pointers as plain
+    integers (``ctypes.c_void_p``): a call converts no ctypes object, and ``map`` can make
+    the calls of a whole page without a Python frame each."""
     typed = type(function)(_address(function))
-    typed.argtypes = (ctypes.c_void_p, ctypes.c_int, *more)
+    typed.argtypes = argtypes
     typed.restype = restype
     return typed
+
+
+def _by_address(function: Any, restype: Any, *more: Any) -> Any:
+    """A PDFium text function of ``(page, index, *more)``, typed by :func:`_typed`."""
+    return _typed(function, restype, ctypes.c_void_p, ctypes.c_int, *more)
 
 
 class _GlyphTexts(dict[int, str]):
