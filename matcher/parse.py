@@ -701,8 +701,13 @@ _NOT_NAME_WORDS = _wordset(
 )
 
 
-def _looks_like_name(text: str) -> str | None:
-    """The text as a person's name (2–4 capitalised words), or None."""
+def _looks_like_name(text: str, email: str | None = None) -> str | None:
+    """The text as a person's name (2–4 capitalised words), or None.
+
+    Words that usually name a role or a section ("Edith Head") still make a name when the
+    email address spells every word of it: edith.head@example.com.
+    """
+    spelled = re.sub(r"[^a-z]", "", email.split("@")[0].lower()) if email else ""
     text = re.split(r"\s+[|•·]\s+|\s*[|•·]\s*|,\s|\s[-–—]\s", _clean(text))[0]
     text = _MARKDOWN_RE.sub("", text).strip(" *_:,")
     if not text or re.search(r"[\d@/\\]", text):
@@ -710,11 +715,14 @@ def _looks_like_name(text: str) -> str | None:
     words = text.split()
     if not 2 <= len(words) <= 4:
         return None
+    spells_all = bool(spelled) and all(word.strip(".").lower() in spelled for word in words)
     capitalised = 0
     for word in words:
         bare = word.strip(".")
         lowered = bare.lower()
-        if lowered in _ROLE_WORDS or lowered in _HEADING_WORDS or lowered in _NOT_NAME_WORDS:
+        if lowered in _NOT_NAME_WORDS:
+            return None
+        if (lowered in _ROLE_WORDS or lowered in _HEADING_WORDS) and not spells_all:
             return None
         if lowered in _NAME_PARTICLES:
             continue
@@ -788,8 +796,9 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     # anonymised resumes open with a job title ("Aircraft Hydraulics Journeyman") that has
     # the shape of a name.
     if name is None and (email_match or phone or _find_links(profile_text)):
+        email = email_match.group(0) if email_match else None
         for line in head_lines[:8]:
-            name = _looks_like_name(line.text)
+            name = _looks_like_name(line.text, email)
             if name:
                 break
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links

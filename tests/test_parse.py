@@ -220,6 +220,20 @@ def test_the_name_is_never_a_heading_or_a_job_title() -> None:
     assert resume.contact.name is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Edith Head\nCostume Designer | edith.head@example.com\n", "Edith Head"),
+        ("Marcus Lead\nmlead@example.com | +1 206 555 0142\n", None),  # "m" is no "Marcus"
+        ("Data Lead\nkathleadams@example.com | +1 206 555 0142\n", None),
+    ],
+)
+def test_a_name_made_of_role_words_counts_when_the_email_spells_it(
+    text: str, name: str | None
+) -> None:
+    assert parse(text).contact.name == name
+
+
 def test_a_labelled_name_wins_and_capitals_are_normalised() -> None:
     assert parse("Personal Information\n**Name:** Joel Peterson\n").contact.name == "Joel Peterson"
     assert parse("DANIEL OSEI\nToronto, ON\ndo@example.com\n").contact.name == "Daniel Osei"
