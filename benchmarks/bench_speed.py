@@ -32,9 +32,10 @@ the last result; ``cpu_seconds_per_resume`` is the CPU time all its processes sp
 files (less sensitive than wall time to other work on the machine: when the machine is
 already busy, a second job cannot run faster, but its CPU cost per resume still shows the
 overhead of parallelism).  ``startup_seconds`` is what came before: imports,
-loading the taxonomy, building the pipeline and, with several jobs, starting the worker
-processes and building theirs (joblib keeps its workers between calls, so they are started
-and warmed first).  The rate is the steady one a long batch sees.  Peak memory is each
+loading the taxonomy, building the pipeline, scoring the first file once to pay every
+first-use cost and, with several jobs, starting the worker processes and warming up each
+the same way (joblib keeps its workers between calls).  The rate is the steady one a long
+batch sees.  Peak memory is each
 process's own ``ru_maxrss`` (the parent's, and every worker's as it reports it once the
 batch is done).  ``same_output`` checks that every jobs count gives the same JSON for every
 file (``differ`` lists those that do not).
@@ -268,16 +269,23 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _warm_worker(hold: float) -> tuple[int, float]:
-    """Build the pipeline in a worker, then hold it a moment so the next task goes elsewhere.
-
-    Returns the worker's pid and the CPU time it has used so far."""
+def _warm_up(path: str, engine: str) -> None:
+    """Build the pipeline and the model and score one file, so that every first-use cost
+    (imports, compiled patterns, the PDF library's own start) is paid before timing."""
     from matcher.score import build_model
     from matcher.skills import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     build_pipeline(load_taxonomy())
     build_model(load_taxonomy())
+    _analyse_one(path, engine)
+
+
+def _warm_worker(path: str, engine: str, hold: float) -> tuple[int, float]:
+    """:func:`_warm_up` in a worker, then hold it a moment so the next task goes elsewhere.
+
+    Returns the worker's pid and the CPU time it has used so far."""
+    _warm_up(path, engine)
     time.sleep(hold)
     return os.getpid(), _cpu_seconds()
 
@@ -308,14 +316,16 @@ def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any
     taxonomy = load_taxonomy()
     build_pipeline(taxonomy)
     build_model(taxonomy)
-    if jobs > 1:
+    if jobs == 1:
+        _warm_up(files[0], engine)
+    else:
         from joblib import Parallel, delayed
 
         # joblib keeps its worker processes between calls (the batch core's too): start them
-        # and build their pipelines first, so the rate below is the steady one and start-up
-        # is reported apart.
+        # and warm them up first, so the rate below is the steady one and start-up is
+        # reported apart.
         warm = Parallel(n_jobs=jobs, batch_size=1)(
-            delayed(_warm_worker)(1.0) for _ in range(2 * jobs)
+            delayed(_warm_worker)(files[0], engine, 1.0) for _ in range(2 * jobs)
         )
     ready = time.perf_counter()
     cpu_start = _cpu_seconds()

@@ -392,8 +392,9 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
             "",
             f"End to end with `--jobs` on {sample.get('throughput_files', '?')} PDFs (the "
             "first of every category), each run in a fresh process: resumes/s after start-up "
-            "(imports, building the pipeline and, for 2 jobs, starting and warming the "
-            "workers), which is reported apart; CPU seconds per resume over all the processes "
+            "(imports, building the pipeline, scoring one file to pay first-use costs and, "
+            "for 2 jobs, starting and warming up the workers the same way), which is "
+            "reported apart; CPU seconds per resume over all the processes "
             "(steadier than wall time when other work shares the cores); peak RSS is each "
             "process's own `ru_maxrss`. On a machine whose load is already above its core "
             "count, a second job has no idle core to use.",
