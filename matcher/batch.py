@@ -29,6 +29,7 @@ import signal
 import stat
 import threading
 import time
+import zlib
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -786,8 +787,10 @@ class RankedRow:
     file: str
     score: float | None
     """The target score (None for a file that failed)."""
-    data: Mapping[str, Any] | None = None
-    """The JSON object written for the file (``score --format json``'s, finished)."""
+    packed: bytes | None = None
+    """The JSON object written for the file (``score --format json``'s, finished) as
+    compressed JSON text, about 5 KB: a batch keeps every row until it ends (to rank them),
+    and as Python objects a row takes some 150 KB.  :attr:`data` unpacks it."""
     error: FileError | None = None
     rank: int | None = None
     """1 for the best; None for a failed file."""
@@ -802,12 +805,23 @@ class RankedRow:
     """Names of the skills the target asks for that the resume lacks, required first."""
     cached: bool = False
 
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The JSON object written for the file; None for a file that failed."""
+        return None if self.packed is None else dict(json.loads(zlib.decompress(self.packed)))
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of the row: the score object, or the file and its error."""
-        if self.data is not None:
-            return dict(self.data)
+        data = self.data
+        if data is not None:
+            return data
         assert self.error is not None
         return {"file": self.file, "error": self.error.to_dict()}
+
+
+def pack(data: Mapping[str, Any]) -> bytes:
+    """``data`` as compressed JSON text (:attr:`RankedRow.packed`)."""
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def rank_row(
@@ -861,7 +875,7 @@ def rank_row(
     return RankedRow(
         file=result.file,
         score=round(sum(scores) / len(scores), 1),
-        data=raw if data is None else data,
+        packed=pack(raw if data is None else data),
         level_score=level_score,
         industry_score=industry_score,
         job_score=job_score,
