@@ -101,3 +101,27 @@ def test_shuffling_sections_changes_no_score(taxonomy: Taxonomy, seed: int) -> N
         (f.id, f.score) for f in expected.industries
     ]
     assert (got.best_level, got.best_industry) == (expected.best_level, expected.best_industry)
+
+
+TERMS = ["ehr", "electronic health records", "health", "e-commerce", "commerce", "k8s", "hospital"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(TERMS).map(lambda term: term.upper() if len(term) % 2 else term),
+            st.sampled_from([" ", "-", ", ", "\n", "x", "İ", "ſ", "K"]),
+            st.text(alphabet="aehkrs -", max_size=6),
+        ),
+        max_size=14,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_the_folded_term_pattern_finds_what_the_case_insensitive_one_finds(text: str) -> None:
+    from matcher.document import fold_case
+    from matcher.score import vocabulary_pattern
+
+    plain = vocabulary_pattern(TERMS, folded=False)
+    folded = vocabulary_pattern(TERMS, folded=True)
+    expected = [(m.start(), m.end()) for m in plain.finditer(text)]
+    assert [(m.start(), m.end()) for m in folded.finditer(fold_case(text))] == expected
