@@ -179,9 +179,15 @@ SKILL_RULER = "matcher_skill_ruler"
 """The name of the pipeline component that marks skills."""
 
 
-@lru_cache(maxsize=4)
 def build_pipeline(taxonomy: Taxonomy, *, spacy_model: str | None = None) -> Language:
     """The spaCy pipeline for ``taxonomy`` (built once per taxonomy and model, then cached)."""
+    # One cache key however the caller spells the call: lru_cache tells f(t) from
+    # f(t, spacy_model=None), and a second pipeline costs seconds and some 20 MB.
+    return _build_pipeline(taxonomy, spacy_model)
+
+
+@lru_cache(maxsize=4)
+def _build_pipeline(taxonomy: Taxonomy, spacy_model: str | None) -> Language:
     import spacy
     from spacy.language import Language
 

@@ -13,7 +13,14 @@ import pytest
 
 from matcher.document import ResumeText
 from matcher.parse import parse_resume
-from matcher.skills import SkillMatch, TextLine, find_mentions, find_skills, merge_spans
+from matcher.skills import (
+    SkillMatch,
+    TextLine,
+    build_pipeline,
+    find_mentions,
+    find_skills,
+    merge_spans,
+)
 from skills_taxonomy import Category, Skill, Taxonomy
 
 
@@ -296,6 +303,10 @@ def test_years_come_from_dated_positions_that_mention_the_skill(
 
 def test_years_come_from_explicit_statements(matches: dict[str, SkillMatch]) -> None:
     assert matches["python"].years == 5.0
+
+
+def test_the_pipeline_is_built_once_however_the_call_is_written(small: Taxonomy) -> None:
+    assert build_pipeline(small) is build_pipeline(small, spacy_model=None)
 
 
 def test_merge_spans_joins_overlapping_and_touching_spans() -> None:
