@@ -139,6 +139,8 @@ class Quality:
     """"higher", "lower", or "" for a number with no right direction (a sanity check)."""
     dataset: str
     label: str
+    size: str | None = None
+    """The block's key for how many items the row measured (default: the block's own)."""
 
     @property
     def block(self) -> str:
@@ -164,8 +166,9 @@ QUALITY = (
         "skills",
         "skillspan.precision_labelled",
         "higher",
-        "SkillSpan sentences",
-        "precision, sentences with a label",
+        "SkillSpan sentences with a label",
+        "precision",
+        size="labelled_sentences",
     ),
     Quality(
         "skills", "skillspan.recall", "higher", "SkillSpan sentences", "recall, spans <= 3 tokens"
@@ -284,7 +287,7 @@ def quality_rows(name: str, report: Mapping[str, Any]) -> list[dict[str, Any]]:
             {
                 "benchmark": name,
                 "dataset": spec.dataset,
-                "n": block.get(SIZE_KEYS.get(spec.block, "files")),
+                "n": block.get(spec.size or SIZE_KEYS.get(spec.block, "files")),
                 "label": spec.label,
                 "better": spec.better,
                 "aim": AIMS.get(f"{name}.{spec.block}.ours.{spec.metric}"),
