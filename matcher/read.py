@@ -868,13 +868,13 @@ class _PdfiumGlyphs:
         self._flags_address = ctypes.addressof(self._flags)
         self._width_address = ctypes.addressof(self._width)
         pointer, integer = ctypes.c_void_p, ctypes.c_int
-        self._loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, integer, pointer)
+        self._loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, None, pointer)
         self._get_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
         self._get_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, integer, pointer)
         self._get_font_info = _by_address(
             pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, pointer, ctypes.c_ulong, pointer
         )
-        self._get_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, integer, pointer, pointer)
+        self._get_origin = _by_address(pdfium_c.FPDFText_GetCharOrigin, None, pointer, pointer)
         self._get_text_object = _by_address(pdfium_c.FPDFText_GetTextObject, pointer)
         self._get_font = _typed(pdfium_c.FPDFTextObj_GetFont, pointer, pointer)
         self._get_glyph_width = _typed(
@@ -982,11 +982,12 @@ def _address(handle: Any) -> int:
 def _typed(function: Any, restype: Any, *argtypes: Any) -> Any:
     """A PDFium function declared anew, typically to take handles and pointers as plain
     integers (``ctypes.c_void_p``): a call converts no ctypes object, and ``map`` can make
-    the calls of a whole page without a Python frame each."""
-    typed = type(function)(_address(function))
-    typed.argtypes = argtypes
-    typed.restype = restype
-    return typed
+    the calls of a whole page without a Python frame each.
+
+    Declared as a Python API function, a call keeps the GIL instead of releasing and taking
+    it back: these calls last well under a microsecond, and PDFium handles are used by one
+    thread only (see the module docstring).  ``restype=None`` drops an unused result."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(_address(function))
 
 
 def _by_address(function: Any, restype: Any, *more: Any) -> Any:
