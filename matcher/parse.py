@@ -1139,6 +1139,7 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
                     fields = fields + found
                 used.update(rows)
                 title, org = _assign(fields)
+            fields = _employer_below(fields, title, org, lines, anchor.index, ceiling, header_ok)
         blocks.append((begin, anchor, fields))
     positions = []
     for number, (begin, anchor, fields) in enumerate(blocks):
@@ -1150,6 +1151,34 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
         block = section.lines[first_row:stop_row]
         positions.append(Position(title, org, anchor.period, section.name, block))
     return positions
+
+
+def _employer_below(
+    fields: list[str],
+    title: str | None,
+    org: str | None,
+    lines: Sequence[Line],
+    index: int,
+    ceiling: int,
+    header_ok: Sequence[bool],
+) -> list[str]:
+    """The fields, with the employer taken from the line below when it is one.
+
+    "Senior AI Engineer — Clinical AI Platform, 09/2022 - Present" over "Northwind Health,
+    Boston, MA": the line below, an undated header with a place, names the employer; the
+    part beside the title that looks like no organisation (a team, a product) stays with
+    the title.
+    """
+    below = index + 1
+    if title is None or org is None or _score(org) != (0, 0) or below >= ceiling:
+        return fields
+    if not header_ok[below] or not _LOCATION_RE.search(lines[below].text):
+        return fields
+    employer = next((f for f in _header_fields(lines[below].text) if _score(f)[0] == 0), None)
+    if employer is None or employer.casefold() == org.casefold():
+        return fields
+    rest = [field for field in fields if field not in (title, org)]
+    return [f"{title} — {org}", employer, *rest]
 
 
 # Sections whose dates are never work, for resumes without a work heading.

@@ -270,6 +270,26 @@ Acme Corp | Data Scientist | 2017 – 2019
     ]
 
 
+def test_a_team_beside_the_title_gives_way_to_the_employer_below() -> None:
+    text = """Experience
+Senior AI Engineer, Tech Lead — Clinical AI Platform 09/2022 - Present
+Northwind Health, Boston, MA
+- Built the platform.
+Machine Learning Engineer — Acme Robotics Inc 05/2020 - 08/2022
+Cambridge, MA
+- Trained models.
+"""
+    assert positions(text) == [
+        (
+            "Senior AI Engineer, Tech Lead — Clinical AI Platform",
+            "Northwind Health",
+            "2022-09",
+            "present",
+        ),
+        ("Machine Learning Engineer", "Acme Robotics Inc", "2020-05", "2022-08"),
+    ]
+
+
 def test_title_line_then_company_line_then_dates_line() -> None:
     text = """Work History
 Machine Learning Engineer
