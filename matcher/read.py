@@ -553,20 +553,19 @@ def _join_words(words: list[_Word]) -> str:
 
 
 def _make_line(words: list[_Word], page: int, column: int) -> Line:
-    sizes: dict[float, int] = {}
+    by_size: dict[float, int] = {}  # characters per font size, sizes in order of appearance
     bold_chars = total = 0
-    x0 = top = float("inf")
     for word in words:
         n = len(word.text)
         total += n
-        key = round(word.size, 1)
-        sizes[key] = sizes.get(key, 0) + n
+        by_size[word.size] = by_size.get(word.size, 0) + n
         if word.bold:
             bold_chars += n
-        if word.x0 < x0:
-            x0 = word.x0
-        if word.top < top:
-            top = word.top
+    sizes: dict[float, int] = {}  # the same, per size rounded (a line has a size or two)
+    for size, n in by_size.items():
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + n
+    x0, top = min(map(_X0, words)), min(map(_TOP, words))
     return Line(
         text=_join_words(words),
         page=page,
