@@ -190,6 +190,10 @@ def parsed_resume(data: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+VIA_SHOWN = 6
+"""Tools named beside a skill they evidence in the skills report (the JSON lists all)."""
+
+
 def skills_report(data: Mapping[str, Any], taxonomy: Taxonomy) -> str:
     """The report ``matcher skills`` prints: skills by category, each with its evidence."""
     names = {category.id: category.name for category in taxonomy.categories}
@@ -205,8 +209,11 @@ def skills_report(data: Mapping[str, Any], taxonomy: Taxonomy) -> str:
             facts.append(f"{skill['years']:g} y")
         if skill["last_used"] is not None:
             facts.append(f"last {skill['last_used']}")
-        if skill["derived"]:
-            facts.append("derived from " + ", ".join(skill["via"]))
+        if skill["via"]:
+            tools = ", ".join(skill["via"][:VIA_SHOWN])
+            if len(skill["via"]) > VIA_SHOWN:
+                tools += f" and {len(skill['via']) - VIA_SHOWN} more"
+            facts.append(("derived from " if skill["derived"] else "also through ") + tools)
         lines.append(f"  {skill['name']}  ({'; '.join(facts)})")
         for evidence in skill["evidence"]:
             lines += _wrap(f"[{evidence['section']}] {evidence['text']}", indent="      ")

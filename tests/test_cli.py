@@ -172,3 +172,19 @@ def test_score_table_names_the_best_level_and_salary(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Best level:    Machine Learning Engineer" in result.stdout
     assert "£70,000–£110,000 (uk, the guide's 2026 figures)" in result.stdout
+
+
+def test_skills_table_names_the_tools_behind_a_skill(runner: CliRunner, tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Sam Lee\n\nSKILLS\nPython, PyTorch, FastAPI\n\nEXPERIENCE\n"
+        "Data Engineer, Acme, 2019 - Present\n- Trained models in PyTorch\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["skills", str(resume), "--as-of", "2026-11"])
+    assert result.exit_code == 0, result.stderr
+    rows = {
+        line.split("  (")[0].strip(): line for line in result.stdout.splitlines() if "  (" in line
+    }
+    assert "also through fastapi, pytorch" in rows["Python"]  # named, and evidenced by tools
+    assert "derived from pytorch" in rows["Deep Learning"]  # never named
