@@ -29,7 +29,7 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
@@ -1107,8 +1107,8 @@ _W_RUN_CONTAINERS = frozenset(
 
 
 class _DocxReader:
-    """Walks a document body in order: paragraphs, tables (cell by cell), content
-    controls and text boxes.  Headers and footers are never visited."""
+    """Walks a document body, header or footer in order: paragraphs, tables (cell by
+    cell), content controls and text boxes."""
 
     def __init__(self, document: Any) -> None:
         from docx.text.paragraph import Paragraph
@@ -1228,6 +1228,13 @@ def _read_docx(data: bytes, name: str) -> ResumeText:
         document = docx.Document(io.BytesIO(data))
         reader = _DocxReader(document)
         reader.read_blocks(document.element.body, 0)
+        headers, footers = _DocxReader(document), _DocxReader(document)
+        for section in document.sections:
+            for kind in ("first_page_", "", "even_page_"):
+                for part, into in ((f"{kind}header", headers), (f"{kind}footer", footers)):
+                    story = getattr(section, part)
+                    if not story.is_linked_to_previous:  # else it has no text of its own
+                        into.read_blocks(story._element, 0)
     except (
         PackageNotFoundError,  # not a package python-docx recognises
         zipfile.BadZipFile,  # damaged ZIP directory or CRC
@@ -1241,7 +1248,25 @@ def _read_docx(data: bytes, name: str) -> ResumeText:
         raise UnreadableFileError(f"{name}: corrupt DOCX ({_describe(exc)})") from exc
     if not reader.lines:
         raise NoTextError(f"{name}: no text in the document body")
-    return ResumeText(file=name, format="docx", lines=tuple(reader.lines))
+    # Templates keep the name and contact details in the page header: it is read first,
+    # and the footer last, each distinct line once (every section may repeat them).
+    lines = [*_furniture(headers.lines), *reader.lines, *_furniture(footers.lines)]
+    return ResumeText(file=name, format="docx", lines=tuple(lines))
+
+
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE)
+
+
+def _furniture(lines: Sequence[Line]) -> list[Line]:
+    """Header or footer lines worth keeping: each distinct text once, no page numbers."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        if line.text in seen or _PAGE_NUMBER.fullmatch(line.text):
+            continue
+        seen.add(line.text)
+        kept.append(line)
+    return kept
 
 
 # --------------------------------------------------------------------------------------------

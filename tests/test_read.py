@@ -216,11 +216,15 @@ def test_format_comes_from_content_not_name(tmp_path: Path) -> None:
 # --- DOCX -------------------------------------------------------------------------------------
 
 
-def test_docx_body_order_with_table_bold_and_no_header(tmp_path: Path) -> None:
+def test_docx_header_then_body_in_order_with_table_and_bold_then_footer(tmp_path: Path) -> None:
     document = docx.Document()
-    document.sections[0].header.paragraphs[0].text = "RUNNING HEADER TEXT"
-    document.sections[0].footer.paragraphs[0].text = "RUNNING FOOTER TEXT"
-    document.add_heading("Jane Doe", level=1)
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Jane Doe"
+    header.add_paragraph("jane.doe@example.com | +1 206 555 0142")
+    footer = document.sections[0].footer
+    footer.paragraphs[0].text = "linkedin.com/in/jane-doe-example"
+    footer.add_paragraph("Page 1 of 2")
+    document.add_heading("Profile", level=1)
     document.add_paragraph("Before the table")
     table = document.add_table(rows=2, cols=2)
     for r, row in enumerate(table.rows):
@@ -229,12 +233,16 @@ def test_docx_body_order_with_table_bold_and_no_header(tmp_path: Path) -> None:
     paragraph = document.add_paragraph()
     paragraph.add_run("Skills").bold = True
     document.add_paragraph("Python, SQL\nDocker")
+    document.add_section()  # a second section repeats the header: read once
+    document.add_paragraph("Second section")
     path = tmp_path / "cv.docx"
     document.save(str(path))
 
     read = read_resume(path)
     assert texts(read) == [
         "Jane Doe",
+        "jane.doe@example.com | +1 206 555 0142",
+        "Profile",
         "Before the table",
         "cell 00",
         "cell 01",
@@ -243,9 +251,12 @@ def test_docx_body_order_with_table_bold_and_no_header(tmp_path: Path) -> None:
         "Skills",
         "Python, SQL",
         "Docker",
+        "Second section",
+        "linkedin.com/in/jane-doe-example",
     ]
-    assert [line.bold for line in read.lines] == [True] + [False] * 5 + [True, False, False]
-    assert [line.column for line in read.lines[2:6]] == [0, 1, 0, 1]
+    body = read.lines[2:11]
+    assert [line.bold for line in body] == [True] + [False] * 5 + [True, False, False]
+    assert [line.column for line in body[2:6]] == [0, 1, 0, 1]
     assert (read.format, read.file, read.engine) == ("docx", "cv.docx", "")
 
 
