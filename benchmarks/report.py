@@ -391,7 +391,8 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
         out += [
             "",
             f"End to end with `--jobs` on {sample.get('throughput_files', '?')} PDFs (the "
-            "first of every category), each run in a fresh process: resumes/s after start-up "
+            "first of every category, scored again round after round until 6 s have passed), "
+            "each run in a fresh process: resumes/s after start-up "
             "(imports, building the pipeline, scoring one file to pay first-use costs and, "
             "for 2 jobs, starting and warming up the workers the same way), which is "
             "reported apart; CPU seconds per resume over all the processes "
