@@ -1382,10 +1382,11 @@ def _is_docx(data: bytes) -> bool:
 
 
 def _load(path: Path, name: str, max_bytes: int) -> bytes:
+    folder_hint = "Give one file; `matcher batch FOLDER` scores every resume in a folder."
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFileError(f"{name}: is a directory, not a file")
+            raise UnreadableFileError(f"{name}: is a directory, not a file", hint=folder_hint)
         if not stat.S_ISREG(info.st_mode):
             # FIFOs and devices would block or never end.
             raise UnreadableFileError(f"{name}: not a regular file")
@@ -1396,11 +1397,13 @@ def _load(path: Path, name: str, max_bytes: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
-        raise UnreadableFileError(f"{name}: no such file") from exc
+        hint = "Check the path: a relative one starts from the current folder."
+        raise UnreadableFileError(f"{name}: no such file", hint=hint) from exc
     except PermissionError as exc:
-        raise UnreadableFileError(f"{name}: permission denied") from exc
+        hint = "Make the file readable for your user (chmod u+r FILE), or copy it somewhere."
+        raise UnreadableFileError(f"{name}: permission denied", hint=hint) from exc
     except IsADirectoryError as exc:
-        raise UnreadableFileError(f"{name}: is a directory, not a file") from exc
+        raise UnreadableFileError(f"{name}: is a directory, not a file", hint=folder_hint) from exc
     except OSError as exc:
         raise UnreadableFileError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > max_bytes:  # it grew after stat()

@@ -188,3 +188,17 @@ def test_skills_table_names_the_tools_behind_a_skill(runner: CliRunner, tmp_path
     }
     assert "also through fastapi, pytorch" in rows["Python"]  # named, and evidenced by tools
     assert "derived from pytorch" in rows["Deep Learning"]  # never named
+
+
+def test_a_missing_file_or_a_folder_gets_a_hint_that_fits(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    missing = runner.invoke(cli, ["score", str(tmp_path / "nope.pdf")])
+    assert missing.exit_code == 3
+    assert missing.stderr.splitlines() == [
+        "error: nope.pdf: no such file",
+        "hint: Check the path: a relative one starts from the current folder.",
+    ]
+    folder = runner.invoke(cli, ["score", str(tmp_path)])
+    assert folder.exit_code == 3
+    assert "`matcher batch FOLDER`" in folder.stderr.splitlines()[-1]
