@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -339,18 +339,27 @@ def _split_glued_punctuation(nlp: Language) -> None:
     infixes = [*(nlp.Defaults.infixes or ()), *extra, *joins]
     prefixes = [*(nlp.Defaults.prefixes or ()), *extra, r"\d{1,2}[.)](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
-    nlp.tokenizer.url_match = _url_match  # type: ignore[union-attr]
+    nlp.tokenizer.url_match = _url_match()  # type: ignore[union-attr]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
 
 
 # "Node.js/Express" is not a URL, though spaCy's URL pattern takes ".js" for a top-level domain.
-_SCRIPT_HOST = re.compile(r"[\w-]+\.js\b", re.IGNORECASE)
+_SCRIPT_HOST = r"[\w-]+\.[jJ][sS]\b"
 
 
-def _url_match(text: str) -> re.Match[str] | None:
+@lru_cache(maxsize=1)
+def _url_match() -> Callable[[str], re.Match[str] | None]:
+    """spaCy's URL match, except where the text starts like a script ("node.js/..."): one
+    compiled pattern where spaCy's is one, since the tokenizer tries it on most tokens."""
     from spacy.lang.tokenizer_exceptions import URL_MATCH
 
-    return None if _SCRIPT_HOST.match(text) else URL_MATCH(text)
+    url = getattr(URL_MATCH, "__self__", None)
+    if not isinstance(url, re.Pattern):
+        script = re.compile(_SCRIPT_HOST)
+        return lambda text: None if script.match(text) else URL_MATCH(text)
+    inline = "(?u)"
+    body = url.pattern[len(inline) :] if url.pattern.startswith(inline) else url.pattern
+    return re.compile(f"{inline}(?!{_SCRIPT_HOST}){body}", url.flags).match
 
 
 def find_skills(

@@ -172,6 +172,8 @@ def test_list_items_glued_by_slashes_semicolons_or_commas_are_split(small: Taxon
         "terraform",
     ]
     assert found("Node.js/Python", small) == ["nodejs", "python"]
+    assert found("NODE.JS/Python", small) == ["nodejs", "python"]  # a script, in any case
+    assert found("See github.com/acme/python for the code", small) == []  # a URL is one token
 
 
 def test_numbers_glued_to_list_items_are_split(small: Taxonomy) -> None:
