@@ -31,7 +31,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
-import json
 import statistics
 import sys
 import time
@@ -47,11 +46,11 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
+from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
 from matcher.read import DEFAULT_MAX_PAGES, read_resume  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "read.json"
 PDF_GLOB = "livecareer-pdfs/*/*.pdf"
 
@@ -261,10 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(rows, comparison))
     show(readers, args.show)
 
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     report = {"data": PDF_GLOB, "files": len(files), "readers": rows, "engines": comparison}
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out}", file=sys.stderr)
+    print("\n" + write_report(args.out, report), file=sys.stderr)
     return 0
 
 

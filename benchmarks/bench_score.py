@@ -63,6 +63,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import DEFAULT_DATA, INDUSTRY_OF_CATEGORY, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
 from matcher.job import analyse_job, score_job  # noqa: E402
@@ -72,7 +73,6 @@ from matcher.score import FitReport  # noqa: E402
 from matcher.skills import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "score.json"
 DEFAULT_ENGINE = "pdfium"
 """Both engines give the same lines; PDFium reads several times faster."""
@@ -81,15 +81,6 @@ RJDB_FILE = Path("rjdb-synthetic-resume-jd") / "test_rows_000-299.jsonl"
 LIVECAREER_AS_OF = date(2018, 1, 1)
 RJDB_AS_OF = date(2024, 1, 1)
 
-INDUSTRY_OF_CATEGORY = {
-    "INFORMATION-TECHNOLOGY": "technology",
-    "HEALTHCARE": "healthcare",
-    "FINANCE": "finance",
-    "BANKING": "finance",
-    "APPAREL": "retail-ecommerce",
-    "AUTOMOBILE": "manufacturing",
-}
-"""The README's category -> industry table."""
 NO_FIT_CATEGORIES = ("CHEF", "FITNESS", "ADVOCATE", "TEACHER", "ARTS")
 NO_FIT_MAX_SCORE = 40.0
 """The README's bar: with a level score at or above this, a resume counts as fitting."""
@@ -401,10 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_score: no data under {args.data}; nothing to measure.", file=sys.stderr)
         return 0
     report = run(args.data, limit=args.limit, engine=args.engine)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    written = write_report(args.out, report)
     print(render(report))
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    print(written)
     return 0
 
 

@@ -59,6 +59,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.parse import parse_resume  # noqa: E402
 from matcher.skills import (  # noqa: E402
@@ -70,7 +71,6 @@ from matcher.skills import (  # noqa: E402
 )
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "skills.json"
 KAGGLE_FILE = Path("kaggle-updated-resume-dataset") / "dev_unique_resumes.jsonl"
 SKILLSPAN_FILE = Path("skillspan") / "tech_dev.jsonl"
@@ -511,10 +511,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_skills: no data under {args.data}; nothing to measure.", file=sys.stderr)
         return 0
     report = run(args.data, limit=args.limit, show=args.show)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    written = write_report(args.out, report)
     print(render(report))
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    print(written)
     return 0
 
 

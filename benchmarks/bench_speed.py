@@ -72,7 +72,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
+from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
+
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "speed.json"
 LIVECAREER_DIR = Path("livecareer-pdfs")
 DEFAULT_PER_CATEGORY = 2
@@ -571,10 +572,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_speed: no data under {args.data}; nothing to measure.", file=sys.stderr)
         return 0
     report = run(args.data, limit=args.limit, jobs=jobs)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    written = write_report(args.out, report)
     print(render(report))
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    print(written)
     return 0
 
 

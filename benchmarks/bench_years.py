@@ -52,10 +52,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.parse import parse_resume  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "years.json"
 RJDB_FILE = Path("rjdb-synthetic-resume-jd") / "test_rows_000-299.jsonl"
 AS_OF = date(2024, 1, 1)
@@ -302,8 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if livecareer.is_dir() and not args.no_pdfs:
         found = run_livecareer(livecareer)
         report["livecareer"] = found if found is not None else "skipped: no matcher.read"
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    written = write_report(args.out, report)
     r = report["rjdb"]
     print(f"rjdb ({r['rows']} synthetic rows, as_of {r['as_of']}):")
     for who in ("ours", "reference"):
@@ -326,7 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  ours by basis: {live['ours_basis']}; unreadable: {live['unreadable']}")
     elif live:
         print(f"livecareer: {live}")
-    print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    print(written)
     return 0
 
 

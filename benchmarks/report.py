@@ -17,19 +17,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import INDUSTRY_OF_CATEGORY
 from benchmarks.run import BENCHMARKS
 
 STAGES = ("read", "parse", "skills", "score")
 ENGINES = ("pdfplumber", "pdfium")
-INDUSTRY_OF_CATEGORY = {
-    "INFORMATION-TECHNOLOGY": "technology",
-    "HEALTHCARE": "healthcare",
-    "FINANCE": "finance",
-    "BANKING": "finance",
-    "APPAREL": "retail-ecommerce",
-    "AUTOMOBILE": "manufacturing",
-}
-"""The dev data README's category -> industry table (as bench_score uses it)."""
 INDUSTRY_ORDER = ("technology", "healthcare", "finance", "retail-ecommerce", "manufacturing")
 ARROW = {"higher": "↑", "lower": "↓"}
 CONFUSION_PNG = "industry_confusion.png"

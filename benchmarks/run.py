@@ -45,10 +45,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # ``python benchmarks/run.py`` puts benchmarks/ first instead
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import DEFAULT_DATA  # noqa: E402
+
 SCHEMA_VERSION = 1
 BENCH_DIR = ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "dev"
 DATA_ENV = "BENCH_DATA"
 BENCHMARKS = ("read", "years", "skills", "score", "speed")
 """Run in this order: ``benchmarks/bench_<name>.py``.  Speed last, once the machine's disk
