@@ -213,6 +213,20 @@ def _stages_table(stages: Mapping[str, Any]) -> list[str]:
     return out
 
 
+def _throughput_sample(sample: Mapping[str, Any]) -> str:
+    """ "24 PDFs with pdfplumber and 240 with pdfium (the first 1 and 10 of every category)"."""
+    files, counts = sample.get("throughput_files"), sample.get("throughput_per_category")
+    if not isinstance(files, Mapping) or not isinstance(counts, Mapping):
+        return "PDFs"
+    engines = list(files)
+    listed = " and ".join(
+        f"{files[engine]}{' PDFs' if n == 0 else ''} with {engine}"
+        for n, engine in enumerate(engines)
+    )
+    firsts = " and ".join(str(counts.get(engine, "?")) for engine in engines)
+    return f"{listed} (the first {firsts} of every category)"
+
+
 def _read_table(readers: Sequence[Mapping[str, Any]]) -> list[str]:
     out = [
         "| reader | files read | errors | s/resume (mean) | median | total / bare, same library |",
@@ -357,9 +371,11 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
             "",
             f"Per stage, milliseconds per resume (mean over {stages['files']} livecareer PDFs, "
             f"{stages['pages']} pages: the first {sample.get('per_category', '?')} of every "
-            "category). For each file in turn: bare `extract_text` (pdfplumber) and bare "
-            "`get_text_range` (pypdfium2) over every page, and our pipeline with each engine, "
-            "so load from other processes hits both sides of a ratio alike.",
+            "category). For each file in turn: bare `get_text_range` (pypdfium2) over every "
+            "page and our pipeline with PDFium, then bare `extract_text` (pdfplumber) and our "
+            "pipeline with pdfplumber, so load from other processes hits both sides of a ratio "
+            "alike (PDFium first: spaCy's tokenizer remembers the words it has split, and the "
+            "pdfplumber run would hand it the same text just before).",
             "",
             *_stages_table(stages),
         ]
@@ -382,8 +398,8 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
     if "throughput" in tables:
         out += [
             "",
-            f"End to end with `--jobs` on {sample.get('throughput_files', '?')} PDFs (the "
-            "first of every category, scored again round after round until 6 s have passed), "
+            f"End to end with `--jobs` on {_throughput_sample(sample)}, each scored once "
+            "(a file scored again would find its words in spaCy's tokenizer cache), "
             "each run in a fresh process: resumes/s after start-up "
             "(imports, building the pipeline, scoring one file to pay first-use costs and, "
             "for 2 jobs, starting and warming up the workers the same way), which is "
@@ -482,7 +498,7 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
             sample = f"{tables['read']['files']} PDFs, first {run.get('limit')} per category"
         if name == "speed" and "speed_sample" in tables:
             part = tables["speed_sample"]
-            sample = f"{part['files']} PDFs for stages, {part.get('throughput_files')} for --jobs"
+            sample = f"{part['files']} PDFs for stages, {_throughput_sample(part)} for --jobs"
         out.append(
             f"| bench_{name} | {run['status']} | {sample} | {run.get('seconds', '')} | {load} |"
         )

@@ -262,6 +262,7 @@ _RANGE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_TWO_DIGITS_RE = re.compile(r"\d\d")
 _MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
 _YEAR4_RE = re.compile(_YEAR4)
 _YEAR2_RE = re.compile(r"['’‘](\d\d)(?!\d)")
@@ -363,6 +364,8 @@ def locate_periods(text: str, *, as_of: date) -> list[tuple[int, int, Period | R
 # answer depends only on the text and the date, and every part of it is immutable.
 @lru_cache(maxsize=8192)
 def _locate(text: str, as_of: date) -> tuple[tuple[int, int, Period | RejectedRange], ...]:
+    if _TWO_DIGITS_RE.search(text) is None:  # every date form holds two digits in a row
+        return ()
     now = YearMonth.from_date(as_of)
     located: list[tuple[int, int, Period | RejectedRange]] = []
     for match in _RANGE_RE.finditer(text):

@@ -313,3 +313,24 @@ def test_the_pipeline_is_built_once_however_the_call_is_written(small: Taxonomy)
 
 def test_merge_spans_joins_overlapping_and_touching_spans() -> None:
     assert merge_spans([(10, 20), (15, 30), (31, 35), (40, 41)]) == [(10, 35), (40, 41)]
+
+
+def test_the_tokenizer_splits_text_as_spacy_does_across_lines_and_tabs(small: Taxonomy) -> None:
+    # Line breaks and tabs are no longer spaCy special cases (so its cache keeps working
+    # past the first line); the tokens, their norms and their spacing must not change.
+    import spacy
+
+    from matcher.skills import _split_glued_punctuation
+
+    stock = spacy.blank("en")
+    _split_glued_punctuation(stock)
+    text = (
+        "Jane Doe\n\tPython, SQL;Spark e.g. Inc. (AWS)\n\n"
+        "Led a team of 5\xa0engineers — 2019-2021.\r\n\t\tdon't stop: C++/Java\n"
+    )
+    ours = build_pipeline(small).make_doc(text * 3)
+    theirs = stock.make_doc(text * 3)
+    assert [(t.text, t.norm_, t.whitespace_) for t in ours] == [
+        (t.text, t.norm_, t.whitespace_) for t in theirs
+    ]
+    assert "\n" not in build_pipeline(small).tokenizer.rules
