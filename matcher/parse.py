@@ -684,12 +684,31 @@ _PHONE_RE = re.compile(
 )
 _PHONE_HINT_RE = re.compile(r"\b(?:phone|tel|mobile|cell|ph|contact)\b", re.IGNORECASE)
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s,;|<>()\[\]]+", re.IGNORECASE)
+_PROFILE_HOSTS = (
+    "linkedin.com",
+    "github.com",
+    "gitlab.com",
+    "kaggle.com",
+    "medium.com",
+    "stackoverflow.com",
+    "huggingface.co",
+    "scholar.google.com",
+    "twitter.com",
+    "x.com",
+    "behance.net",
+    "dribbble.com",
+)
 _PROFILE_LINK_RE = re.compile(
-    r"(?<![\w.@/])(?:[\w-]+\.)?(?:linkedin\.com|github\.com|gitlab\.com|kaggle\.com|medium\.com"
-    r"|stackoverflow\.com|huggingface\.co|scholar\.google\.com|twitter\.com|x\.com|behance\.net"
-    r"|dribbble\.com)/[^\s,;|<>()\[\]]*",
+    r"(?<![\w.@/])(?:[\w-]+\.)?(?:"
+    + "|".join(re.escape(host) for host in _PROFILE_HOSTS)
+    + r")/[^\s,;|<>()\[\]]*",
     re.IGNORECASE,
 )
+# What a text folded by fold_case holds wherever _URL_RE or _PROFILE_LINK_RE matches: a text
+# without any of these is not searched (the patterns retry at every character).
+_URL_STARTS = ("http", "www.")
+_PROFILE_LINK_HOSTS = tuple(f"{host}/" for host in _PROFILE_HOSTS)
+_TWO_DIGITS_RE = re.compile(r"\d\d")
 _SITE_RE = re.compile(
     r"(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|io|dev|ai|me|org|co|app|tech|site"
     r"|page|info|xyz)(?:/[^\s,;|<>()]*)?(?![\w@.-])",
@@ -735,8 +754,20 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     return text.title() if text.isupper() else text
 
 
+def _find_email(text: str) -> re.Match[str] | None:
+    """The first email address in ``text``."""
+    at = text.find("@")
+    if at < 0:
+        return None
+    # An address holds an "@" and no line break: the first one starts on the line of the
+    # first "@" or later, and the pattern looks at nothing before its match.
+    return _EMAIL_RE.search(text, text.rfind("\n", 0, at) + 1)
+
+
 def _find_phone(text: str) -> str | None:
     for line in text.splitlines():
+        if _TWO_DIGITS_RE.search(line) is None:
+            continue  # every number _PHONE_RE matches holds \d{2,5}
         for match in _PHONE_RE.finditer(line):
             digits = re.sub(r"\D", "", match.group(0))
             hinted = bool(_PHONE_HINT_RE.search(line)) or match.group(0).startswith("+")
@@ -790,8 +821,9 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     # Contact details sit at the top, but two-column layouts and footers ("Page 2 · phone")
     # put them anywhere: look in the profile first, then in the whole document.
     profile_text = "\n".join(line.text for line in profile_lines)
-    email_match = _EMAIL_RE.search(profile_text) or _EMAIL_RE.search(doc.text)
-    phone = _find_phone(profile_text) or _find_phone(doc.text)
+    text = doc.text  # joined anew on every access
+    email_match = _find_email(profile_text) or _find_email(text)
+    phone = _find_phone(profile_text) or _find_phone(text)
     # An unlabelled line is taken for a name only on a resume that has contact details:
     # anonymised resumes open with a job title ("Aircraft Hydraulics Journeyman") that has
     # the shape of a name.
@@ -803,7 +835,12 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
                 break
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links
     # count anywhere.
-    elsewhere = "\n".join(_PROFILE_LINK_RE.findall(doc.text) + _URL_RE.findall(doc.text))
+    folded = fold_case(text)
+    profile_links = (
+        _PROFILE_LINK_RE.findall(text) if any(h in folded for h in _PROFILE_LINK_HOSTS) else []
+    )
+    urls = _URL_RE.findall(text) if any(s in folded for s in _URL_STARTS) else []
+    elsewhere = "\n".join(profile_links + urls)
     links = _find_links(profile_text + "\n" + elsewhere)
     return Contact(
         name=name,

@@ -245,6 +245,22 @@ def test_without_contact_details_an_unlabelled_line_is_not_taken_for_a_name() ->
     assert with_email.contact.name == "Aircraft Hydraulics Journyman"  # the shape is all we have
 
 
+def test_contact_details_anywhere_and_in_any_case() -> None:
+    # A stray "@" before the address, capitals, and a dotted capital I ("LİNKEDIN", which a
+    # case-insensitive pattern reads as "linkedin"): what the searches' shortcuts must not miss.
+    resume = parse(
+        "Jane Roe\nSummary\nReach me @ the office or at\n"
+        "JANE.ROE@EXAMPLE.COM, HTTPS://GITHUB.COM/JROE\nTel 020 7946 0958\n"
+        "Links\nL\u0130NKEDIN.COM/in/jroe · WWW.JANEROE.DEV\n"
+    )
+    assert resume.contact.to_dict() == {
+        "name": "Jane Roe",
+        "email": "JANE.ROE@EXAMPLE.COM",
+        "phone": "020 7946 0958",
+        "links": ["L\u0130NKEDIN.COM/in/jroe", "HTTPS://GITHUB.COM/JROE", "WWW.JANEROE.DEV"],
+    }
+
+
 def test_a_duplicate_link_is_listed_once() -> None:
     resume = parse("Jane Roe\nhttps://www.linkedin.com/in/jroe/ | linkedin.com/in/jroe\n")
     assert resume.contact.links == ("https://www.linkedin.com/in/jroe/",)
