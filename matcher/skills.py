@@ -193,6 +193,7 @@ def _build_pipeline(taxonomy: Taxonomy, spacy_model: str | None) -> Language:
 
     if spacy_model is None:
         nlp = spacy.blank("en")
+        _compute_only_what_is_read(nlp)
     else:
         try:
             nlp = spacy.load(spacy_model, exclude=["ner"])
@@ -342,6 +343,29 @@ def _split_glued_punctuation(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
     nlp.tokenizer.url_match = _url_match()  # type: ignore[union-attr]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[union-attr]
+
+
+def _compute_only_what_is_read(nlp: Language) -> None:
+    """Give the words spaCy meets for the first time only the attributes this module reads.
+
+    spaCy computes some twenty attributes of every new word (its shape, whether it looks
+    like a number, a URL, an e-mail...) by calling a Python function for each, and a resume
+    brings a hundred new words or more: a quarter of the stage's time.  The blank pipeline
+    reads the lower-case form (its phrase matchers match on it), the norm, and whether a
+    word is in title or upper case; the others stay unset (False, or empty).  Reading
+    another attribute of a token means adding it to :data:`LEXEME_ATTRS`.  A trained
+    pipeline (``--spacy-model``) keeps them all: its components use them as features.
+    """
+    from spacy import attrs
+
+    wanted = {getattr(attrs, name) for name in LEXEME_ATTRS}
+    vocab: Any = nlp.vocab  # spaCy's stubs leave lex_attr_getters out
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in wanted}
+
+
+LEXEME_ATTRS = ("LOWER", "NORM", "IS_TITLE", "IS_UPPER")
+"""The lexical attributes (spaCy's names) this module reads of a token of the blank pipeline."""
 
 
 def _cache_across_lines(nlp: Language) -> None:

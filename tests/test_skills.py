@@ -334,3 +334,14 @@ def test_the_tokenizer_splits_text_as_spacy_does_across_lines_and_tabs(small: Ta
         (t.text, t.norm_, t.whitespace_) for t in theirs
     ]
     assert "\n" not in build_pipeline(small).tokenizer.rules
+
+
+def test_new_words_get_the_attributes_the_matcher_reads(small: Taxonomy) -> None:
+    # The blank pipeline computes only some lexical attributes of words it meets for the
+    # first time (LEXEME_ATTRS); those it reads must be right.
+    doc = build_pipeline(small).make_doc("Zorbquist ZORBQUIST zorbquist")
+    assert [(t.lower_, t.norm_, t.is_title, t.is_upper) for t in doc] == [
+        ("zorbquist", "zorbquist", True, False),
+        ("zorbquist", "zorbquist", False, True),
+        ("zorbquist", "zorbquist", False, False),
+    ]
