@@ -1541,6 +1541,15 @@ def _balance(text: str) -> str:
 
 
 _WRAPPED_END_RE = re.compile(r"(?:[–—\-,&/:(]|\b(?:and|of|in|for|the|&))\s*$", re.IGNORECASE)
+_CONTINUATION_START_RE = re.compile(r"[a-z(]")
+
+
+def _ends_open(text: str) -> bool:
+    """Does the text end as a line cut short does ("… Machine Learning –", "… Society of")?"""
+    # A match is at most three characters before the trailing whitespace ("and"): the
+    # search starts there rather than retrying at every character (\b still sees the
+    # character before the start).
+    return _WRAPPED_END_RE.search(text, max(0, len(text.rstrip()) - 3)) is not None
 
 
 def _unwrap(lines: Sequence[Line]) -> list[Line]:
@@ -1551,7 +1560,7 @@ def _unwrap(lines: Sequence[Line]) -> list[Line]:
         text = _clean(line.text)
         if (
             joined
-            and (_WRAPPED_END_RE.search(joined[-1][1]) or re.match(r"[a-z(]", text))
+            and (_ends_open(joined[-1][1]) or _CONTINUATION_START_RE.match(text))
             and not _is_bullet(text)
         ):
             joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
@@ -1565,6 +1574,16 @@ def _unwrap(lines: Sequence[Line]) -> list[Line]:
 _CERT_CUE_RE = re.compile(
     r"certif|specialty|speciality|associate|credential|licen[cs]|exam\b|\b[a-z]{2,4}-?\d{2,3}\b"
 )
+# Every match of _CERT_CUE_RE holds one of these or a digit.
+_CERT_CUE_WORDS = ("certif", "special", "associate", "credential", "licen", "exam")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _speaks_of_a_certificate(folded: str) -> bool:
+    """Does a line (folded by fold_case) name a certificate, a licence or an exam code?"""
+    if _DIGIT_RE.search(folded) is None and not any(w in folded for w in _CERT_CUE_WORDS):
+        return False  # far cheaper than the search, which retries at every character
+    return _CERT_CUE_RE.search(folded) is not None
 
 
 def _find_certifications(
@@ -1582,7 +1601,7 @@ def _find_certifications(
             # ("Azure AI Engineer, Contoso, 2021 - Present"): only a line that speaks of a
             # certificate counts there.
             folded = fold_case(text)
-            if section.name != "certifications" and not _CERT_CUE_RE.search(folded):
+            if section.name != "certifications" and not _speaks_of_a_certificate(folded):
                 continue
             for alias in aliases:
                 if alias.target not in seen_ids and alias.search(text, folded):
