@@ -251,9 +251,10 @@ class FitModel:
     level_text: ProfileSimilarity
     industry_text: ProfileSimilarity
     industry_terms: Mapping[str, re.Pattern[str]]
-    terms_folded: bool
-    """The term patterns read text whose case :func:`fold_case` folded (every term is
-    ASCII, none blank or across lines); otherwise they ignore case themselves."""
+    term_starts: re.Pattern[str] | None
+    """Where any industry's term starts (:func:`term_start_pattern`), when the term
+    patterns read text whose case :func:`fold_case` folded (every term is ASCII, none
+    blank or across lines).  None: they ignore case themselves and read line by line."""
 
 
 def level_document(level: Level, taxonomy: Taxonomy) -> str:
@@ -285,6 +286,7 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
         for industry in taxonomy.industries
         if industry.vocabulary
     }
+    every_term = [term for industry in taxonomy.industries for term in industry.vocabulary]
     return FitModel(
         taxonomy=taxonomy,
         skill_index=index,
@@ -298,7 +300,7 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
             vectorizer.transform(industry_docs).toarray()
         ),
         industry_terms=terms,
-        terms_folded=folded,
+        term_starts=term_start_pattern(every_term) if folded else None,
     )
 
 
@@ -315,18 +317,36 @@ def vocabulary_pattern(vocabulary: Iterable[str], *, folded: bool) -> re.Pattern
         longest_first = sorted(vocabulary, key=len, reverse=True)
         alternatives = "|".join(re.escape(term) for term in longest_first)
         return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # The word boundary before a term is checked after its first letter, so that the
+    # pattern starts with a letter and the engine can skip ahead to one.
+    starts = "|".join(
+        re.escape(char) + r"(?<![\w-](?s:.))" + _trie_pattern(node)
+        for char, node in _trie(vocabulary).items()
+    )
+    return re.compile(rf"(?:{starts})(?![\w-])")
+
+
+def term_start_pattern(vocabulary: Iterable[str]) -> re.Pattern[str]:
+    """The character before each place where a term of ``vocabulary`` starts as a whole
+    word, in text that :func:`fold_case` folded (the terms as for :func:`vocabulary_pattern`).
+
+    Not the place itself: the pattern starts with a character that is not part of a word,
+    so that the engine skips from one to the next instead of trying every letter.  A match
+    is one character long; no place is skipped.  Text that starts with a term needs a line
+    break put before it.
+    """
+    return re.compile(rf"[^\w-](?={_trie_pattern(_trie(vocabulary))}(?![\w-]))")
+
+
+def _trie(vocabulary: Iterable[str]) -> dict[str, Any]:
+    """The lower-cased terms as a trie: a dict per letter, ``""`` where a term ends."""
     trie: dict[str, Any] = {}
     for term in vocabulary:
         node = trie
         for char in term.lower():
             node = node.setdefault(char, {})
         node[""] = {}  # a term ends here
-    # The word boundary before a term is checked after its first letter, so that the
-    # pattern starts with a letter and the engine can skip ahead to one.
-    starts = "|".join(
-        re.escape(char) + r"(?<![\w-](?s:.))" + _trie_pattern(node) for char, node in trie.items()
-    )
-    return re.compile(rf"(?:{starts})(?![\w-])")
+    return trie
 
 
 def _trie_pattern(node: Mapping[str, Any]) -> str:
@@ -446,9 +466,8 @@ def score_industries(
     identity = identity_pattern(resume)
     entries = list(resume.iter_lines())
     words = [without_identity(line.text, identity) for _, line in entries]
-    folded = fold_case("\n".join(words)) if model.terms_folded else None
-    for key, pattern in model.industry_terms.items():
-        for number, terms in _terms_by_line(pattern, words, folded).items():
+    for key, by_line in _terms_by_line(model, words).items():
+        for number, terms in by_line.items():
             section, line = entries[number]
             weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
             lines[key].append((-weight, number, line.text))
@@ -482,31 +501,49 @@ def score_industries(
     return tuple(fits)
 
 
-def _terms_by_line(
-    pattern: re.Pattern[str], lines: Sequence[str], folded: str | None
-) -> dict[int, set[str]]:
-    """The terms ``pattern`` finds, lower-cased, by the number of the line they are on
-    (lines without any are left out).
-
-    ``folded``: the lines joined by line breaks and case-folded (:func:`fold_case`), for a
-    folded pattern; it searches all lines at once (no term spans a line break), and a
-    match is on the line its start falls in.  None: the pattern searches line by line.
-    """
-    by_line: dict[int, set[str]] = {}
-    if folded is None:
-        for number, line in enumerate(lines):
-            for match in pattern.finditer(line):
-                by_line.setdefault(number, set()).add(match.group(0).lower())
+def _terms_by_line(model: FitModel, lines: Sequence[str]) -> dict[str, dict[int, set[str]]]:
+    """Each industry's terms in ``lines``, lower-cased, by the number of the line they are
+    on (lines without any are left out)."""
+    by_line: dict[str, dict[int, set[str]]] = {key: {} for key in model.industry_terms}
+    if model.term_starts is None:
+        for key, pattern in model.industry_terms.items():
+            for number, line in enumerate(lines):
+                for match in pattern.finditer(line):
+                    by_line[key].setdefault(number, set()).add(match.group(0).lower())
         return by_line
+    # Folded patterns search all lines at once: no term spans a line break, and a match
+    # is on the line its start falls in.
+    text = "\n".join(lines)
     ends = list(accumulate(len(line) + 1 for line in lines))
-    for match in pattern.finditer(folded):
-        start, end = match.span()
-        number = bisect_right(ends, start)
-        line_start = ends[number - 1] if number else 0
-        by_line.setdefault(number, set()).add(
-            lines[number][start - line_start : end - line_start].lower()
-        )
+    found = find_folded_terms(model.industry_terms, model.term_starts, fold_case(text))
+    for key, spans in found.items():
+        for start, end in spans:
+            by_line[key].setdefault(bisect_right(ends, start), set()).add(text[start:end].lower())
     return by_line
+
+
+def find_folded_terms(
+    patterns: Mapping[str, re.Pattern[str]], starts: re.Pattern[str], folded: str
+) -> dict[str, list[tuple[int, int]]]:
+    """The spans of each folded pattern's terms (:func:`vocabulary_pattern`) in ``folded``
+    text: what its ``finditer`` finds (leftmost first, none overlapping), in one scan.
+
+    ``starts``: :func:`term_start_pattern` of all the patterns' terms.  ``finditer``
+    would try every pattern at every letter of the text; a term can only start where
+    ``starts`` finds one, a dozen places in a resume, and each pattern is tried there
+    alone, except inside its own previous match.
+    """
+    spans: dict[str, list[tuple[int, int]]] = {key: [] for key in patterns}
+    searched_to = dict.fromkeys(patterns, 0)
+    # The character before a term, in the text after one more character, is at the
+    # term's own position in ``folded``.
+    for before in starts.finditer("\n" + folded):
+        position = before.start()
+        for key, pattern in patterns.items():
+            if position >= searched_to[key] and (match := pattern.match(folded, position)):
+                spans[key].append(match.span())
+                searched_to[key] = match.end()
+    return spans
 
 
 def _position_line_weights(resume: Resume) -> dict[Line, float]:

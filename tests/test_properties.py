@@ -104,18 +104,28 @@ def test_shuffling_sections_changes_no_score(taxonomy: Taxonomy, seed: int) -> N
 
 
 TERMS = ["ehr", "electronic health records", "health", "e-commerce", "commerce", "k8s", "hospital"]
+VOCABULARIES = {
+    "care": ["ehr", "electronic health records", "hospital"],
+    "records": ["health records", "records", "ehr"],
+    "shop": ["e-commerce", "commerce", "health", "k8s"],
+}
+"""Vocabularies that share terms, and hold terms inside each other's terms."""
 
 
-@given(
-    st.lists(
+def term_text(terms: list[str]) -> st.SearchStrategy[str]:
+    """Text made of ``terms`` (some upper-cased), separators, characters that fold to ASCII
+    letters, and bits of words."""
+    return st.lists(
         st.one_of(
-            st.sampled_from(TERMS).map(lambda term: term.upper() if len(term) % 2 else term),
+            st.sampled_from(terms).map(lambda term: term.upper() if len(term) % 2 else term),
             st.sampled_from([" ", "-", ", ", "\n", "x", "İ", "ſ", "K"]),
             st.text(alphabet="aehkrs -", max_size=6),
         ),
         max_size=14,
     ).map("".join)
-)
+
+
+@given(term_text(TERMS))
 @settings(max_examples=300, deadline=None)
 def test_the_folded_term_pattern_finds_what_the_case_insensitive_one_finds(text: str) -> None:
     from matcher.document import fold_case
@@ -125,3 +135,16 @@ def test_the_folded_term_pattern_finds_what_the_case_insensitive_one_finds(text:
     folded = vocabulary_pattern(TERMS, folded=True)
     expected = [(m.start(), m.end()) for m in plain.finditer(text)]
     assert [(m.start(), m.end()) for m in folded.finditer(fold_case(text))] == expected
+
+
+@given(term_text([term for terms in VOCABULARIES.values() for term in terms]))
+@settings(max_examples=300, deadline=None)
+def test_one_scan_for_all_vocabularies_finds_what_each_pattern_finds(text: str) -> None:
+    from matcher.document import fold_case
+    from matcher.score import find_folded_terms, term_start_pattern, vocabulary_pattern
+
+    patterns = {key: vocabulary_pattern(terms, folded=True) for key, terms in VOCABULARIES.items()}
+    starts = term_start_pattern(term for terms in VOCABULARIES.values() for term in terms)
+    folded = fold_case(text)
+    expected = {key: [m.span() for m in p.finditer(folded)] for key, p in patterns.items()}
+    assert find_folded_terms(patterns, starts, folded) == expected
