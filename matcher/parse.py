@@ -250,6 +250,8 @@ _BULLET_RE = re.compile(
     r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]+\s*|o\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)"
 )
 _MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
+_MARKDOWN_MARKS = ("#", "**", "__")
+"""Every match of _MARKDOWN_RE holds one of these."""
 # Fullwidth punctuation read through the wrong code page, as PDFs exported from some resume
 # sites carry it: "ï¼Œ" is U+FF0C (comma); "ï¼" followed by an invisible character is
 # U+FF0D (hyphen), used both as a range dash ("11/2015 ï¼ 12/2015") and between employer
@@ -269,6 +271,13 @@ def _clean(text: str) -> str:
         for bad, good in _MOJIBAKE:
             text = text.replace(bad, good)
     return " ".join(text.split())
+
+
+def _strip_markdown(text: str) -> str:
+    """``text`` without Markdown's heading marks and emphasis."""
+    if not any(mark in text for mark in _MARKDOWN_MARKS):
+        return text  # most lines: a substring test is far cheaper than the substitution
+    return _MARKDOWN_RE.sub("", text)
 
 
 def _is_bullet(text: str) -> bool:
@@ -601,8 +610,9 @@ def _phrase_name(phrase: str, *, styled: bool) -> str | None:
 def _heading_of(line: Line, body_size: float) -> _Heading | None:
     """The section this line opens, or None when it is content."""
     raw = _clean(line.text)
-    markdown = bool(_MARKDOWN_RE.search(raw))
-    text = _MARKDOWN_RE.sub("", raw).strip().strip("*_").strip()
+    unmarked = _strip_markdown(raw)
+    markdown = unmarked != raw  # a match is never empty
+    text = unmarked.strip().strip("*_").strip()
     if not text or (_is_bullet(raw) and not markdown):
         return None
     inline = _INLINE_RE.match(text)
@@ -746,7 +756,7 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     """
     spelled = re.sub(r"[^a-z]", "", email.split("@")[0].lower()) if email else ""
     text = re.split(r"\s+[|•·]\s+|\s*[|•·]\s*|,\s|\s[-–—]\s", _clean(text))[0]
-    text = _MARKDOWN_RE.sub("", text).strip(" *_:,")
+    text = _strip_markdown(text).strip(" *_:,")
     if not text or re.search(r"[\d@/\\]", text):
         return None
     words = text.split()
@@ -833,7 +843,7 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     head_lines = profile_lines or list(doc.lines[:3])
     name = None
     for line in [*profile_lines, *doc.lines[:10]]:
-        labelled = _NAME_LABEL_RE.match(_MARKDOWN_RE.sub("", line.text))
+        labelled = _NAME_LABEL_RE.match(_strip_markdown(line.text))
         if labelled:
             name = _looks_like_name(labelled.group("name"))
             if name:
@@ -890,6 +900,8 @@ _LOCATION_RE = re.compile(
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
+_LOCATION_MARKS = (",", "Remote", "Hybrid", "On")
+"""Every match of _LOCATION_RE holds one of these."""
 # Separators between a title and an employer; commas only when there is none of these,
 # because titles hold commas too ("AI Engineer, LLM Applications — Relecloud").
 _FIELD_SPLIT_RE = re.compile(
@@ -930,7 +942,7 @@ def _header_fields(text: str) -> list[str]:
     # Anonymised exports (resume sites, the livecareer set) put the placeholder "Company
     # Name" straight after the title, with nothing between them.
     text = re.sub(r"\s*\bCompany Name\b\s*", " | Company Name | ", _clean(text))
-    text = _drop_locations(_MARKDOWN_RE.sub("", text))
+    text = _drop_locations(_strip_markdown(text))
     fields = _split_fields(_FIELD_SPLIT_RE.split(text))
     if len(fields) == 1:
         fields = _split_fields(_COMMA_SPLIT_RE.split(fields[0]))
@@ -959,6 +971,8 @@ def _drop_locations(text: str) -> str:
             keep -= 1
         return " ".join(city[:keep]) + " | "
 
+    if not any(mark in text for mark in _LOCATION_MARKS):
+        return text  # the pattern retries at every capital; a substring test is cheaper
     return _LOCATION_RE.sub(give_back, text)
 
 
@@ -1005,7 +1019,7 @@ def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
         last = number + 1 == len(located)
         left = text[located[number - 1][1] if number else 0 : start]
         if number == 0:
-            left = _strip_bullet(_MARKDOWN_RE.sub("", left))
+            left = _strip_bullet(_strip_markdown(left))
         left, prose = _deprose(left.strip(" ),;|"))
         right = text[end : len(text) if last else located[number + 1][0]].strip()
         if left and (
@@ -1029,7 +1043,7 @@ def _is_header_line(line: Line, as_of: date) -> bool:
     text = _clean(line.text)
     if not text or _is_bullet(text) or text.endswith((".", ";")):
         return False
-    words = _LETTER_WORD_RE.findall(_MARKDOWN_RE.sub("", text))
+    words = _LETTER_WORD_RE.findall(_strip_markdown(text))
     return len(words) <= DEFAULT_HEADER_MAX_WORDS and not find_periods(text, as_of=as_of)
 
 
@@ -1100,6 +1114,13 @@ _DATE_PIECE_RE = re.compile(
     r"|^(?:[-–—]|to|until|till)?\s*(?:present|current|now|date|today)$",
     re.IGNORECASE,
 )
+_DATE_PIECE_MAX_LENGTH = len("September., 12/2019 until")
+"""The longest text with single spaces (as _clean leaves it) that _DATE_PIECE_RE matches."""
+
+
+def _is_date_piece(text: str) -> bool:
+    """Is a cleaned line a part of a date range ("August 2013", "to", "Current")?"""
+    return len(text) <= _DATE_PIECE_MAX_LENGTH and _DATE_PIECE_RE.match(text) is not None
 
 
 def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, int]]:
@@ -1113,11 +1134,11 @@ def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, 
     while index < len(lines):
         end = index + 1
         text = _clean(lines[index].text)
-        if _DATE_PIECE_RE.match(text) and not find_periods(text, as_of=as_of):
+        if _is_date_piece(text) and not find_periods(text, as_of=as_of):
             candidate = text
             for ahead in range(index + 1, min(index + 3, len(lines))):
                 piece = _clean(lines[ahead].text)
-                if not _DATE_PIECE_RE.match(piece):
+                if not _is_date_piece(piece):
                     break
                 candidate = f"{candidate} {piece}"
                 if find_periods(candidate, as_of=as_of):
@@ -1472,7 +1493,7 @@ def _find_education(
             continue
         for line in section.lines:
             # Places first: "Boston, MA" is not a Master of Arts.
-            text = _drop_locations(_clean(_MARKDOWN_RE.sub("", line.text))).strip(" |")
+            text = _drop_locations(_clean(_strip_markdown(line.text))).strip(" |")
             degree_text, level, degree_end = None, None, None
             matched = _first_alias(text, degree_aliases)
             if matched:
