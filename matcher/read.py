@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
 from operator import attrgetter, sub
@@ -851,6 +852,8 @@ class _PdfiumGlyphs:
     A page costs one bulk text call and one ctypes call per glyph (its loose box), made by
     ``map`` into one array rather than from a Python loop; an "f" or a "j" costs one or
     four more calls.  Font details are fetched once per word, through :meth:`style`.
+    Declaring the typed functions builds a class each: a process makes one reader
+    (:func:`_pdfium_reader`) and keeps it.
     """
 
     def __init__(self) -> None:
@@ -967,10 +970,19 @@ class _PdfiumGlyphs:
             font = name.value
             bold = bold_names.get(font)
             if bold is None:
-                bold = bold_names[font] = _is_bold_font(font.decode("latin-1"))
+                bold = _is_bold_font(font.decode("latin-1"))
+                if len(bold_names) < _MAX_CACHED_TEXTS:  # the reader lives as long as its process
+                    bold_names[font] = bold
             return float(size), bold
 
         return lookup
+
+
+@lru_cache(maxsize=1)
+def _pdfium_reader() -> _PdfiumGlyphs:
+    """The process's PDFium glyph reader (its buffers serve one page at a time: PDFium is
+    used by one thread, see the module docstring)."""
+    return _PdfiumGlyphs()
 
 
 def _address(handle: Any) -> int:
@@ -1030,7 +1042,7 @@ def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
             raise UnreadableFileError(f"{name}: encrypted PDF (unsupported security)") from exc
         raise UnreadableFileError(f"{name}: corrupt PDF ({_describe(exc)})") from exc
 
-    reader = _PdfiumGlyphs()
+    reader = _pdfium_reader()
     try:
         page_count = len(pdf)
         out: list[tuple[int, _PdfPage]] = []
