@@ -311,22 +311,26 @@ def _build_words(
 
 def _dedupe_words(words: list[_Word]) -> list[_Word]:
     """Drop words drawn twice at (almost) the same place: fake bold done word by word."""
-    keys = [(word.text, word.top) for word in words]
-    order = sorted(range(len(words)), key=keys.__getitem__)
+    by_text: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        by_text.setdefault(word.text, []).append(i)
     dropped: set[int] = set()
     bolded: set[int] = set()
-    for position, i in enumerate(order):
-        if i in dropped:
+    for same_text in by_text.values():
+        if len(same_text) < 2:
             continue
-        word = words[i]
-        for following in range(position + 1, len(order)):
-            j = order[following]
-            other = words[j]
-            if other.text != word.text or other.top - word.top > DEFAULT_DUPLICATE_TOLERANCE:
-                break
-            if abs(other.x0 - word.x0) <= DEFAULT_DUPLICATE_TOLERANCE:
-                dropped.add(max(i, j))
-                bolded.add(min(i, j))
+        order = sorted(same_text, key=lambda i: words[i].top)  # top down, then as drawn
+        for position, i in enumerate(order):
+            if i in dropped:
+                continue
+            top, x0 = words[i].top, words[i].x0
+            for j in order[position + 1 :]:
+                other = words[j]
+                if other.top - top > DEFAULT_DUPLICATE_TOLERANCE:
+                    break
+                if abs(other.x0 - x0) <= DEFAULT_DUPLICATE_TOLERANCE:
+                    dropped.add(max(i, j))
+                    bolded.add(min(i, j))
     if not dropped:
         return words
     return [
