@@ -266,6 +266,9 @@ _MOJIBAKE = (
 )
 
 
+# Each line is cleaned about five times on its way through the stage (headings, dates,
+# headers, certifications); the answer depends only on the text.
+@lru_cache(maxsize=8192)
 def _clean(text: str) -> str:
     if not text.isascii():  # every mojibake sequence holds a character beyond ASCII
         for bad, good in _MOJIBAKE:
