@@ -9,7 +9,9 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
+import numpy as np
 import pytest
+from sklearn.metrics.pairwise import cosine_similarity
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
@@ -394,3 +396,11 @@ def test_coverage_is_the_weighted_share_of_a_profile() -> None:
     model = ProfileSimilarity().fit([[1.0, 0.5, 0.0], [0.0, 0.0, 2.0]])
     result = model.transform([[1.0, 0.0, 3.0], [0.5, 1.0, 0.0]])
     assert result.ravel().tolist() == pytest.approx([1 / 1.5, 1.0, 1.0 / 1.5, 0.0])
+
+
+def test_cosine_is_exactly_what_cosine_similarity_gives() -> None:
+    rng = np.random.default_rng(0)
+    profiles = rng.random((5, 40)) * (rng.random((5, 40)) > 0.6)
+    samples = np.vstack([rng.random((3, 40)) * (rng.random((3, 40)) > 0.8), np.zeros(40)])
+    result = ProfileSimilarity(metric="cosine").fit(profiles).transform(samples)
+    assert result.tolist() == np.clip(cosine_similarity(samples, profiles), 0, 1).tolist()
