@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
+from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from matcher.document import fold_case
@@ -619,13 +620,16 @@ def score_fit(
 ) -> FitReport:
     """Score a parsed resume against every level and industry (and a job, when given)."""
     model = build_model(taxonomy)
-    tfidf = resume_tfidf(resume_text(resume), model)  # both levels and industries read it
-    levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)
+    # Everything the model reads here this module computed (finite numbers, valid
+    # parameters): scikit-learn need not check it again on each of its ten calls.
+    with config_context(assume_finite=True, skip_parameter_validation=True):
+        tfidf = resume_tfidf(resume_text(resume), model)  # levels and industries read it
+        levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)
+        industries = score_industries(resume, model, tfidf=tfidf)
     warnings = []
     best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
     if best_level is None:
         warnings.append("no career level fits: the resume shows little AI or data work")
-    industries = score_industries(resume, model, tfidf=tfidf)
     best_industry = _best(industries, MIN_INDUSTRY_SCORE)
     salary = None
     next_level = None
