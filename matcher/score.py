@@ -248,6 +248,9 @@ class FitModel:
     skill_index: Mapping[str, int]
     required: ProfileSimilarity
     preferred: ProfileSimilarity
+    level_skills: tuple[tuple[MissingSkill, ...], ...]
+    """Each level's skills in the order :func:`missing_skills` lists those a resume lacks
+    (sorted and named once, not for every resume)."""
     vectorizer: TfidfVectorizer
     level_text: ProfileSimilarity
     industry_text: ProfileSimilarity
@@ -293,6 +296,10 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
         skill_index=index,
         required=ProfileSimilarity(metric="coverage").fit(np.array(required)),
         preferred=ProfileSimilarity(metric="coverage").fit(np.array(preferred)),
+        level_skills=tuple(
+            missing_skills(level.required, level.preferred, {}, taxonomy)
+            for level in taxonomy.levels
+        ),
         vectorizer=vectorizer,
         level_text=ProfileSimilarity(metric="coverage").fit(
             vectorizer.transform(level_docs).toarray()
@@ -427,7 +434,9 @@ def score_levels(
                         {**level.preferred, **level.required},
                     )
                 ),
-                missing_skills=missing_skills(level.required, level.preferred, strengths, taxonomy),
+                missing_skills=tuple(
+                    skill for skill in model.level_skills[column] if skill.id not in strengths
+                ),
             )
         )
     return tuple(fits), relevance
