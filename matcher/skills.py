@@ -388,8 +388,18 @@ def _cache_across_lines(nlp: Language) -> None:
         orth: tokens for orth, tokens in rules.items() if orth.strip() or tokens != [{ORTH: orth}]
     }
     tokenizer.max_cache_size = DEFAULT_TOKENIZER_CACHE  # type: ignore[union-attr]
+    # A word of ASCII letters alone ("Managed") is one token: no prefix, suffix or infix
+    # rule of spaCy's or ours applies to it (each needs a digit, a mark or a space), and
+    # its special cases ("cannot", "dont") are looked up before this is asked.  Saying so
+    # spares a word met for the first time three pattern searches.
+    plain = _PLAIN_WORD_RE.fullmatch
+    other = tokenizer.token_match  # type: ignore[union-attr]
+    tokenizer.token_match = (  # type: ignore[union-attr]
+        plain if other is None else lambda text: plain(text) or other(text)
+    )
 
 
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z]+")
 DEFAULT_TOKENIZER_CACHE = 50_000
 """Chunks whose tokens the tokenizer remembers: a few megabytes, and the words a batch of
 resumes shares are split once."""

@@ -317,7 +317,8 @@ def test_merge_spans_joins_overlapping_and_touching_spans() -> None:
 
 def test_the_tokenizer_splits_text_as_spacy_does_across_lines_and_tabs(small: Taxonomy) -> None:
     # Line breaks and tabs are no longer spaCy special cases (so its cache keeps working
-    # past the first line); the tokens, their norms and their spacing must not change.
+    # past the first line), and plain words skip the affix rules; the tokens, their norms
+    # and their spacing must not change.
     import spacy
 
     from matcher.skills import _split_glued_punctuation
@@ -327,6 +328,7 @@ def test_the_tokenizer_splits_text_as_spacy_does_across_lines_and_tabs(small: Ta
     text = (
         "Jane Doe\n\tPython, SQL;Spark e.g. Inc. (AWS)\n\n"
         "Led a team of 5\xa0engineers — 2019-2021.\r\n\t\tdon't stop: C++/Java\n"
+        "I cannot, dont (Managed) Python3 5km U.S. e-mail O'Neil ain't gonna\n"
     )
     ours = build_pipeline(small).make_doc(text * 3)
     theirs = stock.make_doc(text * 3)
