@@ -16,14 +16,12 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-_CASE_FOLD = str.maketrans(
-    {
-        **{chr(code): chr(code + 32) for code in range(ord("A"), ord("Z") + 1)},
-        "\u0130": "i",  # capital I with dot above
-        "\u0131": "i",  # dotless i
-        "\u017f": "s",  # long s
-        "\u212a": "k",  # Kelvin sign
-    }
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_FOLDED_TO_ASCII = (
+    ("\u0130", "i"),  # capital I with dot above
+    ("\u0131", "i"),  # dotless i
+    ("\u017f", "s"),  # long s
+    ("\u212a", "k"),  # Kelvin sign
 )
 
 
@@ -32,7 +30,16 @@ def fold_case(text: str) -> str:
     letter replaced by that lower-case letter: A-Z, and the four others Python's ``re``
     folds to one (dotted and dotless I, long S, the Kelvin sign).  Nothing else changes,
     and every character keeps its place."""
-    return text.lower() if text.isascii() else text.translate(_CASE_FOLD)
+    if text.isascii():
+        return text.lower()
+    # A-Z as UTF-8 bytes, which never occur inside a multi-byte character: one pass in C,
+    # where a translation table of characters costs a dictionary lookup per character.
+    raw = text.encode("utf-8", "surrogatepass").translate(_ASCII_LOWER)
+    folded = raw.decode("utf-8", "surrogatepass")
+    for special, letter in _FOLDED_TO_ASCII:
+        if special in folded:
+            folded = folded.replace(special, letter)
+    return folded
 
 
 @dataclass(frozen=True)

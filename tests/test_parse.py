@@ -601,6 +601,11 @@ def test_case_folding_is_what_a_case_insensitive_pattern_sees() -> None:
     assert unchanged >= set(every) - set(string.ascii_uppercase) - set("\u0130\u0131\u017f\u212a")
 
 
+def test_case_folding_keeps_lone_surrogates() -> None:
+    # A PDF's broken text can hold half of a surrogate pair; it stays where it was.
+    assert fold_case("AB\ud800Cİ\udfffſ") == "ab\ud800ci\udfffs"
+
+
 # --- the whole result ------------------------------------------------------------------------
 
 
