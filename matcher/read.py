@@ -541,38 +541,39 @@ def _is_table(sparse: list[float], dense: list[float], paired: int) -> bool:
     return apart >= 0.5 * (len(sparse) - 1)
 
 
-def _join_words(words: list[_Word]) -> str:
-    """Join a row's words, gluing fragments of one word that the stream drew apart."""
-    parts = [words[0].text]
-    for prev, word in pairwise(words):
-        gap = word.x0 - prev.x1
-        if (
-            not prev.space_after
-            and -DEFAULT_WORD_OVERLAP * prev.size <= gap <= DEFAULT_WORD_GAP * prev.size
-        ):
-            parts.append(word.text)
-        else:
-            parts.append(" ")
-            parts.append(word.text)
-    return "".join(parts)
-
-
 def _make_line(words: list[_Word], page: int, column: int) -> Line:
+    """A line of a row's words, left to right, with where it starts and its dominant font
+    size and weight.  Fragments of one word that the stream drew apart are glued back: no
+    space where the gap is too narrow to be one and no space glyph stood there."""
     by_size: dict[float, int] = {}  # characters per font size, sizes in order of appearance
     bold_chars = total = 0
-    for word in words:
-        n = len(word.text)
+    parts: list[str] = []
+    x0 = top = float("inf")
+    last_x1 = last_size = 0.0
+    last_space = True
+    for text, wx0, wx1, wtop, _, size, bold, space_after in words:
+        if parts:
+            gap = wx0 - last_x1
+            one_word = -DEFAULT_WORD_OVERLAP * last_size <= gap <= DEFAULT_WORD_GAP * last_size
+            if last_space or not one_word:
+                parts.append(" ")
+        parts.append(text)
+        last_x1, last_size, last_space = wx1, size, space_after
+        n = len(text)
         total += n
-        by_size[word.size] = by_size.get(word.size, 0) + n
-        if word.bold:
+        by_size[size] = by_size.get(size, 0) + n
+        if bold:
             bold_chars += n
+        if wx0 < x0:
+            x0 = wx0
+        if wtop < top:
+            top = wtop
     sizes: dict[float, int] = {}  # the same, per size rounded (a line has a size or two)
     for size, n in by_size.items():
         key = round(size, 1)
         sizes[key] = sizes.get(key, 0) + n
-    x0, top = min(map(_X0, words)), min(map(_TOP, words))
     return Line(
-        text=_join_words(words),
+        text="".join(parts),
         page=page,
         column=column,
         x0=round(x0, 2),
