@@ -1368,11 +1368,35 @@ class _Alias:
     """A word of the alias that text must hold, once :func:`fold_case` folded it, for the
     pattern to match there (None for an alias beyond ASCII: always search)."""
 
-    def search(self, text: str, folded: str) -> re.Match[str] | None:
-        """The pattern's first match in ``text``; ``folded`` is ``fold_case(text)``."""
-        if self.needle is not None and self.needle not in folded:
-            return None  # a substring test is far cheaper than the search
-        return self.pattern.search(text)
+
+@dataclass(frozen=True)
+class _AliasList:
+    """Aliases in the order they are tried, with the aliases of each needle."""
+
+    aliases: tuple[_Alias, ...]
+    by_needle: tuple[tuple[str | None, tuple[int, ...]], ...]
+    """Each distinct needle with the positions of its aliases in ``aliases``."""
+
+    @classmethod
+    def of(cls, aliases: Sequence[_Alias]) -> _AliasList:
+        positions: dict[str | None, list[int]] = {}
+        for number, alias in enumerate(aliases):
+            positions.setdefault(alias.needle, []).append(number)
+        return cls(tuple(aliases), tuple((n, tuple(p)) for n, p in positions.items()))
+
+    def candidates(self, folded: str) -> list[_Alias]:
+        """The aliases that can match a text, in order; ``folded`` is its ``fold_case``.
+
+        Aliases share needles ("bachelor of science", "bachelor of arts"): one substring
+        test per needle is far cheaper than a search per alias.
+        """
+        found = sorted(
+            number
+            for needle, numbers in self.by_needle
+            if needle is None or needle in folded
+            for number in numbers
+        )
+        return [self.aliases[number] for number in found]
 
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
@@ -1387,7 +1411,7 @@ def _alias_pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){escaped}(?![\w])", re.IGNORECASE)
 
 
-def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
+def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> _AliasList:
     found = [
         _Alias(
             _alias_pattern(alias),
@@ -1400,20 +1424,20 @@ def _aliases(entries: Iterable[tuple[str, str, Iterable[str]]]) -> list[_Alias]:
         if alias.strip()
     ]
     # Longest first, so "master of business administration" wins over "master".
-    return sorted(found, key=lambda a: len(a.pattern.pattern), reverse=True)
+    return _AliasList.of(sorted(found, key=lambda a: len(a.pattern.pattern), reverse=True))
 
 
 class _TaxonomyAliases(NamedTuple):
-    degrees: list[_Alias]
-    fields: list[_Alias]
-    certifications: list[_Alias]
+    degrees: _AliasList
+    fields: _AliasList
+    certifications: _AliasList
 
 
 @lru_cache(maxsize=4)
 def _taxonomy_aliases(taxonomy: Taxonomy | None) -> _TaxonomyAliases:
     """The alias patterns of a taxonomy's degrees, fields and certifications (built once)."""
     if taxonomy is None:
-        return _TaxonomyAliases([], [], [])
+        return _TaxonomyAliases(*(_AliasList.of([]) for _ in range(3)))
     return _TaxonomyAliases(
         _aliases((level.id, level.name, level.aliases) for level in taxonomy.degree_levels),
         _aliases((f.id, f.name, f.aliases) for f in taxonomy.degree_fields),
@@ -1421,11 +1445,10 @@ def _taxonomy_aliases(taxonomy: Taxonomy | None) -> _TaxonomyAliases:
     )
 
 
-def _first_alias(text: str, aliases: Sequence[_Alias]) -> tuple[_Alias, re.Match[str]] | None:
+def _first_alias(text: str, aliases: _AliasList) -> tuple[_Alias, re.Match[str]] | None:
     best: tuple[_Alias, re.Match[str]] | None = None
-    folded = fold_case(text)
-    for alias in aliases:
-        match = alias.search(text, folded)
+    for alias in aliases.candidates(fold_case(text)):
+        match = alias.pattern.search(text)
         if match and (
             best is None or (match.end() - match.start()) > (best[1].end() - best[1].start())
         ):
@@ -1526,7 +1549,7 @@ def _find_education(
                     )
                 elif degree_end is not None:
                     current["field"] = _raw_field(text, degree_end)
-            elif not current.get("field") and field_aliases:
+            elif not current.get("field") and field_aliases.aliases:
                 field_match = _first_alias(text, field_aliases)
                 if field_match and (institution is None or degree_text):
                     current["field"], current["field_id"] = (
@@ -1647,8 +1670,8 @@ def _find_certifications(
             folded = fold_case(text)
             if section.name != "certifications" and not _speaks_of_a_certificate(folded):
                 continue
-            for alias in aliases:
-                if alias.target not in seen_ids and alias.search(text, folded):
+            for alias in aliases.candidates(folded):
+                if alias.target not in seen_ids and alias.pattern.search(text):
                     seen_ids.add(alias.target)
                     matched_lines.add(id(line))
                     found.append(CertificationMatch(alias.target, alias.name, text))
