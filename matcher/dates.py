@@ -441,7 +441,7 @@ def find_periods(text: str, *, as_of: date) -> list[Period]:
     Ranges that start after ``as_of`` or end before they start are left out
     (:func:`scan_periods` lists them with the reason).
     """
-    return list(scan_periods(text, as_of=as_of).periods)
+    return [item for _, _, item in _locate(text, as_of) if isinstance(item, Period)]
 
 
 def merge_periods(periods: Iterable[Period]) -> list[Period]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal, NamedTuple
 
 from matcher.dates import (
@@ -1076,7 +1076,7 @@ def _rows_before(
     index: int,
     floor: int,
     used: set[int],
-    header_ok: Sequence[bool],
+    header_ok: Callable[[int], bool],
     title: str | None,
     org: str | None,
 ) -> list[int]:
@@ -1084,7 +1084,7 @@ def _rows_before(
     wanted = (title is None) + (org is None)
     rows: list[int] = []
     row = index - 1
-    while row >= floor and row not in used and header_ok[row] and len(rows) < wanted:
+    while row >= floor and row not in used and header_ok(row) and len(rows) < wanted:
         rows.insert(0, row)
         row -= 1
     return rows
@@ -1093,7 +1093,7 @@ def _rows_before(
 def _rows_after(
     index: int,
     ceiling: int,
-    header_ok: Sequence[bool],
+    header_ok: Callable[[int], bool],
     title: str | None,
     org: str | None,
 ) -> list[int]:
@@ -1101,7 +1101,7 @@ def _rows_after(
     wanted = (title is None) + (org is None)
     rows: list[int] = []
     row = index + 1
-    while row < ceiling and header_ok[row] and len(rows) < wanted:
+    while row < ceiling and header_ok(row) and len(rows) < wanted:
         rows.append(row)
         row += 1
     return rows
@@ -1170,8 +1170,14 @@ def _work_anchors(lines: Sequence[Line], as_of: date, *, strict: bool) -> list[_
     return anchors
 
 
-def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> list[Position]:
-    """Positions in a section's lines.
+def _find_positions(
+    section: Section,
+    logical: Sequence[tuple[Line, int, int]],
+    as_of: date,
+    *,
+    strict: bool = False,
+) -> list[Position]:
+    """Positions in a section's lines (``logical``: its :func:`_logical_lines`).
 
     Resumes put a job's title, employer and dates on one line or spread over two or three,
     before or after the dates.  The first dated line of the section decides where to look
@@ -1179,13 +1185,14 @@ def _find_positions(section: Section, as_of: date, *, strict: bool = False) -> l
     dates in this resume; otherwise they follow.  ``strict`` keeps only dates whose line
     names both a title and an employer (for jobs found outside a work section).
     """
-    logical = _logical_lines(section.lines, as_of)
     lines = [line for line, _, _ in logical]
     anchors = _work_anchors(lines, as_of, strict=strict)
     if not anchors:
         return []
-    header_ok = [_is_header_line(line, as_of) for line in lines]
-    headers_before = any(header_ok[i] for i in range(anchors[0].index))
+    # Worked out when first asked: only the lines around dates and those before the first
+    # dated line are.
+    header_ok = cache(lambda row: _is_header_line(lines[row], as_of))
+    headers_before = any(header_ok(i) for i in range(anchors[0].index))
     used: set[int] = set()
     blocks: list[tuple[int, _Anchor, list[str]]] = []
     for number, anchor in enumerate(anchors):
@@ -1241,7 +1248,7 @@ def _employer_below(
     lines: Sequence[Line],
     index: int,
     ceiling: int,
-    header_ok: Sequence[bool],
+    header_ok: Callable[[int], bool],
 ) -> list[str]:
     """The fields, with the employer taken from the line below when it is one.
 
@@ -1253,7 +1260,7 @@ def _employer_below(
     below = index + 1
     if title is None or org is None or _score(org) != (0, 0) or below >= ceiling:
         return fields
-    if not header_ok[below] or not _LOCATION_RE.search(lines[below].text):
+    if not header_ok(below) or not _LOCATION_RE.search(lines[below].text):
         return fields
     employer = next((f for f in _header_fields(lines[below].text) if _score(f)[0] == 0), None)
     if employer is None or employer.casefold() == org.casefold():
@@ -1290,8 +1297,9 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
     periods: list[Period] = []
     if work:
         for section in work:
-            positions.extend(_find_positions(section, as_of))
-            for line, _, _ in _logical_lines(section.lines, as_of):
+            logical = _logical_lines(section.lines, as_of)
+            positions.extend(_find_positions(section, logical, as_of))
+            for line, _, _ in logical:
                 for _, _, item in locate_periods(_clean(line.text), as_of=as_of):
                     if isinstance(item, Period):
                         periods.append(item)
@@ -1303,17 +1311,19 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
         # that are not work.
         for section in sections:
             if section.name in ("profile", "summary"):
-                elsewhere = _find_positions(section, as_of, strict=True)
+                logical = _logical_lines(section.lines, as_of)
+                elsewhere = _find_positions(section, logical, as_of, strict=True)
                 positions.extend(elsewhere)
                 periods.extend(position.period for position in elsewhere)
     else:
         for section in sections:
             if section.name in _NOT_WORK:
                 continue
+            logical = _logical_lines(section.lines, as_of)
             positions.extend(
-                p for p in _find_positions(section, as_of) if not _looks_like_study(p.text)
+                p for p in _find_positions(section, logical, as_of) if not _looks_like_study(p.text)
             )
-            for line, _, _ in _logical_lines(section.lines, as_of):
+            for line, _, _ in logical:
                 text = _clean(line.text)
                 if not _looks_like_study(text):
                     periods.extend(find_periods(text, as_of=as_of))
