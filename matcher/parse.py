@@ -569,9 +569,13 @@ _HEADING_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_AMPERSAND_RE = re.compile(r"\s*&\s*")
+
+
 def _norm_phrase(text: str) -> str:
     text = text.lower().replace(" and ", " & ").replace("&amp;", "&")
-    text = re.sub(r"\s*&\s*", " & ", text)
+    if "&" in text:
+        text = _AMPERSAND_RE.sub(" & ", text)
     return " ".join(text.split())
 
 
@@ -618,7 +622,8 @@ def _heading_of(line: Line, body_size: float) -> _Heading | None:
     text = unmarked.strip().strip("*_").strip()
     if not text or (_is_bullet(raw) and not markdown):
         return None
-    inline = _INLINE_RE.match(text)
+    # Most lines hold no colon: a substring test is cheaper than the match.
+    inline = _INLINE_RE.match(text) if ":" in text or "：" in text else None
     if inline:
         head = inline.group("head").strip()
         name = _PHRASES.get(_norm_phrase(head))
