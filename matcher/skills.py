@@ -34,14 +34,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matcher.errors import UsageError
 from skills_taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
     from matcher.parse import Resume
 
@@ -77,6 +77,7 @@ _LEVEL_WORDS = frozenset(
     {"basic", "basics", "beginner", "intermediate", "advanced", "expert", "proficient", "of"}
 )
 """Words that grade a list item ("Advanced Excel, Beginner Go") rather than end the list."""
+_LIST_FILLERS = _SEPARATORS | _LEVEL_WORDS
 _LIST_NEIGHBOURS = (_SEPARATORS - {"&", "+", "-", "–", "."}) | {"in", "with", "using", "of"}
 """Tokens next to which a one-letter form reads as a list item ("basics of C, SQL")."""
 # "Oracle Corporation", "Spark Technologies Pvt Ltd": an ambiguous word naming an employer.
@@ -257,25 +258,36 @@ class SkillRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens import Span
-        from spacy.util import filter_spans
 
         # Forms first, so that on an exact tie the case-sensitive reading wins.
-        spans = filter_spans(
-            [
-                Span(doc, start, end, label=SKILL_LABEL, span_id=key)
-                for key, start, end in [*self.forms(doc), *self.aliases(doc)]
-            ]
+        found = _keep_longest([*self.forms(doc), *self.aliases(doc)])
+        taken = {i for _, start, end in found for i in range(start, end)}
+        any_case = _keep_longest(
+            [m for m in self.any_case(doc) if taken.isdisjoint(range(m[1], m[2]))]
         )
-        taken = {i for span in spans for i in range(span.start, span.end)}
-        spans += filter_spans(
-            [
-                Span(doc, start, end, label=ANY_CASE_LABEL, span_id=key)
-                for key, start, end in self.any_case(doc)
-                if taken.isdisjoint(range(start, end))
-            ]
+        # Spans are made for the kept matches alone, and in order: the entities' order.
+        ents = sorted(
+            [(start, end, key, SKILL_LABEL) for key, start, end in found]
+            + [(start, end, key, ANY_CASE_LABEL) for key, start, end in any_case]
         )
-        doc.ents = sorted(spans, key=lambda span: span.start)
+        doc.ents = [
+            Span(doc, start, end, label=label, span_id=key) for start, end, key, label in ents
+        ]
         return doc
+
+
+def _keep_longest(matches: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's ``filter_spans`` on ``(key, start, end)`` matches, before any ``Span`` is
+    made: of overlapping matches the longest, then the earliest, then the first listed."""
+    kept = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
+        # Like filter_spans, a match is dropped when either end is already taken.
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return kept
 
 
 def generate_patterns(taxonomy: Taxonomy) -> Iterable[dict[str, Any]]:
@@ -460,6 +472,9 @@ def find_mentions(
     nlp = nlp if nlp is not None else build_pipeline(taxonomy)
     pieces: list[tuple[int, int, TextLine]] = []  # (line index, offset in line, piece)
     for index, line in enumerate(lines):
+        if len(line.text) <= DEFAULT_MAX_LINE_CHARS:  # most lines: the line is the piece
+            pieces.append((index, 0, line))
+            continue
         for offset, text in _cut(line.text, DEFAULT_MAX_LINE_CHARS):
             pieces.append((index, offset, TextLine(text, line.section, line.position)))
     mentions: list[Mention] = []
@@ -490,6 +505,18 @@ def _cut(text: str, size: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
+class _Entity(NamedTuple):
+    """A skill entity with the spaCy properties the rules read, read once: each read of
+    ``Span.text``, ``Span.label_`` or ``Span.ent_id_`` builds a new string."""
+
+    start: int
+    end: int
+    start_char: int
+    label: str
+    skill_id: str
+    text: str
+
+
 def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -> list[Mention]:
     """The mentions in a chunk of lines small enough for one spaCy Doc."""
     if not lines:
@@ -499,25 +526,37 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line.text) + 1)
     doc = nlp(text)
-    ents = [ent for ent in doc.ents if ent.label_ in (SKILL_LABEL, ANY_CASE_LABEL)]
-    skill_at = {i: ent.ent_id_ for ent in ents for i in range(ent.start, ent.end)}
+    ents = [
+        _Entity(
+            span.start,
+            span.end,
+            span.start_char,
+            label,
+            span.ent_id_,
+            text[span.start_char : span.end_char],
+        )
+        for span in doc.ents
+        if (label := span.label_) in (SKILL_LABEL, ANY_CASE_LABEL)
+    ]
+    skill_at = {i: ent.skill_id for ent in ents for i in range(ent.start, ent.end)}
     in_skill = skill_at.keys()
+    breaks = _line_breaks(doc, text)
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
     mentions = []
     for ent in ents:
         index = bisect_right(starts, ent.start_char) - 1
-        skill = taxonomy.skill(ent.ent_id_)
+        skill = taxonomy.skill(ent.skill_id)
         section = lines[index].section
-        window = _line_window(doc, ent, DEFAULT_CONTEXT_WINDOW)
-        nearby = ents[bisect_left(ent_starts, window.start) : bisect_left(ent_starts, window.end)]
-        others = _listed_with_another_skill(ent, window, skill_at)
-        if ent.label_ == ANY_CASE_LABEL:
+        window = _line_window(ent, breaks, len(doc), DEFAULT_CONTEXT_WINDOW)
+        nearby = ents[bisect_left(ent_starts, window.start) : bisect_left(ent_starts, window.stop)]
+        others = _listed_with_another_skill(doc, ent, window, skill_at)
+        if ent.label == ANY_CASE_LABEL:
             # "go", "react", "c" in lower case are words unless they stand in a list of
             # skills, at least one of which is written the way the taxonomy writes it.
-            listed = any(o.label_ == SKILL_LABEL and o.ent_id_ != ent.ent_id_ for o in nearby)
-            if not _between(ent, window, _SEPARATORS, in_skill):
+            listed = any(o.label == SKILL_LABEL and o.skill_id != ent.skill_id for o in nearby)
+            if not _between(doc, ent, window, _SEPARATORS, in_skill):
                 continue
             if not (listed or section in SKILLS_SECTIONS):
                 continue
@@ -526,11 +565,13 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
             # aliases of the same skill ("apache spark", "pyspark").
             ambiguous = bool(skill.context) and ent.text in skill.forms
             needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
-            if needs_context and not _has_context_word(ent, window, skill.context):
+            if needs_context and not _has_context_word(doc, ent, window, skill.context):
                 continue
-            if ambiguous and _names_an_organisation(ent, window):
+            if ambiguous and _names_an_organisation(doc, ent, window):
                 continue
-            if len(ent.text) == 1 and not _is_list_item(ent, window, others, section, in_skill):
+            if len(ent.text) == 1 and not _is_list_item(
+                doc, ent, window, others, section, in_skill
+            ):
                 continue
         line_text = lines[index].text
         offset = ent.start_char - starts[index]
@@ -540,52 +581,68 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     return mentions
 
 
-def _line_window(doc: Doc, ent: Span, size: int) -> Span:
-    """Up to ``size`` tokens either side of ``ent``, never crossing a line break."""
-    start = ent.start
-    while start > 0 and ent.start - start < size and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = ent.end
-    while end < len(doc) and end - ent.end < size and "\n" not in doc[end].text:
-        end += 1
-    return doc[start:end]
+def _line_breaks(doc: Doc, text: str) -> list[int]:
+    """The indices of the tokens that hold a line break, in order.
+
+    Found from the characters: a "\\n" is never a token's trailing space (spaCy keeps only a
+    single " " as that), so it lies in the token that starts last at or before it.  Asking
+    each token near each mention made a spaCy ``Token`` per step.
+    """
+    from spacy.attrs import IDX
+
+    newlines = [found.start() for found in _NEWLINE.finditer(text)]
+    if not newlines:
+        return []
+    token_starts = doc.to_array(IDX)
+    return (token_starts.searchsorted(newlines, side="right") - 1).tolist()  # type: ignore[no-any-return]
 
 
-def _has_context_word(ent: Span, window: Span, context: Sequence[str]) -> bool:
+_NEWLINE = re.compile("\n")
+
+
+def _line_window(ent: _Entity, breaks: Sequence[int], length: int, size: int) -> range:
+    """The indices of up to ``size`` tokens either side of ``ent``, never crossing a line
+    break (``breaks``, the tokens that hold one, in a doc of ``length`` tokens)."""
+    before = bisect_left(breaks, ent.start)  # breaks[before - 1] is the last one before ent
+    after = bisect_left(breaks, ent.end)  # breaks[after] is the first one after it
+    start = max(ent.start - size, breaks[before - 1] + 1 if before else 0)
+    end = min(ent.end + size, breaks[after] if after < len(breaks) else length)
+    return range(start, end)
+
+
+def _has_context_word(doc: Doc, ent: _Entity, window: range, context: Sequence[str]) -> bool:
     """True when a context word stands in the window, outside the mention itself (a
     skill's context may hold its own name: "Ray" is not context for "Ray")."""
-    doc = ent.doc
-    around = [doc[window.start : ent.start], doc[ent.end : window.end]]
+    around = [doc[window.start : ent.start], doc[ent.end : window.stop]]
     words = {token.lower_ for part in around for token in part}
     lowered = " ".join(part.text.lower() for part in around)
     return any(word in words or (" " in word and word in lowered) for word in context)
 
 
-def _listed_with_another_skill(ent: Span, window: Span, skill_at: Mapping[int, str]) -> bool:
+def _listed_with_another_skill(
+    doc: Doc, ent: _Entity, window: range, skill_at: Mapping[int, str]
+) -> bool:
     """True when, past separators only, the next token either side belongs to another skill
     ("Spark and Hadoop", "C, C++"): a list of skills, which makes an ambiguous word a skill.
     A skill further off in the sentence says nothing ("CV and generated views in HANA")."""
     for step, index in ((-1, ent.start - 1), (1, ent.end)):
-        while window.start <= index < window.end and (
-            ent.doc[index].lower_ in _SEPARATORS or ent.doc[index].lower_ in _LEVEL_WORDS
-        ):
+        while index in window and doc[index].lower_ in _LIST_FILLERS:
             index += step
-        inside = window.start <= index < window.end
-        if inside and index in skill_at and skill_at[index] != ent.ent_id_:
+        if index in window and index in skill_at and skill_at[index] != ent.skill_id:
             return True
     return False
 
 
-def _names_an_organisation(ent: Span, window: Span) -> bool:
+def _names_an_organisation(doc: Doc, ent: _Entity, window: range) -> bool:
     """True when the mention starts an organisation's name: at most two more capitalised
     words, then a company suffix ("Ray Engineering Limited", "Oracle Corp.")."""
     if not ent.text[:1].isupper():
         return False
     index = ent.end
     for _ in range(3):
-        if index >= window.end:
+        if index >= window.stop:
             return False
-        token = ent.doc[index]
+        token = doc[index]
         if not (token.is_title or token.is_upper):
             return False
         if token.lower_.rstrip(".") in _ORGANISATION_SUFFIXES:
@@ -594,22 +651,26 @@ def _names_an_organisation(ent: Span, window: Span) -> bool:
     return False
 
 
-def _between(ent: Span, window: Span, words: frozenset[str], in_skill: Collection[int]) -> bool:
+def _between(
+    doc: Doc, ent: _Entity, window: range, words: frozenset[str], in_skill: Collection[int]
+) -> bool:
     """True when each neighbour of ``ent`` on its line is one of ``words`` or part of a skill."""
-    before, after = ent.start - 1, ent.end
-    for index in (before, after):
-        inside = window.start <= index < window.end
-        if inside and ent.doc[index].lower_ not in words and index not in in_skill:
+    for index in (ent.start - 1, ent.end):
+        if index in window and doc[index].lower_ not in words and index not in in_skill:
             return False
     return True
 
 
 def _is_list_item(
-    ent: Span, window: Span, others: bool, section: str, in_skill: Collection[int]
+    doc: Doc, ent: _Entity, window: range, others: bool, section: str, in_skill: Collection[int]
 ) -> bool:
-    if not _between(ent, window, _LIST_NEIGHBOURS, in_skill):
+    if not _between(doc, ent, window, _LIST_NEIGHBOURS, in_skill):
         return False
-    return others or section in SKILLS_SECTIONS or any(t.lower_ in _LIST_CONTEXT for t in window)
+    return (
+        others
+        or section in SKILLS_SECTIONS
+        or any(doc[index].lower_ in _LIST_CONTEXT for index in window)
+    )
 
 
 _NEGATION_REACH = 120
