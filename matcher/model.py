@@ -61,12 +61,19 @@ class ProfileSimilarity(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         """One column per profile: the similarity of each sample to it, in [0, 1]."""
         check_is_fitted(self, "profiles_")
         samples = validate_data(self, X, accept_sparse=False, dtype=np.float64, reset=False)
+        if self.metric == "coverage":
+            check_non_negative(samples, "ProfileSimilarity.transform (coverage)")
+        return self.similarity(samples)
+
+    def similarity(self, samples: NDArray[np.float64]) -> NDArray[np.float64]:
+        """What :meth:`transform` gives, without its checks (some 60 microseconds a call,
+        ten times the arithmetic): for callers that make the samples themselves, a 2-D
+        float64 array as wide as the profiles, non-negative for ``coverage``."""
         if self.metric == "cosine":
             # What cosine_similarity(samples, self.profiles_) computes, the same way, but
             # with the profiles normalised once, in fit, instead of on every call.
             similarity: NDArray[np.float64] = normalize(samples) @ self.unit_profiles_.T
             return np.clip(similarity, 0.0, 1.0)
-        check_non_negative(samples, "ProfileSimilarity.transform (coverage)")
         covered: NDArray[np.float64] = np.minimum(samples, 1.0) @ self.profiles_.T
         return covered / self.totals_
 

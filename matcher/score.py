@@ -479,13 +479,13 @@ def score_levels(
     """
     taxonomy = model.taxonomy
     strengths = skill_strengths(skills)
-    row = np.array([vector(strengths, model.skill_index)])
-    required = model.required.transform(row)[0]
-    preferred = model.preferred.transform(row)[0]
+    row = np.array([vector(strengths, model.skill_index)], dtype=np.float64)
+    required = model.required.similarity(row)[0]
+    preferred = model.preferred.similarity(row)[0]
     if tfidf is None:
         tfidf = resume_tfidf(resume_text(resume), model)
     presence = (tfidf > 0).astype(float)
-    text = np.minimum(model.level_text.transform(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
+    text = np.minimum(model.level_text.similarity(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
     relevance = ai_relevance(skills, strengths)
     years = resume.experience.total_years
     fits = []
@@ -563,7 +563,7 @@ def score_industries(
                 found[key].setdefault(term, []).append(weight)
     if tfidf is None:
         tfidf = resume_tfidf(resume_text(resume), model)
-    cosine = model.industry_text.transform(tfidf)[0]
+    cosine = model.industry_text.similarity(tfidf)[0]
     fits = []
     for column, industry in enumerate(model.taxonomy.industries):
         counts = {
@@ -707,7 +707,8 @@ def score_fit(
     """Score a parsed resume against every level and industry (and a job, when given)."""
     model = build_model(taxonomy)
     # Everything the model reads here this module computed (finite numbers, valid
-    # parameters): scikit-learn need not check it again on each of its ten calls.
+    # parameters): scikit-learn's normalize, on the industries' cosine, need not check it
+    # again (the model's similarities skip their checks anyway).
     with config_context(assume_finite=True, skip_parameter_validation=True):
         tfidf = resume_tfidf(resume_text(resume), model)  # levels and industries read it
         levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)

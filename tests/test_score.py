@@ -19,7 +19,7 @@ from matcher.document import ResumeText
 from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
 from matcher.job import JobFit, analyse_job, experience_fit, score_job
-from matcher.model import ProfileSimilarity
+from matcher.model import Metric, ProfileSimilarity
 from matcher.parse import parse_resume
 from matcher.score import (
     DEFAULT_RELEVANCE_SATURATION,
@@ -412,6 +412,15 @@ def test_cosine_is_exactly_what_cosine_similarity_gives() -> None:
     samples = np.vstack([rng.random((3, 40)) * (rng.random((3, 40)) > 0.8), np.zeros(40)])
     result = ProfileSimilarity(metric="cosine").fit(profiles).transform(samples)
     assert result.tolist() == np.clip(cosine_similarity(samples, profiles), 0, 1).tolist()
+
+
+@pytest.mark.parametrize("metric", ["coverage", "cosine"])
+def test_similarity_is_transform_without_its_checks(metric: Metric) -> None:
+    rng = np.random.default_rng(1)
+    profiles = rng.random((5, 40)) * (rng.random((5, 40)) > 0.6)
+    samples = np.vstack([rng.random((3, 40)) * 2 * (rng.random((3, 40)) > 0.7), np.zeros(40)])
+    model = ProfileSimilarity(metric=metric).fit(profiles)
+    assert model.similarity(samples).tobytes() == model.transform(samples).tobytes()
 
 
 def test_the_term_counter_gives_the_vectorizers_rows_bit_for_bit(taxonomy: Taxonomy) -> None:
