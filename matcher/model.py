@@ -25,23 +25,9 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.preprocessing import normalize
-from sklearn.utils.extmath import row_norms
 from sklearn.utils.validation import check_is_fitted, check_non_negative, validate_data
 
 Metric = Literal["coverage", "cosine"]
-
-_ZERO_NORM = 10 * np.finfo(np.float64).eps
-"""A norm below this is taken for zero, as scikit-learn's ``normalize`` does."""
-
-
-def _unit_rows(rows: NDArray[np.float64]) -> NDArray[np.float64]:
-    """What ``normalize(rows)`` gives for a 2-D float64 array, the same way, without its
-    checks (about 40 of the 60 microseconds of a resume's cosine): each row over its l2
-    norm, rows of zeros kept as they are."""
-    norms = row_norms(rows)
-    norms[norms < _ZERO_NORM] = 1.0
-    unit: NDArray[np.float64] = rows / norms[:, np.newaxis]
-    return unit
 
 
 class ProfileSimilarity(TransformerMixin, BaseEstimator):  # type: ignore[misc]
@@ -86,7 +72,7 @@ class ProfileSimilarity(TransformerMixin, BaseEstimator):  # type: ignore[misc]
         if self.metric == "cosine":
             # What cosine_similarity(samples, self.profiles_) computes, the same way, but
             # with the profiles normalised once, in fit, instead of on every call.
-            similarity: NDArray[np.float64] = _unit_rows(samples) @ self.unit_profiles_.T
+            similarity: NDArray[np.float64] = normalize(samples) @ self.unit_profiles_.T
             return np.clip(similarity, 0.0, 1.0)
         covered: NDArray[np.float64] = np.minimum(samples, 1.0) @ self.profiles_.T
         return covered / self.totals_
