@@ -22,11 +22,10 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -253,8 +252,6 @@ class FitModel:
     """Each level's skills in the order :func:`missing_skills` lists those a resume lacks
     (sorted and named once, not for every resume)."""
     vectorizer: TfidfVectorizer
-    terms: TermCounter
-    """Counts the vectorizer's terms in a resume, for :func:`resume_tfidf`."""
     level_text: ProfileSimilarity
     industry_text: ProfileSimilarity
     industry_terms: Mapping[str, re.Pattern[str]]
@@ -262,79 +259,6 @@ class FitModel:
     """Where any industry's term starts (:func:`term_start_pattern`), when the term
     patterns read text whose case :func:`fold_case` folded (every term is ASCII, none
     blank or across lines).  None: they ignore case themselves and read line by line."""
-
-
-@dataclass(frozen=True, eq=False)
-class TermCounter:
-    """A fitted TF-IDF vectorizer of words and pairs of words, applied to one text faster.
-
-    The vectorizer joins every pair of words of a resume and looks each up; a pair can
-    only be a term when its first word starts one of the two-word terms (about a tenth of
-    them), and each distinct word or pair need be looked up once.  Its weighting (and
-    scikit-learn's checks around it) then costs more than the arithmetic itself.
-    """
-
-    vocabulary: Mapping[str, int]
-    """The vectorizer's terms and their columns."""
-    words: Callable[[str], list[str]]
-    """The vectorizer's words of a text, before stop words are dropped."""
-    stop_words: frozenset[str]
-    pair_starts: frozenset[str]
-    """The first words of the two-word terms."""
-    idf: NDArray[np.float64]
-    sublinear_tf: bool
-
-    @classmethod
-    def of(cls, vectorizer: TfidfVectorizer) -> TermCounter:
-        """The counter of a fitted vectorizer of words and pairs of words, l2-normalised."""
-        if (
-            vectorizer.analyzer != "word"
-            or vectorizer.ngram_range != (1, 2)
-            or vectorizer.norm != "l2"
-            or not vectorizer.use_idf
-        ):
-            raise ValueError("TermCounter reads words and pairs of words, l2-normalised")
-        preprocess, tokenize = vectorizer.build_preprocessor(), vectorizer.build_tokenizer()
-        return cls(
-            vocabulary=vectorizer.vocabulary_,
-            words=lambda text: tokenize(preprocess(text)),
-            stop_words=frozenset(vectorizer.get_stop_words() or ()),
-            pair_starts=frozenset(t.split(" ")[0] for t in vectorizer.vocabulary_ if " " in t),
-            idf=vectorizer.idf_,
-            sublinear_tf=vectorizer.sublinear_tf,
-        )
-
-    def counts(self, text: str) -> dict[int, int]:
-        """How often each term occurs in ``text``, by column (terms that occur only)."""
-        words = [word for word in self.words(text) if word not in self.stop_words]
-        pairs = (f"{a} {b}" for a, b in pairwise(words) if a in self.pair_starts)
-        return {
-            self.vocabulary[term]: count
-            for counted in (Counter(words), Counter(pairs))
-            for term, count in counted.items()
-            if term in self.vocabulary
-        }
-
-    def tfidf(self, text: str) -> NDArray[np.float64]:
-        """The text's TF-IDF row (shape ``(1, terms)``): what the vectorizer's
-        ``transform([text]).toarray()`` gives, bit for bit, by the same operations in the
-        same order (a test compares them)."""
-        found = self.counts(text)
-        columns = sorted(found)
-        weights = np.array([found[column] for column in columns], dtype=np.float64)
-        if self.sublinear_tf:
-            np.log(weights, out=weights)
-            weights += 1.0
-        weights *= self.idf[columns]
-        # scikit-learn's l2 norm of a sparse row adds the squares one after the other.
-        total = 0.0
-        for square in (weights * weights).tolist():
-            total += square
-        if total:
-            weights /= math.sqrt(total)
-        row = np.zeros((1, len(self.idf)))
-        row[0, columns] = weights
-        return row
 
 
 def level_document(level: Level, taxonomy: Taxonomy) -> str:
@@ -356,13 +280,12 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
     ]
     vectorizer = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), sublinear_tf=True)
     vectorizer.fit([*level_docs, *industry_docs])
-    terms = TermCounter.of(vectorizer)
     folded = all(
         term.isascii() and term.strip() and "\n" not in term
         for industry in taxonomy.industries
         for term in industry.vocabulary
     )
-    industry_terms = {
+    terms = {
         industry.id: vocabulary_pattern(industry.vocabulary, folded=folded)
         for industry in taxonomy.industries
         if industry.vocabulary
@@ -378,14 +301,13 @@ def build_model(taxonomy: Taxonomy) -> FitModel:
             for level in taxonomy.levels
         ),
         vectorizer=vectorizer,
-        terms=terms,
         level_text=ProfileSimilarity(metric="coverage").fit(
             vectorizer.transform(level_docs).toarray()
         ),
         industry_text=ProfileSimilarity(metric="cosine").fit(
             vectorizer.transform(industry_docs).toarray()
         ),
-        industry_terms=industry_terms,
+        industry_terms=terms,
         term_starts=term_start_pattern(every_term) if folded else None,
     )
 
@@ -688,7 +610,8 @@ def resume_text(resume: Resume) -> str:
 
 def resume_tfidf(text: str, model: FitModel) -> NDArray[np.float64]:
     """The resume's words (:func:`resume_text`) as a row of the model's TF-IDF terms."""
-    return model.terms.tfidf(text)
+    row: NDArray[np.float64] = model.vectorizer.transform([text]).toarray()
+    return row
 
 
 def _best(fits: Sequence[Any], minimum: float) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,18 +20,11 @@ from matcher.gaps import roadmap_step
 from matcher.job import JobFit, analyse_job, experience_fit, score_job
 from matcher.model import Metric, ProfileSimilarity
 from matcher.parse import parse_resume
-from matcher.score import (
-    DEFAULT_RELEVANCE_SATURATION,
-    FitReport,
-    build_model,
-    level_document,
-    score_fit,
-)
+from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
 from matcher.skills import find_skills, rolls_up_to
 from skills_taxonomy import Taxonomy
 
 AS_OF = date(2026, 11, 1)
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def score(text: str, taxonomy: Taxonomy) -> FitReport:
@@ -421,24 +413,3 @@ def test_similarity_is_transform_without_its_checks(metric: Metric) -> None:
     samples = np.vstack([rng.random((3, 40)) * 2 * (rng.random((3, 40)) > 0.7), np.zeros(40)])
     model = ProfileSimilarity(metric=metric).fit(profiles)
     assert model.similarity(samples).tobytes() == model.transform(samples).tobytes()
-
-
-def test_the_term_counter_gives_the_vectorizers_rows_bit_for_bit(taxonomy: Taxonomy) -> None:
-    model = build_model(taxonomy)
-    texts = [
-        "",
-        "the and of",  # stop words only
-        "Machine learning, MACHINE LEARNING and machine-learning: learning machine",
-        "Deep learning\ndeep\nlearning models for retail banking (NLP, LLM, RAG)",
-        *(level_document(level, taxonomy) for level in taxonomy.levels),
-        *(
-            " . ".join([i.name, *i.subsectors, *i.applications, *i.vocabulary])
-            for i in taxonomy.industries
-        ),
-        *(path.read_text() for path in sorted(SAMPLES.glob("*/*.md"))),
-        *(path.read_text() for path in sorted(SAMPLES.glob("*/*.txt"))),
-    ]
-    for text in texts:
-        expected = model.vectorizer.transform([text]).toarray()
-        row = model.terms.tfidf(text)
-        assert (row.shape, row.tobytes()) == (expected.shape, expected.tobytes()), text[:60]
