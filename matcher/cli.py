@@ -271,6 +271,30 @@ def check_spacy_model(tax: Any, spacy_model: str | None) -> None:
         ) from exc
 
 
+def _analyse(
+    resume: Path,
+    tax: Any,
+    job_file: Path | None,
+    *,
+    engine: str,
+    as_of: date | None,
+    spacy_model: str | None,
+    region: str = "us",
+) -> Any:
+    """The resume's report (against the posting ``job_file`` too, when given), its
+    warnings shown; the taxonomy and the spaCy model are checked already."""
+    from matcher.pipeline import analyse_resume, read_job
+
+    job = None
+    if job_file is not None:
+        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+    report = analyse_resume(
+        resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
+    )
+    warn(report.resume.file, report.warnings)
+    return report
+
+
 def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]:
     """Stamp the schema version; remove the candidate's identity when asked."""
     from matcher.redact import redact_candidate
@@ -425,21 +449,14 @@ def score_command(
       matcher score resume.pdf --region uk --as-of 2026-11
     """
     from matcher import render
-    from matcher.pipeline import analyse_resume, read_job
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
-    job = (
-        None
-        if job_file is None
-        else read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+    report = _analyse(
+        resume, tax, job_file, engine=engine, as_of=as_of, region=region, spacy_model=spacy_model
     )
-    report = analyse_resume(
-        resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
-    )
-    warn(report.resume.file, report.warnings)
     if level is not None:  # the user's target replaces the rung above the best level
         chosen = next(fit for fit in report.levels if fit.id == level)
         report = dataclasses.replace(report, next_level=chosen)
@@ -486,7 +503,6 @@ def gaps_command(
     from matcher import render
     from matcher.features import skill_strengths
     from matcher.gaps import find_gaps
-    from matcher.pipeline import analyse_resume, read_job
     from matcher.score import missing_skills
     from skills_taxonomy import load_taxonomy
 
@@ -496,15 +512,7 @@ def gaps_command(
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
-    job = (
-        None
-        if job_file is None
-        else read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
-    )
-    report = analyse_resume(
-        resume, tax, engine=engine, as_of=as_of, job=job, spacy_model=spacy_model
-    )
-    warn(report.resume.file, report.warnings)
+    report = _analyse(resume, tax, job_file, engine=engine, as_of=as_of, spacy_model=spacy_model)
     if level is not None:
         fit = next(f for f in report.levels if f.id == level)
         target = {"kind": "level", "id": fit.id, "name": fit.name, "score": fit.score}
