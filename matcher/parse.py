@@ -727,23 +727,8 @@ _PROFILE_LINK_RE = re.compile(
 # without any of these is not searched (the patterns retry at every character).
 _URL_STARTS = ("http", "www.")
 _PROFILE_LINK_HOSTS = tuple(f"{host}/" for host in _PROFILE_HOSTS)
-# Characters fold_case turns into an ASCII letter and str.lower does not (it leaves the
-# dotless i and the long s alone, and adds a combining dot to the dotted capital I).
-_FOLDED_NOT_LOWERED = ("\u0130", "\u0131", "\u017f")
 # The digits on either side of the first separator of every number _PHONE_RE matches.
 _PHONE_CORE_RE = re.compile(r"\d\d[\s.-]\d\d")
-
-
-def _lower_for_search(text: str) -> str:
-    """``text`` in which an ASCII word occurs wherever it occurs in ``fold_case(text)``.
-
-    On a whole document str.lower is some twenty times faster than fold_case's
-    translation (most PDF texts hold a character beyond ASCII), and agrees with it on
-    every other character that folds to an ASCII letter.
-    """
-    if any(char in text for char in _FOLDED_NOT_LOWERED):
-        return fold_case(text)
-    return text.lower()
 
 
 _SITE_RE = re.compile(
@@ -874,7 +859,7 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
                 break
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links
     # count anywhere.
-    folded = _lower_for_search(text)
+    folded = fold_case(text)
     profile_links = (
         _PROFILE_LINK_RE.findall(text) if any(h in folded for h in _PROFILE_LINK_HOSTS) else []
     )
