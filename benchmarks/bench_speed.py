@@ -83,8 +83,9 @@ DEFAULT_PER_CATEGORY = 2
 layouts, and the whole benchmark stays within a few minutes on two cores."""
 THROUGHPUT_PER_CATEGORY = {"pdfplumber": 1, "pdfium": 10}
 """PDFs per category for the ``--jobs`` runs of each engine: enough distinct files for
-several seconds of work with two jobs (24 with pdfplumber, 240 with PDFium).  Each file is
-scored once: a file scored again would find its words in spaCy's tokenizer cache."""
+several seconds of work with two jobs (24 with pdfplumber; with PDFium up to 240, as some
+categories hold fewer than 10).  Each file is scored once: a file scored again would find
+its words in spaCy's tokenizer cache."""
 DEFAULT_JOBS = (1, 2)
 ENGINES = ("pdfplumber", "pdfium")
 TIMING_ORDER = ("pdfium", "pdfplumber")
