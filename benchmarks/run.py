@@ -51,7 +51,7 @@ SCHEMA_VERSION = 1
 BENCH_DIR = ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
 DATA_ENV = "BENCH_DATA"
-BENCHMARKS = ("read", "years", "skills", "score", "speed")
+BENCHMARKS = ("read", "real", "years", "skills", "score", "speed")
 """Run in this order: ``benchmarks/bench_<name>.py``.  Speed last, once the machine's disk
 cache holds the PDFs for every benchmark alike."""
 FULL_RUN_LIMITS = {"read": 3}
@@ -118,6 +118,12 @@ DATASETS = (
         "rjdb: job descriptions with a matched and an unmatched resume (synthetic, GPT-4)",
     ),
     Dataset(
+        "real-resumes",
+        "real-resumes/labels.jsonl",
+        "files",
+        "real PDF and DOCX resumes of many templates, hand-labelled (name, positions, years)",
+    ),
+    Dataset(
         "skillspan",
         "skillspan/tech_dev.jsonl",
         "sentences",
@@ -153,6 +159,114 @@ class Quality:
 
 
 QUALITY = (
+    Quality(
+        "real", "pdfplumber.name", "higher", "real resumes, pdfplumber", "candidate name right"
+    ),
+    Quality("real", "pdfplumber.email", "higher", "real resumes, pdfplumber", "email right"),
+    Quality("real", "pdfplumber.phone", "higher", "real resumes, pdfplumber", "phone right"),
+    Quality(
+        "real",
+        "pdfplumber.pos_found",
+        "higher",
+        "real resumes, pdfplumber",
+        "positions found (dates agree)",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.pos_real",
+        "higher",
+        "real resumes, pdfplumber",
+        "predicted positions that are real",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.title",
+        "higher",
+        "real resumes, pdfplumber",
+        "title right, of positions found",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.employer",
+        "higher",
+        "real resumes, pdfplumber",
+        "employer right, of positions found",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.pos_exact",
+        "higher",
+        "real resumes, pdfplumber",
+        "positions fully right",
+    ),
+    Quality(
+        "real", "pdfplumber.years_mae", "lower", "real resumes, pdfplumber", "total years: MAE"
+    ),
+    Quality(
+        "real",
+        "pdfplumber.stated_years_mae",
+        "lower",
+        "real resumes, pdfplumber",
+        "total years: MAE against a portal's stated total",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.institutions",
+        "higher",
+        "real resumes, pdfplumber",
+        "institutions found",
+    ),
+    Quality(
+        "real",
+        "pdfplumber.unreadable_refused",
+        "higher",
+        "real resumes, pdfplumber",
+        "undecodable text layer refused (exit 4)",
+    ),
+    Quality("real", "pdfium.name", "higher", "real resumes, pdfium", "candidate name right"),
+    Quality("real", "pdfium.email", "higher", "real resumes, pdfium", "email right"),
+    Quality("real", "pdfium.phone", "higher", "real resumes, pdfium", "phone right"),
+    Quality(
+        "real",
+        "pdfium.pos_found",
+        "higher",
+        "real resumes, pdfium",
+        "positions found (dates agree)",
+    ),
+    Quality(
+        "real",
+        "pdfium.pos_real",
+        "higher",
+        "real resumes, pdfium",
+        "predicted positions that are real",
+    ),
+    Quality(
+        "real", "pdfium.title", "higher", "real resumes, pdfium", "title right, of positions found"
+    ),
+    Quality(
+        "real",
+        "pdfium.employer",
+        "higher",
+        "real resumes, pdfium",
+        "employer right, of positions found",
+    ),
+    Quality("real", "pdfium.pos_exact", "higher", "real resumes, pdfium", "positions fully right"),
+    Quality("real", "pdfium.years_mae", "lower", "real resumes, pdfium", "total years: MAE"),
+    Quality(
+        "real",
+        "pdfium.stated_years_mae",
+        "lower",
+        "real resumes, pdfium",
+        "total years: MAE against a portal's stated total",
+    ),
+    Quality("real", "pdfium.institutions", "higher", "real resumes, pdfium", "institutions found"),
+    Quality(
+        "real",
+        "pdfium.unreadable_refused",
+        "higher",
+        "real resumes, pdfium",
+        "undecodable text layer refused (exit 4)",
+    ),
     Quality("years", "rjdb.mae", "lower", "rjdb resumes, synthetic", "years of experience: MAE"),
     Quality("years", "rjdb.within_1_year", "higher", "rjdb resumes, synthetic", "within 1 year"),
     Quality("years", "livecareer.median", "", "livecareer PDFs, unlabelled", "median years found"),
@@ -190,6 +304,7 @@ SYSTEM_LABELS = {
     "keyword_share": "keyword share",
     "tfidf_cosine": "TF-IDF cosine",
     "years.reference": "date-range regex",
+    "real.before": "before (commit d59bdbf)",
     "skills.kaggle.reference": "exact lookup, oracle list",
     "skills.kaggle.reference_unseen": "exact lookup, unseen list",
     "skills.skillspan.reference": "exact lookup (kaggle gold list)",
