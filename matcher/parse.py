@@ -933,6 +933,9 @@ class _Anchor:
 
 def _header_fields(text: str) -> list[str]:
     """The title/organisation candidates in a header text, locations removed."""
+    employer_as = _employer_as_title(_clean(text))
+    if employer_as is not None:
+        return list(employer_as)
     # Anonymised exports (resume sites, the livecareer set) put the placeholder "Company
     # Name" straight after the title, with nothing between them.
     text = re.sub(r"\s*\bCompany Name\b\s*", " | Company Name | ", _clean(text))
@@ -986,10 +989,57 @@ def _cut_description(text: str) -> str:
     )[0]
 
 
+# "Northwind Health as Senior Data Engineer": job portals write a position as its employer,
+# "as", and the title, whole ("as Senior Manager - Finance, Analytics").  Before "as" stands
+# a name (capitalised words, their connectors and marks), never a sentence ("Worked as").
+# A title after an article ("Served as a Nurse", "Function as the Lead") is prose.
+_EMPLOYER_AS_RE = re.compile(
+    r"^(?P<org>[^,;:()|]*?[^\s,;:(|]|[^|]*?\))\s+as\s+(?!(?:an?|the)\s)(?P<title>[^|•]*\S)$"
+)
+_NAME_CONNECTORS = _wordset("of and & the for de la du del der von van y e und - – — / + .")
+_NOT_EMPLOYERS = _wordset(
+    """
+    worked working served serving joined joining employed appointed promoted hired engaged
+    acted acting work job role position career experience experienced presently currently
+    previously also then later i we he she they my our
+    """
+)
+# "M/s" (messrs.) before an employer's name, written "Ms" or "MS" on job portals.
+_MESSRS_RE = re.compile(r"^(?:M/s\.?|M/S\.?|Ms\.?|MS\.?|Messrs\.?)\s+(?=[A-Z0-9])")
+
+
+def _employer_as_title(text: str) -> tuple[str, str] | None:
+    """``(title, employer)`` of an "Employer as Title" header, or None for any other text."""
+    if " as " not in text:
+        return None
+    match = _EMPLOYER_AS_RE.match(_strip_bullet(_strip_markdown(text)).strip())
+    if match is None:
+        return None
+    org, title = match.group("org").strip(" -–—|"), match.group("title").strip(" .;:|-–—")
+    words = org.split()
+    if not words or len(words) > 10 or _score(title)[0] == 0 or _score(org)[0] > 0:
+        return None
+    for word in words:
+        bare = word.strip("().,'’\"")
+        if bare.lower() in _NOT_EMPLOYERS:
+            return None
+        if bare and not (
+            bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_CONNECTORS
+        ):
+            return None
+    if len(_LETTER_WORD_RE.findall(title)) > DEFAULT_HEADER_MAX_WORDS:
+        return None
+    return _balance(title), _MESSRS_RE.sub("", _balance(org))
+
+
 def _deprose(text: str) -> tuple[str, bool]:
     """A header cleared of the sentence around it, and whether there was one."""
     trimmed = _TRAILING_PREPOSITION_RE.sub("", text).strip()
     prose = trimmed != text.strip()
+    employer_as = _employer_as_title(trimmed)
+    # Beside dates, a one-word "Function as Carpenter" may be the sentence's verb or noun.
+    if employer_as is not None and len(employer_as[1].split()) > 1:
+        return trimmed.strip(" ,;:-–—("), prose
     matches = list(_AS_TITLE_RE.finditer(trimmed))
     if matches:
         before = trimmed[: matches[-1].start()]

@@ -1,0 +1,47 @@
+"""Positions in the header shapes real templates use: one test per shape, on text written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from matcher.document import ResumeText
+from matcher.parse import parse_resume
+
+AS_OF = date(2024, 1, 15)
+
+
+def positions(text: str) -> list[tuple[str | None, str | None, str, str]]:
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    return [(p.title, p.organization, p.start, p.end) for p in resume.experience.positions]
+
+
+def test_a_job_portal_writes_the_employer_then_as_and_the_title() -> None:
+    text = """Work Experience
+Fabrikam Analytics Pvt. Ltd. as Senior Manager - Data Science, Forecasting
+Nov 2019 to Till Date
+Led a team of six data scientists.
+Ms Contoso Infra Development as Executive HR and Admin
+Feb 2011 to Oct 2019
+Handled recruitment.
+"""
+    assert positions(text) == [
+        (
+            "Senior Manager - Data Science, Forecasting",
+            "Fabrikam Analytics Pvt. Ltd.",
+            "2019-11",
+            "present",
+        ),
+        ("Executive HR and Admin", "Contoso Infra Development", "2011-02", "2019-10"),
+    ]
+
+
+def test_as_after_a_verb_or_before_an_article_is_a_sentence() -> None:
+    text = """Experience
+Worked as Data Analyst at Tailspin Toys, 2018 - 2020
+Served as a Nurse at Northwind Clinic, 2015 - 2018
+"""
+    found = positions(text)
+    assert [(title, org) for title, org, _, _ in found] == [
+        ("Data Analyst", "Tailspin Toys"),
+        ("Nurse", "Northwind Clinic"),
+    ]
