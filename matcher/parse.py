@@ -888,9 +888,23 @@ _COUNTRIES = (
     "USA|U\\.S\\.A\\.|US|UK|U\\.K\\.|India|Canada|Germany|France|Australia|Singapore|Ireland"
     "|Netherlands|Spain|Italy|China|Japan|Brazil|Mexico|Israel|UAE|Switzerland|Sweden|Poland"
 )
+# Regions written out: the US states, and the Indian states and union territories.
+_REGION_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington"
+    "|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta"
+    "|Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana"
+    "|Himachal Pradesh|Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya"
+    "|Mizoram|Nagaland|Odisha|Orissa|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura"
+    "|Uttar Pradesh|Uttarakhand|West Bengal|Delhi|NCR|Chandigarh|Puducherry|Jammu and Kashmir"
+    "|England|Scotland|Wales|Northern Ireland"
+)
 _LOCATION_RE = re.compile(
     r"(?:\b(?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]*\s?,\s?"
-    rf"(?:(?:{'|'.join(_REGION_CODES)}|State)\b|(?:{_COUNTRIES})\b)"
+    rf"(?:(?:{'|'.join(_REGION_CODES)}|State|{_REGION_NAMES})\b|(?:{_COUNTRIES})\b)"
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
@@ -1008,6 +1022,14 @@ _NOT_EMPLOYERS = _wordset(
 _MESSRS_RE = re.compile(r"^(?:M/s\.?|M/S\.?|Ms\.?|MS\.?|Messrs\.?)\s+(?=[A-Z0-9])")
 
 
+def _names_a_role(text: str) -> bool:
+    """Does a text hold a job-title noun ("Intern- Machine Learning", "Sr. Analyst")?"""
+    return any(
+        word.lower() in _ROLE_WORDS or word.lower().rstrip("s") in _ROLE_WORDS
+        for word in _LETTER_WORD_RE.findall(text.replace("-", " "))
+    )
+
+
 def _employer_as_title(text: str) -> tuple[str, str] | None:
     """``(title, employer)`` of an "Employer as Title" header, or None for any other text."""
     if " as " not in text:
@@ -1016,17 +1038,20 @@ def _employer_as_title(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     org, title = match.group("org").strip(" -–—|"), match.group("title").strip(" .;:|-–—")
-    words = org.split()
-    if not words or len(words) > 10 or _score(title)[0] == 0 or _score(org)[0] > 0:
+    # What stands in brackets ("(Part of the Contoso group)") may be written any way.
+    words = re.sub(r"\([^()]*\)", " ", org).split()
+    if not words or len(words) > 10 or not _names_a_role(title) or _names_a_role(org):
         return None
-    for word in words:
-        bare = word.strip("().,'’\"")
-        if bare.lower() in _NOT_EMPLOYERS:
-            return None
-        if bare and not (
-            bare[0].isupper() or bare[0].isdigit() or bare.lower() in _NAME_CONNECTORS
-        ):
-            return None
+    bare = [word.strip("().,'’\"") for word in words]
+    if any(word.lower() in _NOT_EMPLOYERS for word in bare):
+        return None
+    # A name is capitalised ("Contoso Ltd", "ML LABS") or, as some people type it, all in
+    # lower case ("contoso infosoft"); a sentence mixes the two ("responsible for Contoso").
+    named = [word for word in bare if word and word.lower() not in _NAME_CONNECTORS]
+    capitalised = all(word[0].isupper() or word[0].isdigit() for word in named)
+    lower = all(word.islower() and not word.endswith(("ing", "ed")) for word in named)
+    if not named or not (capitalised or lower):
+        return None
     if len(_LETTER_WORD_RE.findall(title)) > DEFAULT_HEADER_MAX_WORDS:
         return None
     return _balance(title), _MESSRS_RE.sub("", _balance(org))
@@ -1082,11 +1107,17 @@ def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
     return anchors
 
 
+# Navigation that job-portal exports print between sections.
+_NAVIGATION_RE = re.compile(r"^\W*(?:back to top|jump to section)\b", re.IGNORECASE)
+
+
 def _is_header_line(line: Line, as_of: date) -> bool:
     """Could this line hold a title or an organisation (short, not a bullet, not a sentence)?"""
     text = _clean(line.text)
-    if not text or _is_bullet(text) or text.endswith((".", ";")):
+    if not text or _is_bullet(text) or text.endswith((".", ";")) or _NAVIGATION_RE.match(text):
         return False
+    if _employer_as_title(text) is not None:
+        return not find_periods(text, as_of=as_of)
     words = _LETTER_WORD_RE.findall(_strip_markdown(text))
     return len(words) <= DEFAULT_HEADER_MAX_WORDS and not find_periods(text, as_of=as_of)
 
@@ -1118,15 +1149,19 @@ def _rows_before(
     floor: int,
     used: set[int],
     header_ok: Callable[[int], bool],
+    gives_both: Callable[[int], bool],
     title: str | None,
     org: str | None,
 ) -> list[int]:
-    """Header lines right above a date line: as many as fields are missing."""
+    """Header lines right above a date line: as many as fields are missing (an "Employer as
+    Title" line gives both)."""
     wanted = (title is None) + (org is None)
     rows: list[int] = []
     row = index - 1
     while row >= floor and row not in used and header_ok(row) and len(rows) < wanted:
         rows.insert(0, row)
+        if gives_both(row):
+            break
         row -= 1
     return rows
 
@@ -1135,15 +1170,19 @@ def _rows_after(
     index: int,
     ceiling: int,
     header_ok: Callable[[int], bool],
+    gives_both: Callable[[int], bool],
     title: str | None,
     org: str | None,
 ) -> list[int]:
-    """Header lines right below a date line: as many as fields are missing."""
+    """Header lines right below a date line: as many as fields are missing (an "Employer as
+    Title" line gives both)."""
     wanted = (title is None) + (org is None)
     rows: list[int] = []
     row = index + 1
     while row < ceiling and header_ok(row) and len(rows) < wanted:
         rows.append(row)
+        if gives_both(row):
+            break
         row += 1
     return rows
 
@@ -1233,6 +1272,7 @@ def _find_positions(
     # Worked out when first asked: only the lines around dates and those before the first
     # dated line are.
     header_ok = cache(lambda row: _is_header_line(lines[row], as_of))
+    gives_both = cache(lambda row: _employer_as_title(_clean(lines[row].text)) is not None)
     headers_before = any(header_ok(i) for i in range(anchors[0].index))
     used: set[int] = set()
     blocks: list[tuple[int, _Anchor, list[str]]] = []
@@ -1255,9 +1295,13 @@ def _find_positions(
                     break
                 wanted_title = None if weak else title
                 if look_before:
-                    rows = _rows_before(anchor.index, floor, used, header_ok, wanted_title, org)
+                    rows = _rows_before(
+                        anchor.index, floor, used, header_ok, gives_both, wanted_title, org
+                    )
                 else:
-                    rows = _rows_after(anchor.index, ceiling, header_ok, wanted_title, org)
+                    rows = _rows_after(
+                        anchor.index, ceiling, header_ok, gives_both, wanted_title, org
+                    )
                 found = [f for r in rows for f in _header_fields(lines[r].text)]
                 if weak and not any(_score(f)[0] > 0 for f in found):
                     continue
@@ -1268,7 +1312,10 @@ def _find_positions(
                     fields = fields + found
                 used.update(rows)
                 title, org = _assign(fields)
-            fields = _employer_below(fields, title, org, lines, anchor.index, ceiling, header_ok)
+            # Where headers precede their dates, the line right above the next dates heads
+            # the next job: it is not this one's employer.
+            stop = ceiling - 1 if headers_before and later else ceiling
+            fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
         blocks.append((begin, anchor, fields))
     positions = []
     for number, (begin, anchor, fields) in enumerate(blocks):

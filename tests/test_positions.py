@@ -45,3 +45,37 @@ Served as a Nurse at Northwind Clinic, 2015 - 2018
         ("Data Analyst", "Tailspin Toys"),
         ("Nurse", "Northwind Clinic"),
     ]
+
+
+def test_an_employer_as_title_line_may_be_long_lower_case_or_hold_brackets() -> None:
+    text = """Work Experience
+Northwind Tractors (India) Pvt. Ltd. (Contoso Farm Machines) as Territory Manager (Sales & Marketing)
+Dec 2018 to Till Date
+Managed dealerships.
+tailspin infosoft as Junior Web Developer
+Jun 2016 to Nov 2018
+^ Back to Top
+"""
+    assert positions(text) == [
+        (
+            "Territory Manager (Sales & Marketing)",
+            "Northwind Tractors (India) Pvt. Ltd. (Contoso Farm Machines)",
+            "2018-12",
+            "present",
+        ),
+        ("Junior Web Developer", "tailspin infosoft", "2016-06", "2018-11"),
+    ]
+
+
+def test_the_line_above_the_next_dates_heads_the_next_job() -> None:
+    text = """Experience
+Fabrikam Pune, Maharashtra, India
+DATA ENGINEER July 2018 - Present
+Tailspin Labs Austin, Texas
+WEB DEVELOPER INTERN June 2017 - July 2017
+Built pages.
+"""
+    assert positions(text) == [
+        ("DATA ENGINEER", "Fabrikam", "2018-07", "present"),
+        ("WEB DEVELOPER INTERN", "Tailspin Labs", "2017-06", "2017-07"),
+    ]
