@@ -1048,9 +1048,14 @@ def _employer_as_title(text: str) -> tuple[str, str] | None:
     # A name is capitalised ("Contoso Ltd", "ML LABS") or, as some people type it, all in
     # lower case ("contoso infosoft"); a sentence mixes the two ("responsible for Contoso").
     named = [word for word in bare if word and word.lower() not in _NAME_CONNECTORS]
-    capitalised = all(word[0].isupper() or word[0].isdigit() for word in named)
+    capitalised = all(word[0].isdigit() or not word.islower() for word in named)  # "eBay"
     lower = all(word.islower() and not word.endswith(("ing", "ed")) for word in named)
     if not named or not (capitalised or lower):
+        return None
+    # "Assigned as moderator", "Operated as Engineer": a verb, not an employer.
+    if len(named) == 1 and named[0].lower().endswith("ed") and named[0].lower() not in _ORG_WORDS:
+        return None
+    if capitalised and not (title[0].isupper() or title[0].isdigit()):
         return None
     if len(_LETTER_WORD_RE.findall(title)) > DEFAULT_HEADER_MAX_WORDS:
         return None
@@ -1396,13 +1401,25 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
         # Jobs listed before the first heading or in the summary still count when their
         # line names both a title and an employer.  Not under "other" headings: interests,
         # activities and volunteering hold offices ("Treasurer, Chess Club, 2006 - 2010")
-        # that are not work.
+        # that are not work.  Only a job portal's "Employer as Title" header counts under
+        # any heading: the portals let a candidate put a heading of their own ("Clients &
+        # Projects") inside the work history.
         for section in sections:
             if section.name in ("profile", "summary"):
                 logical = _logical_lines(section.lines, as_of)
                 elsewhere = _find_positions(section, logical, as_of, strict=True)
-                positions.extend(elsewhere)
-                periods.extend(position.period for position in elsewhere)
+            elif section.name not in ("experience", *_NOT_WORK):
+                logical = _logical_lines(section.lines, as_of)
+                elsewhere = [
+                    position
+                    for position in _find_positions(section, logical, as_of)
+                    if _employer_as_title(_clean(position.lines[0].text))
+                    == (position.title, position.organization)
+                ]
+            else:
+                continue
+            positions.extend(elsewhere)
+            periods.extend(position.period for position in elsewhere)
     else:
         for section in sections:
             if section.name in _NOT_WORK:

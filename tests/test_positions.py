@@ -79,3 +79,28 @@ Built pages.
         ("DATA ENGINEER", "Fabrikam", "2018-07", "present"),
         ("WEB DEVELOPER INTERN", "Tailspin Labs", "2017-06", "2017-07"),
     ]
+
+
+def test_an_employer_as_title_job_counts_under_a_heading_of_the_candidates_own() -> None:
+    text = """Work Experience
+Contoso Pharma as Sr. Web Developer
+Nov 2018 to Till Date
+Projects
+https://contoso.example.com/
+eTailspin Web Studio as Web Designer / Developer
+Jun 2016 to Oct 2018
+Personal Projects
+Inventory tracker, personal project, March 2017 - April 2017
+"""
+    assert positions(text) == [
+        ("Sr. Web Developer", "Contoso Pharma", "2018-11", "present"),
+        ("Web Designer / Developer", "eTailspin Web Studio", "2016-06", "2018-10"),
+    ]
+
+
+def test_a_verb_before_as_is_no_employer() -> None:
+    text = """Experience
+Teacher, Northwind School District, 2001 - 2010
+Assigned as moderator of the Math Club 2002 - 2003
+"""
+    assert [org for _, org, _, _ in positions(text)] == ["Northwind School District"]
