@@ -1206,6 +1206,18 @@ _DATE_PIECE_MAX_LENGTH = len("September., 12/2019 until")
 """The longest text with single spaces (as _clean leaves it) that _DATE_PIECE_RE matches."""
 
 
+_RANGE_OPEN_RE = re.compile(
+    r"(?:19|20)\d\d\s*(?:[-–—]|\bto|\buntil|\btill)\s*(?:[A-Za-z]{3,9}\.?)?$", re.IGNORECASE
+)
+"""A line that ends inside a date range: its start, the dash or "to", perhaps a month."""
+_RANGE_CLOSE_RE = re.compile(
+    r"^(?:[A-Za-z]{3,9}\.?,?\s*)?(?:\d{1,2}[/.-])?(?:19|20)\d\d\b"
+    r"|^(?:present|current|now|date|today|till date)\b",
+    re.IGNORECASE,
+)
+"""A line that starts with the end of a range."""
+
+
 def _is_date_piece(text: str) -> bool:
     """Is a cleaned line a part of a date range ("August 2013", "to", "Current")?"""
     return len(text) <= _DATE_PIECE_MAX_LENGTH and _DATE_PIECE_RE.match(text) is not None
@@ -1232,6 +1244,14 @@ def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, 
                 if find_periods(candidate, as_of=as_of):
                     text, end = candidate, ahead + 1
                     break
+        elif end < len(lines) and _RANGE_OPEN_RE.search(text):
+            # "… April 1994 to" / "January 1998 …": a range wrapped at the line's end.
+            following = _clean(lines[end].text)
+            candidate = f"{text} {following}"
+            if _RANGE_CLOSE_RE.match(following) and len(find_periods(candidate, as_of=as_of)) > len(
+                find_periods(text, as_of=as_of)
+            ):
+                text, end = candidate, end + 1
         line = lines[index] if text == lines[index].text else replace(lines[index], text=text)
         joined.append((line, index, end))
         index = end

@@ -104,3 +104,16 @@ Teacher, Northwind School District, 2001 - 2010
 Assigned as moderator of the Math Club 2002 - 2003
 """
     assert [org for _, org, _, _ in positions(text)] == ["Northwind School District"]
+
+
+def test_a_range_wrapped_at_the_end_of_a_line_is_joined() -> None:
+    text = """Experience
+Contoso Traders as Director (Finance and Accounts) April 1994 to
+January 1998
+Tailspin Audit Partners; January 1985 to February
+1988
+"""
+    assert [(start, end) for _, _, start, end in positions(text)] == [
+        ("1994-04", "1998-01"),
+        ("1985-01", "1988-02"),
+    ]
