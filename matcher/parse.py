@@ -945,6 +945,11 @@ class _Anchor:
     """The only range on its line (only then may its title be on the lines around it)."""
 
 
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:at|with|for)\s+(?=[A-Z])")
+_ASIDE_RE = re.compile(r"\s*\((?:an?|the)\s[^)]*\)?")
+"""A bracketed description, "(a leading retailer)", that is no part of a name."""
+
+
 def _header_fields(text: str) -> list[str]:
     """The title/organisation candidates in a header text, locations removed."""
     employer_as = _employer_as_title(_clean(text))
@@ -953,6 +958,8 @@ def _header_fields(text: str) -> list[str]:
     # Anonymised exports (resume sites, the livecareer set) put the placeholder "Company
     # Name" straight after the title, with nothing between them.
     text = re.sub(r"\s*\bCompany Name\b\s*", " | Company Name | ", _clean(text))
+    # "at Contoso Ltd (a three billion dollar group)": the line goes on from a sentence.
+    text = _LEADING_PREPOSITION_RE.sub("", _ASIDE_RE.sub("", text))
     text = _drop_locations(_strip_markdown(text))
     fields = _split_fields(_FIELD_SPLIT_RE.split(text))
     if len(fields) == 1:
@@ -1080,6 +1087,27 @@ def _deprose(text: str) -> tuple[str, bool]:
     return trimmed.strip(" ,;:-–—("), prose
 
 
+# "(working|worked|served) as (the) TITLE (with|at|in|for ORGANISATION)": a job told after its
+# dates.  The title is kept whole: "Vice President Finance – Business Transformation".
+_STATED_ROLE_RE = re.compile(
+    r"^(?:[a-z]+\s+){1,2}as\s+(?:an?\s+|the\s+)?(?P<title>[A-Z].*?)"
+    r"(?:\s+(?:and|who|where|wherein|responsible)\b.*?)?"
+    r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?(?P<org>[A-Z].*))?$"
+)
+
+
+def _stated_role(text: str) -> tuple[str, ...] | None:
+    """The title (and organisation) a sentence after a job's dates names, or None."""
+    match = _STATED_ROLE_RE.match(_cut_description(text))
+    if match is None or not _names_a_role(match.group("title")):
+        return None
+    title = match.group("title").strip(" ,;:-–—")
+    org = match.group("org")
+    if org is not None:
+        org = _drop_locations(re.sub(r"\s*\(.*$", "", org)).strip(" ,;:|-–—.")
+    return (title, org) if org else (title,)
+
+
 def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
     """Every usable date range on a line, with the header text around it."""
     text = _clean(line.text)
@@ -1103,6 +1131,10 @@ def _anchors_of(line: Line, index: int, as_of: date) -> list[_Anchor]:
         ):
             right = ""  # "Data Scientist, 2019 - 2021: Built …": after the dates, the story
         elif not left:
+            stated = _stated_role(right.lstrip(":–—-), "))
+            if stated is not None:  # "July 2013 to date working as VP Finance at Contoso"
+                anchors.append(_Anchor(index, period, stated, False, alone=len(located) == 1))
+                continue
             right, _ = _deprose(_cut_description(right.lstrip(":–—-), ")))
         header = " | ".join(part for part in (left, right) if part)
         fields: tuple[str, ...] = tuple(_header_fields(header))

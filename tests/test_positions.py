@@ -117,3 +117,22 @@ Tailspin Audit Partners; January 1985 to February
         ("1994-04", "1998-01"),
         ("1985-01", "1988-02"),
     ]
+
+
+def test_a_job_told_after_its_dates_keeps_its_whole_title() -> None:
+    text = """Experience
+July 2013 to date working as Vice President Finance – Business Transformation
+at Contoso Communications Limited (a global telecoms group)
+wherein I review every finance process.
+July 2008 to June 2013 worked as the Chief Financial Officer with Fabrikam Payments Limited.
+Joined at the start-up stage.
+"""
+    assert positions(text) == [
+        (
+            "Vice President Finance – Business Transformation",
+            "Contoso Communications Limited",
+            "2013-07",
+            "present",
+        ),
+        ("Chief Financial Officer", "Fabrikam Payments Limited", "2008-07", "2013-06"),
+    ]
