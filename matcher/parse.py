@@ -1151,18 +1151,48 @@ _NAVIGATION_RE = re.compile(r"^\W*(?:back to top|jump to section)\b", re.IGNOREC
 def _is_header_line(line: Line, as_of: date) -> bool:
     """Could this line hold a title or an organisation (short, not a bullet, not a sentence)?"""
     text = _clean(line.text)
-    if not text or _is_bullet(text) or text.endswith((".", ";")) or _NAVIGATION_RE.match(text):
+    if not text or _is_bullet(text) or text.endswith(";") or _NAVIGATION_RE.match(text):
         return False
+    if text.endswith(".") and not _ABBREVIATION_END_RE.search(text):
+        return False  # a sentence; "Contoso Inc." and "Austin, TX." are not
     if _employer_as_title(text) is not None:
         return not find_periods(text, as_of=as_of)
     words = _LETTER_WORD_RE.findall(_strip_markdown(text))
+    if _is_told(words):
+        return False
     return len(words) <= DEFAULT_HEADER_MAX_WORDS and not find_periods(text, as_of=as_of)
+
+
+# The words a header may end on with a full stop.
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Corp|LLC|LLP|PLC|Pvt|Bros|Dept|Univ|Assn|Intl|Jr|Sr|St|Mfg)"
+    r"|\b[A-Z]{2}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
+
+
+def _is_told(words: Sequence[str]) -> bool:
+    """Is a line a sentence of a description ("Managed and redesigned the central tables")?
+    It opens on a past tense and goes on mostly in lower case, where a header is a name."""
+    if len(words) < 4 or not words[0].endswith("ed") or words[0].lower() in _ORG_WORDS:
+        return False
+    return sum(word.islower() for word in words[1:]) * 2 > len(words) - 1
+
+
+_FIRM_PLURALS = _wordset(
+    "advisors advisers consultants architects attorneys solicitors accountants"
+)
 
 
 def _score(field_text: str) -> tuple[int, int]:
     words = [word.strip(".,()").lower() for word in field_text.split()]
     role = sum(1 for word in words if word in _ROLE_WORDS or word.rstrip("s") in _ROLE_WORDS)
     org = sum(1 for word in words if word in _ORG_WORDS)
+    if (
+        len(words) > 1
+        and words[-1] in _FIRM_PLURALS
+        and (field_text.istitle() or field_text.isupper())
+    ):
+        role, org = role - 1, org + 1  # a firm named for its people: "Contoso Advisors"
     if field_text.lower().startswith("company name"):
         org += 2  # the placeholder some resume sites put in place of the employer
     return role, org
@@ -1374,10 +1404,16 @@ def _find_positions(
             stop = ceiling - 1 if headers_before and later else ceiling
             fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
         blocks.append((begin, anchor, fields))
-    positions = []
+    positions: list[Position] = []
     for number, (begin, anchor, fields) in enumerate(blocks):
         stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
         title, org = _assign(fields)
+        if org is None and title is not None and positions and headers_before and not strict:
+            # "Contoso, Austin, TX" over several titles, each with its dates: a title line
+            # with no header of its own above it is a later role at the employer above.
+            earlier_begin, earlier_anchor, _ = blocks[number - 1]
+            if begin == anchor.index and earlier_begin < earlier_anchor.index:
+                org = positions[-1].organization
         last = max(stop, anchor.index + 1)
         first_row = logical[begin][1]
         stop_row = logical[last][1] if last < len(logical) else len(section.lines)

@@ -136,3 +136,25 @@ Joined at the start-up stage.
         ),
         ("Chief Financial Officer", "Fabrikam Payments Limited", "2008-07", "2013-06"),
     ]
+
+
+def test_several_titles_under_one_employer_and_headers_ending_in_an_abbreviation() -> None:
+    text = """Experience
+Fabrikam Media, Irvine, CA
+Director of Reporting October 2012 – May 2014
+Managed a team of data analysts and led projects
+Managed and redesigned central tables and processes to improve efficiency
+Senior Data Analyst June 2012 – September 2012
+Trained new data analysts in internal systems
+Contoso Inc.
+Data Analyst, 2010 - 2012
+Built reports.
+Tailspin Advisors, San Francisco, CA.
+Intern (June 2009 - September 2009)
+"""
+    assert positions(text) == [
+        ("Director of Reporting", "Fabrikam Media", "2012-10", "2014-05"),
+        ("Senior Data Analyst", "Fabrikam Media", "2012-06", "2012-09"),
+        ("Data Analyst", "Contoso Inc", "2010-01", "2012-12"),
+        ("Intern", "Tailspin Advisors", "2009-06", "2009-09"),
+    ]
