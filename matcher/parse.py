@@ -647,6 +647,8 @@ def _heading_of(line: Line, body_size: float) -> _Heading | None:
     lowered = text.lower()
     if any(word.strip(".,") in _ROLE_WORDS for word in lowered.split()):
         return None  # "EDUCATION COORDINATOR" is a job title, not the education section
+    if "," in text and _LOCATION_RE.search(text):
+        return None  # "Contoso Technologies Pune, Maharashtra": an employer and its place
     named = {name for pattern, name in _HEADING_KEYWORDS if pattern.search(lowered)}
     if len(named) != 1:
         return None  # none, or "Area | Skills and tools | Experience": a table's header row

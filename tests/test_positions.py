@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from matcher.document import ResumeText
+from matcher.document import Line, ResumeText
 from matcher.parse import parse_resume
 
 AS_OF = date(2024, 1, 15)
@@ -157,4 +157,25 @@ Intern (June 2009 - September 2009)
         ("Senior Data Analyst", "Fabrikam Media", "2012-06", "2012-09"),
         ("Data Analyst", "Contoso Inc", "2010-01", "2012-12"),
         ("Intern", "Tailspin Advisors", "2009-06", "2009-09"),
+    ]
+
+
+def test_a_bold_employer_line_with_its_place_is_no_heading() -> None:
+    rows = [
+        ("Experience", True),
+        ("Fabrikam Pune, Maharashtra, India", True),
+        ("DATA ENGINEER July 2018 - Present", False),
+        ("Contoso Technologies Pune, Maharashtra, India", True),
+        ("WEB DEVELOPER INTERN June 2017 - July 2017", False),
+        ("Built an internal tool.", False),
+    ]
+    lines = tuple(
+        Line(text, top=12.0 * number, size=10.0, bold=bold)
+        for number, (text, bold) in enumerate(rows)
+    )
+    resume = parse_resume(ResumeText("cv.pdf", "pdf", lines), as_of=AS_OF)
+    assert [section.name for section in resume.sections] == ["experience"]
+    assert [(p.title, p.organization) for p in resume.experience.positions] == [
+        ("DATA ENGINEER", "Fabrikam"),
+        ("WEB DEVELOPER INTERN", "Contoso Technologies"),
     ]
