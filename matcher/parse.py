@@ -19,6 +19,7 @@ from typing import Any, Literal, NamedTuple
 
 from matcher.dates import (
     Period,
+    RejectedRange,
     find_periods,
     find_stated_years,
     locate_periods,
@@ -1465,6 +1466,43 @@ def _looks_like_study(text: str) -> bool:
     )
 
 
+# Dated lines a reader never takes for a job, wherever they stand: an honour ("Dean's List
+# Fall 2013 – Spring 2014") or the objective's sentence ("Seeking an internship … in Spring
+# 2017").
+_NEVER_A_JOB_RE = re.compile(
+    r"\b(?:dean'?s\s+list|deans\s+list|honou?r\s+roll|president'?s\s+list|merit\s+list"
+    r"|scholarship|cum\s+laude|valedictorian|salutatorian)\b"
+    r"|^\W*(?:seeking|looking\s+for|to\s+obtain|to\s+secure|to\s+pursue|objective)\b",
+    re.IGNORECASE,
+)
+# And outside a work heading, a programme, a course or a membership with no job title in it ("Leadership Certificate Program Sept 2005 - May 2010", "Member, Chess Club").
+_NOT_A_JOB_RE = re.compile(
+    r"\b(?:certificate|certification|bootcamp|boot\s+camp|course|courses|coursework|program"
+    r"|programme|training|workshop|member|membership|club|fraternity"
+    r"|sorority|society|volunteer(?:ed|ing)?|award|awards|competition|hackathon)\b",
+    re.IGNORECASE,
+)
+
+
+def _header_text(position: Position) -> str:
+    """What a position's header says: its title, its organisation and its first line."""
+    first = _clean(position.lines[0].text) if position.lines else ""
+    return " | ".join(part for part in (position.title, position.organization, first) if part)
+
+
+def _never_a_job(text: str) -> bool:
+    return _NEVER_A_JOB_RE.search(text) is not None
+
+
+def _no_job_outside_work(text: str) -> bool:
+    """A line that outside a work heading is study, a programme, a project or a club."""
+    if _looks_like_study(text) or _never_a_job(text):
+        return True
+    return _NOT_A_JOB_RE.search(text) is not None and not _names_a_role(
+        _NOT_A_JOB_RE.sub(" ", text)
+    )
+
+
 def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experience, list[str]]:
     """Positions and total years.
 
@@ -1481,13 +1519,18 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
     if work:
         for section in work:
             logical = _logical_lines(section.lines, as_of)
-            positions.extend(_find_positions(section, logical, as_of))
+            positions.extend(
+                p
+                for p in _find_positions(section, logical, as_of)
+                if not _never_a_job(_header_text(p))
+            )
             for line, _, _ in logical:
-                for _, _, item in locate_periods(_clean(line.text), as_of=as_of):
-                    if isinstance(item, Period):
-                        periods.append(item)
-                    else:
+                text = _clean(line.text)
+                for _, _, item in locate_periods(text, as_of=as_of):
+                    if isinstance(item, RejectedRange):
                         warnings.append(f"ignored the dates {item.text!r}: {item.reason}")
+                    elif not _never_a_job(text):
+                        periods.append(item)
         # Jobs listed before the first heading or in the summary still count when their
         # line names both a title and an employer.  Not under "other" headings: interests,
         # activities and volunteering hold offices ("Treasurer, Chess Club, 2006 - 2010")
@@ -1497,7 +1540,11 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
         for section in sections:
             if section.name in ("profile", "summary"):
                 logical = _logical_lines(section.lines, as_of)
-                elsewhere = _find_positions(section, logical, as_of, strict=True)
+                elsewhere = [
+                    position
+                    for position in _find_positions(section, logical, as_of, strict=True)
+                    if not _no_job_outside_work(_header_text(position))
+                ]
             elif section.name not in ("experience", *_NOT_WORK):
                 logical = _logical_lines(section.lines, as_of)
                 elsewhere = [
@@ -1516,11 +1563,13 @@ def _find_experience(sections: Sequence[Section], as_of: date) -> tuple[Experien
                 continue
             logical = _logical_lines(section.lines, as_of)
             positions.extend(
-                p for p in _find_positions(section, logical, as_of) if not _looks_like_study(p.text)
+                p
+                for p in _find_positions(section, logical, as_of)
+                if not _looks_like_study(p.text) and not _no_job_outside_work(_header_text(p))
             )
             for line, _, _ in logical:
                 text = _clean(line.text)
-                if not _looks_like_study(text):
+                if not _no_job_outside_work(text):
                     periods.extend(find_periods(text, as_of=as_of))
     if periods:
         return Experience(total_years(periods), tuple(positions), "dates"), warnings

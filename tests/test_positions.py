@@ -179,3 +179,27 @@ def test_a_bold_employer_line_with_its_place_is_no_heading() -> None:
         ("DATA ENGINEER", "Fabrikam"),
         ("WEB DEVELOPER INTERN", "Contoso Technologies"),
     ]
+
+
+def test_honours_objectives_programmes_and_clubs_are_no_jobs() -> None:
+    text = """Jordan Vale
+Seeking a marketing internship with a growing team in Spring 2017
+Leadership Certificate Program, Northwind Institute, Sept 2005 - May 2010
+Member, Riverside Chess Club, 2011 - 2013
+Dean's List Fall 2013 – Spring 2014
+Marketing Assistant, Contoso Foods, June 2016 - August 2016
+"""
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    found = [(p.title, p.organization) for p in resume.experience.positions]
+    assert found == [("Marketing Assistant", "Contoso Foods")]
+    assert resume.experience.total_years == 0.2
+
+
+def test_under_a_work_heading_an_honour_is_still_no_job() -> None:
+    text = """Experience
+Dean's List, Fall 2013 – Spring 2014
+Research Assistant, Northwind University, Jan 2014 - May 2014
+"""
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    assert [p.title for p in resume.experience.positions] == ["Research Assistant"]
+    assert resume.experience.total_years == 0.4
