@@ -987,6 +987,8 @@ def _drop_locations(text: str) -> str:
 
     def give_back(match: re.Match[str]) -> str:
         city = match.group(0).split(",")[0].split()
+        if city[-1].lower().strip(".") in _ORG_WORDS or _INSTITUTION_RE.match(city[-1]):
+            return " ".join(city) + " | "  # "Contoso University, Delhi": the place follows
         keep = len(city) - 1
         while keep > 0 and city[keep - 1].lower().strip(".") in _CITY_PREFIXES:
             keep -= 1
@@ -1475,7 +1477,8 @@ _NEVER_A_JOB_RE = re.compile(
     r"|^\W*(?:seeking|looking\s+for|to\s+obtain|to\s+secure|to\s+pursue|objective)\b",
     re.IGNORECASE,
 )
-# And outside a work heading, a programme, a course or a membership with no job title in it ("Leadership Certificate Program Sept 2005 - May 2010", "Member, Chess Club").
+# And outside a work heading, a programme, a course or a membership with no job title in it
+# ("Leadership Certificate Program Sept 2005 - May 2010", "Member, Chess Club").
 _NOT_A_JOB_RE = re.compile(
     r"\b(?:certificate|certification|bootcamp|boot\s+camp|course|courses|coursework|program"
     r"|programme|training|workshop|member|membership|club|fraternity"
@@ -1732,9 +1735,10 @@ _CAP_WORD = r"[A-Z][\w&.'’-]*"
 # "University of North Carolina" first: in "Medical Anthropology University of Oxford" the
 # words before the school word are the field, not the school.
 _SCHOOL_OF_RE = re.compile(
-    rf"\b{_SCHOOL_WORD}\s+(?:of|for|de|do|da|di)\s+(?:the\s+)?{_CAP_WORD}"
-    rf"(?:\s+(?:of\s+|and\s+|&\s+)?{_CAP_WORD}){{0,3}}"
+    rf"\b(?P<school>{_SCHOOL_WORD})\s+(?:of|for|de|do|da|di)\s+(?:the\s+)?{_CAP_WORD}"
+    rf"(?:\s+(?:of\s+|and\s+|&\s+|at\s+)?{_CAP_WORD}){{0,3}}"
 )
+_SHOUTED_SMALL_WORD_RE = re.compile(r"\b(?:OF|FOR|DE|AT|THE|AND)\b")
 _SCHOOL_NAMED_RE = re.compile(
     rf"(?:{_CAP_WORD}\s+){{0,4}}{_SCHOOL_WORD}\b|\b(?:IIT|IIIT|NIT|BITS|MIT|UCLA|ETH)\b(?:\s+{_CAP_WORD})?"
 )
@@ -1742,14 +1746,40 @@ _SCHOOL_NAMED_RE = re.compile(
 _AFTER_SCHOOL = _wordset("cum magna summa gpa expected graduated honors honours with in")
 
 
+def _school_span(text: str) -> tuple[int, int] | None:
+    """Where a school's name stands in a line: "University of X" first; the words before a
+    college, institute or school belong to its name too ("Contoso Institute of Technology"),
+    those before a university may be the field ("Anthropology University of Oxford")."""
+    of_match = _SCHOOL_OF_RE.search(text)
+    if of_match is None:
+        named = _SCHOOL_NAMED_RE.search(text)
+        return None if named is None else named.span()
+    start = of_match.start()
+    if not of_match.group("school").lower().startswith("univers"):
+        for named in _SCHOOL_NAMED_RE.finditer(text, 0, of_match.end("school")):
+            if named.end() == of_match.end("school"):
+                start = named.start()
+    return start, of_match.end()
+
+
 def _institution(text: str) -> str | None:
     """The school named in a line, by the shape of school names."""
     text = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", _drop_locations(text))
-    match = _SCHOOL_OF_RE.search(text) or _SCHOOL_NAMED_RE.search(text)
-    if match is None:
+    # Some people type a school's name in lower case: its shape is read from a copy with
+    # capitals, and the name kept as written.
+    if text == text.lower():
+        shaped = _capitalise_names(text)
+    elif text.isupper():  # "UNIVERSITY OF SAN FRANCISCO"
+        shaped = _SHOUTED_SMALL_WORD_RE.sub(lambda word: word.group(0).lower(), text)
+    else:
+        shaped = text
+    span = _school_span(shaped)
+    if span is None:
         return None
-    words = match.group(0).split()
-    shouting = match.group(0).isupper()
+    words = text[span[0] : span[1]].split()
+    while len(words) > 1 and _DEGREE_RE.fullmatch(words[0].strip(".,:;")) is not None:
+        words.pop(0)  # "MBA Carnegie Mellon University"
+    shouting = text[span[0] : span[1]].isupper()
     kept: list[str] = []
     for number, word in enumerate(words):
         bare = word.strip(".,:;")
@@ -1760,6 +1790,18 @@ def _institution(text: str) -> str | None:
             break
         kept.append(word)
     return " ".join(kept).strip(" ,:;-–—") or None
+
+
+_SMALL_WORDS = _wordset("a an and at by for from in of on or the to with de da do di")
+
+
+def _capitalise_names(text: str) -> str:
+    """``text`` with every word but the small ones capitalised, each character in place."""
+    return re.sub(
+        r"[a-z][\w'’-]*",
+        lambda word: word.group(0) if word.group(0) in _SMALL_WORDS else word.group(0).title(),
+        text,
+    )
 
 
 def _find_education(

@@ -48,8 +48,12 @@ Served as a Nurse at Northwind Clinic, 2015 - 2018
 
 
 def test_an_employer_as_title_line_may_be_long_lower_case_or_hold_brackets() -> None:
-    text = """Work Experience
-Northwind Tractors (India) Pvt. Ltd. (Contoso Farm Machines) as Territory Manager (Sales & Marketing)
+    header = (
+        "Northwind Tractors (India) Pvt. Ltd. (Contoso Farm Machines)"
+        " as Territory Manager (Sales & Marketing)"
+    )
+    text = f"""Work Experience
+{header}
 Dec 2018 to Till Date
 Managed dealerships.
 tailspin infosoft as Junior Web Developer
