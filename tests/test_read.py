@@ -178,6 +178,78 @@ def test_fake_bold_drawn_twice_read_once(tmp_path: Path, engine: str) -> None:
     assert document.lines[1].bold is False
 
 
+@ENGINE
+def test_squeezed_repeated_letters_are_not_fake_bold(tmp_path: Path, engine: str) -> None:
+    # Letters a fraction of a point apart (text squeezed into an icon's box, as PDFium
+    # spreads a span's ActualText) are letters, not copies: "www" keeps its three.
+    page = [Text(72, 100, "www.example.org", scale=4.0), Text(72, 118, "Python")]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == ["www.example.org", "Python"]
+
+
+PRINTABLE = {code: chr(code) for code in range(32, 127)}
+
+
+@ENGINE
+def test_glyphs_mapped_to_several_letters_read_as_all_of_them(tmp_path: Path, engine: str) -> None:
+    # A ligature glyph whose Unicode map gives its letters ("ffi", not U+FB03): PDFium
+    # reports each letter with the glyph's box, pdfminer one character of three letters.
+    ligatures = {ord("{"): "ffi", ord("|"): "ff", ord("}"): "fi", ord("~"): "ti"}
+    line = b"e{cient tra|ic }nance data scien~st"
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", [line, b"Python"], PRINTABLE | ligatures)
+    document = read_resume(path, engine=engine)
+    assert texts(document) == ["efficient traffic finance data scientist", "Python"]
+
+
+RESUME_LINES = [
+    "Priya Vandermolen, senior machine learning engineer",
+    "Eight years of experience building search and ranking systems",
+    "Designed retrieval pipelines for product search at Northwind Labs",
+    "Trained ranking models on click logs with PyTorch and Spark",
+    "Led a team of five engineers and mentored new graduates",
+    "Deployed models on Kubernetes with monitoring and alerting",
+    "Education: MSc Computer Science, University of Lisbon, 2015",
+    "Skills: Python, SQL, Airflow, Docker, AWS, statistics",
+]
+
+
+def _scrambled(code: int) -> str:
+    """A consistent substitution: each letter stands for the one 13 places on."""
+    return codecs.encode(chr(code), "rot13")
+
+
+@ENGINE
+@pytest.mark.parametrize(
+    ("cid", "to_unicode"),
+    [
+        pytest.param(True, None, id="composite-font-without-a-map"),
+        pytest.param(False, {code: _scrambled(code) for code in PRINTABLE}, id="scrambled-map"),
+    ],
+)
+def test_text_layer_that_decodes_to_garbage_is_no_text(
+    tmp_path: Path, engine: str, cid: bool, to_unicode: dict[int, str] | None
+) -> None:
+    lines = [line.encode() for line in RESUME_LINES]
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", lines, to_unicode, cid=cid)
+    with pytest.raises(NoTextError) as caught:
+        read_resume(path, engine=engine)
+    assert str(caught.value) == "cv.pdf: the text layer cannot be decoded"
+    assert caught.value.exit_code == ExitCode.NO_TEXT
+    # The same page with a true map reads.
+    readable = pdfs.mapped_font_pdf(tmp_path / "ok.pdf", lines, PRINTABLE)
+    assert texts(read_resume(readable, engine=engine)) == RESUME_LINES
+
+
+@ENGINE
+def test_icons_without_a_map_separate_words_and_leave_the_text(tmp_path: Path, engine: str) -> None:
+    # A few glyphs without characters (icons before contact details) are no reason to
+    # refuse the page: they separate words, as a space does.
+    lines = [b"\x01jane@example.org \x02+1 555 0100", *(line.encode() for line in RESUME_LINES)]
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", lines, PRINTABLE)  # no \x01, \x02
+    document = read_resume(path, engine=engine)
+    assert texts(document) == ["jane@example.org +1 555 0100", *RESUME_LINES]
+
+
 LAYOUTS = {
     "single": pdfs.single_column_resume,
     "two-column": pdfs.two_column_resume,
