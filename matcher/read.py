@@ -372,18 +372,31 @@ class _Row(NamedTuple):
 
 
 def _group_rows(words: list[_Word]) -> list[_Row]:
-    """Cluster words that share a baseline; rows come top down."""
+    """Cluster words that share a baseline; rows come top down.
+
+    The tolerance is a fraction of the smaller font: a name in 40-point type and the
+    12-point contact line under it end a few points apart, but do not share a line.  A
+    row whose large words stand beside another row of small text (a name beside two
+    lines of contact details) splits in two: the large words are a block of their own.
+    """
     groups: list[list[_Word]] = []
     current: list[_Word] = []
-    reference = limit = 0.0
+    reference = limit = reference_size = 0.0
     for word in sorted(words, key=_BOTTOM):
-        if current and word.bottom - reference <= limit:
+        drop = word.bottom - reference
+        if (
+            current
+            and drop <= limit
+            and (word.size >= reference_size or drop <= max(1.0, DEFAULT_ROW_TOLERANCE * word.size))
+        ):
             current.append(word)
             continue
         current = [word]
         groups.append(current)
-        reference = word.bottom
+        reference, reference_size = word.bottom, word.size
         limit = max(1.0, DEFAULT_ROW_TOLERANCE * word.size)
+    if len(groups) > 1:
+        groups = _split_large_words(groups)
     rows = []
     for group in groups:
         group.sort(key=_X0)
@@ -393,6 +406,36 @@ def _group_rows(words: list[_Word]) -> list[_Row]:
 
 
 _X0, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("top"), attrgetter("bottom")
+_SIZE = attrgetter("size")
+
+DEFAULT_LARGE_TEXT_RATIO = 1.5
+"""Words this many times the size of the smallest on their row are large text: a name
+beside contact details, not words of one line with them."""
+
+
+def _split_large_words(groups: list[list[_Word]]) -> list[list[_Word]]:
+    """Take large words (see :data:`DEFAULT_LARGE_TEXT_RATIO`) out of a row when the
+    middle of a neighbouring row of text falls within their height."""
+    out: list[list[_Word]] = []
+    for n, group in enumerate(groups):
+        smallest = min(map(_SIZE, group))
+        if max(map(_SIZE, group)) < DEFAULT_LARGE_TEXT_RATIO * smallest:
+            out.append(group)
+            continue
+        large = [word for word in group if word.size >= DEFAULT_LARGE_TEXT_RATIO * smallest]
+        top, bottom = min(map(_TOP, large)), max(map(_BOTTOM, large))
+        beside = any(
+            top < (word.top + word.bottom) / 2 < bottom
+            for other in (groups[n - 1] if n else [], groups[n + 1] if n + 1 < len(groups) else [])
+            for word in other
+            if word.size < DEFAULT_LARGE_TEXT_RATIO * smallest
+        )
+        if beside:
+            out.append(large)
+            out.append([word for word in group if word.size < DEFAULT_LARGE_TEXT_RATIO * smallest])
+        else:
+            out.append(group)
+    return out
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,45 @@ def test_words_placed_without_spaces_stay_apart(tmp_path: Path, engine: str) -> 
     assert texts(document) == ["CORNELL UNIVERSITY Ithaca, NY", "Bachelor of Science in AI"]
 
 
+BODY = pdfs.column(72, 140, ["Summary", "Data scientist with six years in retail forecasting."])
+
+
+@ENGINE
+def test_large_name_over_the_contact_line_is_a_line_of_its_own(tmp_path: Path, engine: str) -> None:
+    # A 40-point name's box reaches down to the 12-point contact line set just under it:
+    # read word by word along one baseline the two interleave.
+    name = Text(150, 70, "Marisol Quennell", 40)
+    contact = Text(120, 86, "quennell.dev | marisol@example.org | +1 555 0100", 12)
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [[name, contact, *BODY]]), engine=engine
+    )
+    assert texts(document)[:2] == ["Marisol Quennell", contact.text]
+    assert [line.size for line in document.lines[:2]] == [40.0, 12.0]
+
+
+@ENGINE
+def test_large_name_beside_contact_lines_comes_first_alone(tmp_path: Path, engine: str) -> None:
+    # Two lines of small contact details at the right, within the name's height; the
+    # second ends where the name does.
+    page = [
+        Text(72, 80, "Marisol Quennell", 26),
+        Text(400, 69.5, "marisol@example.org", 9),
+        Text(400, 81.5, "+1 555 0100", 9),
+        *BODY,
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document)[:3] == ["Marisol Quennell", "marisol@example.org", "+1 555 0100"]
+
+
+@ENGINE
+def test_large_name_and_small_title_on_one_baseline_stay_one_line(
+    tmp_path: Path, engine: str
+) -> None:
+    page = [Text(72, 80, "Marisol Quennell", 22), Text(300, 80, "Data Scientist", 11), *BODY]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document)[0] == "Marisol Quennell Data Scientist"
+
+
 @ENGINE
 def test_page_numbers_and_running_footers_dropped_header_kept_once(
     tmp_path: Path, engine: str
