@@ -607,6 +607,75 @@ def _is_table(sparse: list[float], dense: list[float], paired: int) -> bool:
     return apart >= 0.5 * (len(sparse) - 1)
 
 
+DEFAULT_LETTER_SPACING_SLACK = 0.12
+"""In letter-spaced capitals, a gap up to this fraction of the font size wider than the
+run's typical (median) gap is still between letters; a word space adds about 0.25."""
+DEFAULT_LETTER_SPACING_WIDE = 0.2
+"""Letter gaps this wide (a fraction of the font size) could be word spaces: only a long
+run of single letters is then taken for one word ("E X P E R I E N C E")."""
+_NO_INDICES: frozenset[int] = frozenset()
+
+
+def _is_capital_fragment(text: str) -> bool:
+    return len(text) <= 2 and text.isalpha() and text.isupper()
+
+
+def _letter_spaced(words: list[_Word]) -> frozenset[int] | set[int]:
+    """Indices of the words (of a row, left to right) that continue the word before them
+    in letter-spaced capitals: "S I V A N", or "SI VA N" where kerning closed some gaps.
+
+    A run of three or more capital fragments of one or two letters, in one font size, is
+    judged by its own gaps: those no wider than its median gap plus
+    ``DEFAULT_LETTER_SPACING_SLACK`` × size are between letters, wider ones between
+    words.  When the median gap is as wide as a word space (spaces typed between the
+    letters), only four or more single letters are a spaced word: "J R R Tolkien" stays
+    apart.  The words beside a run must stand further off than its letters do (else the
+    run is short words in evenly spaced text).  Space characters are no evidence either
+    way: PDFium makes some up.
+    """
+    if sum(len(word.text) <= 2 for word in words) < 3:
+        return _NO_INDICES
+    glued: set[int] = set()
+    count = len(words)
+    start = 0
+    while start < count:
+        first = words[start]
+        end = start
+        while (
+            end < count
+            and _is_capital_fragment(words[end].text)
+            and abs(words[end].size - first.size) <= 0.1 * first.size
+        ):
+            end += 1
+        if end - start >= 3:
+            _glue_letters(words, start, end, glued)
+        start = max(end, start + 1)
+    return glued
+
+
+def _glue_letters(words: list[_Word], start: int, end: int, glued: set[int]) -> None:
+    if len({words[k].text for k in range(start, end)}) == 1:  # "Â Â Â": filler, not a word
+        return
+    size = words[start].size
+    gaps = [words[k].x0 - words[k - 1].x1 for k in range(start + 1, end)]
+    letter_gap = sorted(gaps)[len(gaps) // 2]
+    if letter_gap < -DEFAULT_WORD_GAP * size:  # overlapping: not a line of letters
+        return
+    wide = letter_gap > DEFAULT_LETTER_SPACING_WIDE * size
+    if wide and (end - start < 4 or any(len(words[k].text) > 1 for k in range(start, end))):
+        return
+    limit = letter_gap + DEFAULT_LETTER_SPACING_SLACK * size
+    # Spaced letters stand closer to one another than to the words around them; words
+    # of one or two capitals amid text spaced alike ("WOULD I BE A GREAT") are words.
+    if start and words[start].x0 - words[start - 1].x1 <= limit:
+        return
+    if end < len(words) and words[end].x0 - words[end - 1].x1 <= limit:
+        return
+    for k, gap in zip(range(start + 1, end), gaps, strict=True):
+        if gap <= limit:
+            glued.add(k)
+
+
 def _make_line(words: list[_Word], page: int, column: int) -> Line:
     """A line of a row's words, left to right, with where it starts and its dominant font
     size and weight.  Fragments of one word that the stream drew apart are glued back: no
@@ -617,11 +686,12 @@ def _make_line(words: list[_Word], page: int, column: int) -> Line:
     x0 = top = float("inf")
     last_x1 = last_size = 0.0
     last_space = True
-    for text, wx0, wx1, wtop, _, size, bold, space_after in words:
+    glued = _letter_spaced(words) if len(words) >= 3 else _NO_INDICES
+    for index, (text, wx0, wx1, wtop, _, size, bold, space_after) in enumerate(words):
         if parts:
             gap = wx0 - last_x1
             one_word = -DEFAULT_WORD_OVERLAP * last_size <= gap <= DEFAULT_WORD_GAP * last_size
-            if last_space or not one_word:
+            if (last_space or not one_word) and index not in glued:
                 parts.append(" ")
         parts.append(text)
         last_x1, last_size, last_space = wx1, size, space_after

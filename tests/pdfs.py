@@ -35,6 +35,8 @@ class Text:
     bold: bool = False
     scale: float = 100.0
     """Horizontal scaling in percent (PDF ``Tz``): below 100 squeezes the letters."""
+    char_space: float = 0.0
+    """Extra points after every character (PDF ``Tc``): letter spacing."""
 
 
 def write_pdf(path: Path, pages: Sequence[Iterable[Text]], *, encrypt: str | None = None) -> Path:
@@ -43,14 +45,17 @@ def write_pdf(path: Path, pages: Sequence[Iterable[Text]], *, encrypt: str | Non
     for texts in pages:
         for item in texts:
             font = BOLD if item.bold else REGULAR
-            if item.scale == 100.0:
+            if item.scale == 100.0 and not item.char_space:
                 pdf.setFont(font, item.size)
                 pdf.drawString(item.x, PAGE_HEIGHT - item.y, item.text)
                 continue
             text = pdf.beginText(item.x, PAGE_HEIGHT - item.y)
             text.setFont(font, item.size)
             text.setHorizScale(item.scale)
+            text.setCharSpace(item.char_space)
             text.textOut(item.text)
+            text.setCharSpace(0)  # the text state outlives the text object
+            text.setHorizScale(100)
             pdf.drawText(text)
         pdf.showPage()
     pdf.save()

@@ -131,6 +131,34 @@ def test_large_name_and_small_title_on_one_baseline_stay_one_line(
 
 
 @ENGINE
+def test_letter_spaced_capitals_read_as_words(tmp_path: Path, engine: str) -> None:
+    kerned = pdfs.spaced_words(130, 80, ["QU", "EN", "N", "E", "LL"], size=12, gap=0.15)
+    page = [
+        Text(72, 60, "MARISOL QUENNELL", 14, char_space=2.5),  # a space glyph between words
+        Text(72, 80, "Marisol", 12),
+        *kerned,  # small caps whose kerned pairs came out glued, no space glyphs at all
+        Text(72, 100, "EXPERIENCE", 12, bold=True, char_space=4),
+        Text(72, 120, "S K I L L S", 12, bold=True),  # spaces typed between the letters
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == ["MARISOL QUENNELL", "Marisol QUENNELL", "EXPERIENCE", "SKILLS"]
+
+
+@ENGINE
+def test_single_letters_spaced_as_words_stay_apart(tmp_path: Path, engine: str) -> None:
+    initials = pdfs.spaced_words(72, 100, ["Reading", "J", "R", "R", "Tolkien"])
+    # Narrow, even word gaps (no space glyphs): short capital words amid text spaced alike.
+    heading = pdfs.spaced_words(72, 140, ["WHY", "WOULD", "I", "BE", "A", "GOOD", "HIRE"], gap=0.14)
+    page = [*initials, Text(72, 120, "Plan A B C and more"), *heading]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == [
+        "Reading J R R Tolkien",
+        "Plan A B C and more",
+        "WHY WOULD I BE A GOOD HIRE",
+    ]
+
+
+@ENGINE
 def test_page_numbers_and_running_footers_dropped_header_kept_once(
     tmp_path: Path, engine: str
 ) -> None:
