@@ -34,7 +34,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
-from operator import attrgetter, sub
+from operator import attrgetter, eq, sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -137,7 +137,7 @@ def _char_table() -> dict[int, str | None]:
 _CHAR_TABLE = _char_table()
 _SOFT_HYPHEN = "\u00ad"
 
-_BULLET_GLYPHS = "•●▪■◦○◆◇►▶▸▹➢➣➤✓✔✗❖❯⁃∙·‣★☆☐☑□▫◾◼⦁⚫➔→⇒»"
+_BULLET_GLYPHS = "•●▪■◦○◆◇►▶▸▹➢➣➤✓✔✗❖❯⁃∙·‣★☆✦✧✱✲✳✴✵✶✷✸✹❋☐☑□▫◾◼⦁⚫➔→⇒»"
 _BULLET_RE = re.compile(
     rf"^(?:[{_BULLET_GLYPHS}]+\s*|(?:[-–—*+o]|--)\s+)",  # glued dashes stay: "-5% cost"
 )
@@ -210,8 +210,9 @@ Glyph = tuple[str, float, float, float, float, int]
 """``(text, x0, x1, top, bottom, index)``; coordinates in points from the page's top left.
 ``index`` is handed back to the engine's style callback when a word starts there."""
 
-StyleLookup = Callable[[int], tuple[float, bool]]
-"""Given a glyph index, the glyph's font size (points, as rendered) and whether it is bold."""
+StyleLookup = Callable[[int], tuple[float, bool] | None]
+"""Given a glyph index, the glyph's font size (points, as rendered) and whether it is bold;
+``None`` when the engine knows no character for the glyph (it has no Unicode mapping)."""
 
 
 class _Word(NamedTuple):
@@ -233,15 +234,24 @@ class _PdfPage:
     words: list[_Word]
     width: float
     height: float
+    undecodable: int = 0
+    """Glyphs on the page that have no character (see :data:`_UNDECODABLE`)."""
+
+
+_UNDECODABLE = "\x00"
+"""The text of a glyph the file gives no character for.  It separates words like a space
+and is counted (see :func:`_cannot_decode`); no real character maps to it (control
+characters become spaces)."""
 
 
 def _glyph_text(text: str) -> str:
     """A glyph's text, normalised: ``""`` for nothing (a zero-width mark), ``" "`` for a
-    word separator (whitespace, an icon, an unmapped glyph), else its letters with
-    ligatures expanded.  Engines call it for every glyph that is not printable ASCII."""
+    word separator (whitespace, an icon), :data:`_UNDECODABLE` for a glyph without a
+    Unicode mapping, else its letters with ligatures expanded.  Engines call it for every
+    glyph that is not printable ASCII."""
     text = text.translate(_CHAR_TABLE)
     if text.startswith("(cid:"):  # pdfminer's name for a glyph without a Unicode mapping
-        return " "
+        return _UNDECODABLE
     stripped = text.strip()
     if stripped:
         return stripped
@@ -253,8 +263,9 @@ def _build_words(
     style: StyleLookup,
     *,
     word_gap: float = DEFAULT_WORD_GAP,
-) -> list[_Word]:
-    """Group glyphs, in content-stream order, into words.
+) -> tuple[list[_Word], int]:
+    """Group glyphs, in content-stream order, into words; also count the glyphs without
+    a character (:data:`_UNDECODABLE` ones, and word starts ``style`` says have none).
 
     Glyph texts come normalised by :func:`_glyph_text`.  A word ends at a separator glyph,
     at a horizontal gap wider than ``word_gap`` × font size, at a jump back to the left, or
@@ -268,19 +279,26 @@ def _build_words(
     x0 = x1 = top = bottom = size = 0.0
     bold = False
     last_text = ""
-    last_x0 = last_top = 0.0
+    last_x0 = last_x1 = last_top = 0.0
     gap_limit = overlap_limit = row_limit = 0.0
+    undecodable = 0
 
     for text, gx0, gx1, gtop, gbottom, index in glyphs:
         if text <= " ":  # "" is nothing, " " separates words
             if text and parts:
                 append(_Word("".join(parts), x0, x1, top, bottom, size, bold, True))
                 parts = []
+            if text == _UNDECODABLE:
+                undecodable += 1
             continue
         if parts:
+            # A copy starts within the first half of the glyph it copies: squeezed text
+            # (PDFium spreads a span's /ActualText over its first glyph's box) has letters
+            # a fraction of a point apart, and "www" there is three letters.
             if (
                 text == last_text
-                and abs(gx0 - last_x0) <= DEFAULT_DUPLICATE_TOLERANCE
+                and abs(gx0 - last_x0)
+                <= min(DEFAULT_DUPLICATE_TOLERANCE, 0.5 * (last_x1 - last_x0))
                 and abs(gtop - last_top) <= DEFAULT_DUPLICATE_TOLERANCE
             ):
                 bold = True
@@ -292,10 +310,15 @@ def _build_words(
                     x1 = gx1
                 if gtop < top:
                     top = gtop
-                last_text, last_x0, last_top = text, gx0, gtop
+                last_text, last_x0, last_x1, last_top = text, gx0, gx1, gtop
                 continue
             append(_Word("".join(parts), x0, x1, top, bottom, size, bold, False))
-        size, bold = style(index)
+        found = style(index)
+        if found is None:  # no character: separates words, as _UNDECODABLE does
+            undecodable += 1
+            parts = []
+            continue
+        size, bold = found
         if not 0.0 < size < 1000.0:  # a degenerate font matrix (or NaN): use the glyph box
             size = min(max(gbottom - gtop, 1.0), 1000.0)
         gap_limit = word_gap * size
@@ -303,10 +326,10 @@ def _build_words(
         row_limit = DEFAULT_ROW_TOLERANCE * size
         parts = [text]
         x0, x1, top, bottom = gx0, gx1, gtop, gbottom
-        last_text, last_x0, last_top = text, gx0, gtop
+        last_text, last_x0, last_x1, last_top = text, gx0, gx1, gtop
     if parts:
         append(_Word("".join(parts), x0, x1, top, bottom, size, bold, False))
-    return _dedupe_words(words)
+    return _dedupe_words(words), undecodable
 
 
 def _dedupe_words(words: list[_Word]) -> list[_Word]:
@@ -349,18 +372,31 @@ class _Row(NamedTuple):
 
 
 def _group_rows(words: list[_Word]) -> list[_Row]:
-    """Cluster words that share a baseline; rows come top down."""
+    """Cluster words that share a baseline; rows come top down.
+
+    The tolerance is a fraction of the smaller font: a name in 40-point type and the
+    12-point contact line under it end a few points apart, but do not share a line.  A
+    row whose large words stand beside another row of small text (a name beside two
+    lines of contact details) splits in two: the large words are a block of their own.
+    """
     groups: list[list[_Word]] = []
     current: list[_Word] = []
-    reference = limit = 0.0
+    reference = limit = reference_size = 0.0
     for word in sorted(words, key=_BOTTOM):
-        if current and word.bottom - reference <= limit:
+        drop = word.bottom - reference
+        if (
+            current
+            and drop <= limit
+            and (word.size >= reference_size or drop <= max(1.0, DEFAULT_ROW_TOLERANCE * word.size))
+        ):
             current.append(word)
             continue
         current = [word]
         groups.append(current)
-        reference = word.bottom
+        reference, reference_size = word.bottom, word.size
         limit = max(1.0, DEFAULT_ROW_TOLERANCE * word.size)
+    if len(groups) > 1:
+        groups = _split_large_words(groups)
     rows = []
     for group in groups:
         group.sort(key=_X0)
@@ -370,6 +406,36 @@ def _group_rows(words: list[_Word]) -> list[_Row]:
 
 
 _X0, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("top"), attrgetter("bottom")
+_SIZE = attrgetter("size")
+
+DEFAULT_LARGE_TEXT_RATIO = 1.5
+"""Words this many times the size of the smallest on their row are large text: a name
+beside contact details, not words of one line with them."""
+
+
+def _split_large_words(groups: list[list[_Word]]) -> list[list[_Word]]:
+    """Take large words (see :data:`DEFAULT_LARGE_TEXT_RATIO`) out of a row when the
+    middle of a neighbouring row of text falls within their height."""
+    out: list[list[_Word]] = []
+    for n, group in enumerate(groups):
+        smallest = min(map(_SIZE, group))
+        if max(map(_SIZE, group)) < DEFAULT_LARGE_TEXT_RATIO * smallest:
+            out.append(group)
+            continue
+        large = [word for word in group if word.size >= DEFAULT_LARGE_TEXT_RATIO * smallest]
+        top, bottom = min(map(_TOP, large)), max(map(_BOTTOM, large))
+        beside = any(
+            top < (word.top + word.bottom) / 2 < bottom
+            for other in (groups[n - 1] if n else [], groups[n + 1] if n + 1 < len(groups) else [])
+            for word in other
+            if word.size < DEFAULT_LARGE_TEXT_RATIO * smallest
+        )
+        if beside:
+            out.append(large)
+            out.append([word for word in group if word.size < DEFAULT_LARGE_TEXT_RATIO * smallest])
+        else:
+            out.append(group)
+    return out
 
 
 @dataclass(frozen=True)
@@ -541,6 +607,77 @@ def _is_table(sparse: list[float], dense: list[float], paired: int) -> bool:
     return apart >= 0.5 * (len(sparse) - 1)
 
 
+DEFAULT_LETTER_SPACING_SLACK = 0.12
+"""In letter-spaced capitals, a gap up to this fraction of the font size wider than the
+run's typical (median) gap is still between letters; a word space adds about 0.25."""
+DEFAULT_LETTER_SPACING_WIDE = 0.2
+"""Letter gaps this wide (a fraction of the font size) could be word spaces: only a long
+run of single letters is then taken for one word ("E X P E R I E N C E")."""
+_NO_INDICES: frozenset[int] = frozenset()
+_TEXT = attrgetter("text")
+_THREE = 3
+
+
+def _is_capital_fragment(text: str) -> bool:
+    return len(text) <= 2 and text.isalpha() and text.isupper()
+
+
+def _letter_spaced(words: list[_Word]) -> frozenset[int] | set[int]:
+    """Indices of the words (of a row, left to right) that continue the word before them
+    in letter-spaced capitals: "S I V A N", or "SI VA N" where kerning closed some gaps.
+
+    A run of three or more capital fragments of one or two letters, in one font size, is
+    judged by its own gaps: those no wider than its median gap plus
+    ``DEFAULT_LETTER_SPACING_SLACK`` × size are between letters, wider ones between
+    words.  When the median gap is as wide as a word space (spaces typed between the
+    letters), only four or more single letters are a spaced word: "J R R Tolkien" stays
+    apart.  The words beside a run must stand further off than its letters do (else the
+    run is short words in evenly spaced text).  Space characters are no evidence either
+    way: PDFium makes some up.
+    """
+    if sum(map(_THREE.__gt__, map(len, map(_TEXT, words)))) < 3:  # at C speed: every line
+        return _NO_INDICES
+    glued: set[int] = set()
+    count = len(words)
+    start = 0
+    while start < count:
+        first = words[start]
+        end = start
+        while (
+            end < count
+            and _is_capital_fragment(words[end].text)
+            and abs(words[end].size - first.size) <= 0.1 * first.size
+        ):
+            end += 1
+        if end - start >= 3:
+            _glue_letters(words, start, end, glued)
+        start = max(end, start + 1)
+    return glued
+
+
+def _glue_letters(words: list[_Word], start: int, end: int, glued: set[int]) -> None:
+    if len({words[k].text for k in range(start, end)}) == 1:  # "Â Â Â": filler, not a word
+        return
+    size = words[start].size
+    gaps = [words[k].x0 - words[k - 1].x1 for k in range(start + 1, end)]
+    letter_gap = sorted(gaps)[len(gaps) // 2]
+    if letter_gap < -DEFAULT_WORD_GAP * size:  # overlapping: not a line of letters
+        return
+    wide = letter_gap > DEFAULT_LETTER_SPACING_WIDE * size
+    if wide and (end - start < 4 or any(len(words[k].text) > 1 for k in range(start, end))):
+        return
+    limit = letter_gap + DEFAULT_LETTER_SPACING_SLACK * size
+    # Spaced letters stand closer to one another than to the words around them; words
+    # of one or two capitals amid text spaced alike ("WOULD I BE A GREAT") are words.
+    if start and words[start].x0 - words[start - 1].x1 <= limit:
+        return
+    if end < len(words) and words[end].x0 - words[end - 1].x1 <= limit:
+        return
+    for k, gap in zip(range(start + 1, end), gaps, strict=True):
+        if gap <= limit:
+            glued.add(k)
+
+
 def _make_line(words: list[_Word], page: int, column: int) -> Line:
     """A line of a row's words, left to right, with where it starts and its dominant font
     size and weight.  Fragments of one word that the stream drew apart are glued back: no
@@ -551,11 +688,12 @@ def _make_line(words: list[_Word], page: int, column: int) -> Line:
     x0 = top = float("inf")
     last_x1 = last_size = 0.0
     last_space = True
-    for text, wx0, wx1, wtop, _, size, bold, space_after in words:
+    glued = _letter_spaced(words) if len(words) >= 3 else _NO_INDICES
+    for index, (text, wx0, wx1, wtop, _, size, bold, space_after) in enumerate(words):
         if parts:
             gap = wx0 - last_x1
             one_word = -DEFAULT_WORD_OVERLAP * last_size <= gap <= DEFAULT_WORD_GAP * last_size
-            if last_space or not one_word:
+            if (last_space or not one_word) and index not in glued:
                 parts.append(" ")
         parts.append(text)
         last_x1, last_size, last_space = wx1, size, space_after
@@ -838,8 +976,8 @@ def _pdfplumber_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
                 char = chars[index]
                 return float(char["size"]), _is_bold_font(str(char["fontname"]))
 
-            words = _build_words(_pdfplumber_glyphs(chars), style)
-            out.append((number, _PdfPage(words, width, height)))
+            words, undecodable = _build_words(_pdfplumber_glyphs(chars), style)
+            out.append((number, _PdfPage(words, width, height, undecodable)))
             page.close()  # drops pdfplumber's per-page caches; a batch reads many files
         if first_failure is not None and not out:
             raise fail(first_failure) from first_failure
@@ -877,6 +1015,7 @@ class _PdfiumGlyphs:
         pointer, integer = ctypes.c_void_p, ctypes.c_int
         self._loose_box = _by_address(pdfium_c.FPDFText_GetLooseCharBox, None, pointer)
         self._get_font_size = _by_address(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+        self._has_map_error = _by_address(pdfium_c.FPDFText_HasUnicodeMapError, integer)
         self._get_matrix = _by_address(pdfium_c.FPDFText_GetMatrix, integer, pointer)
         self._get_font_info = _by_address(
             pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong, pointer, ctypes.c_ulong, pointer
@@ -915,12 +1054,20 @@ class _PdfiumGlyphs:
         addresses = range(start, start + 16 * count, 16)
         deque(map(self._loose_box, repeat(address), range(count), addresses), maxlen=0)
         lefts, rights = boxes[0::4].tolist(), boxes[2::4].tolist()
-        tops = map(sub, repeat(height), boxes[1::4])
-        bottoms = map(sub, repeat(height), boxes[3::4])
+        texts = list(map(_PDFIUM_TEXTS.__getitem__, codes))
         # The loose box is the union of the glyph's advance and its ink, and these letters
         # ink outside their advance: a "j" left of its origin, into the gap before it; an
         # "f" past its advance width (see _f_advance).
         overhanging = list(compress(range(count), map(_OVERHANGING.__contains__, codes)))
+        # A glyph whose Unicode map gives several characters (a ligature mapped to "ffi",
+        # "ti" in Calibri) comes as one character per letter, all with the glyph's box.
+        same_left = list(compress(range(1, count), map(eq, lefts[1:], lefts)))
+        if same_left:
+            merged = _merge_composites(same_left, texts, boxes)
+            if merged:  # its box is the whole glyph's: no letter of it overhangs
+                overhanging = [i for i in overhanging if i not in merged]
+        tops = map(sub, repeat(height), boxes[1::4])
+        bottoms = map(sub, repeat(height), boxes[3::4])
         origins = array("d", bytes(16 * len(overhanging)))  # x, y of each
         start = origins.buffer_info()[0]
         end = start + 16 * len(overhanging)
@@ -930,7 +1077,6 @@ class _PdfiumGlyphs:
             lefts[i] = origin
             if codes[i] == 0x66:
                 rights[i] = self._f_advance(address, i, origin, rights[i])
-        texts = map(_PDFIUM_TEXTS.__getitem__, codes)
         return zip(texts, lefts, rights, tops, bottoms, range(count), strict=True)
 
     def _f_advance(self, address: int, index: int, origin: float, right: float) -> float:
@@ -953,10 +1099,11 @@ class _PdfiumGlyphs:
     def style(self, address: int) -> StyleLookup:
         """The style lookup of the text page at ``address``: a glyph's font size and
         boldness.  A closure over its ctypes objects, called once per word."""
-        get_font_size, get_matrix, get_font_info = (
+        get_font_size, get_matrix, get_font_info, has_map_error = (
             self._get_font_size,
             self._get_matrix,
             self._get_font_info,
+            self._has_map_error,
         )
         matrix, name, bold_names = self._matrix, self._name, self._bold_names
         matrix_address, name_address, flags_address = (
@@ -965,7 +1112,12 @@ class _PdfiumGlyphs:
             self._flags_address,
         )
 
-        def lookup(index: int) -> tuple[float, bool]:
+        def lookup(index: int) -> tuple[float, bool] | None:
+            # PDFium gives a glyph without a Unicode mapping its character code as text;
+            # pdfminer gives none.  Asked once per word: such glyphs come in runs (a font
+            # without a map, an icon), each glyph of a run starting a word of its own.
+            if has_map_error(address, index) > 0:
+                return None
             # PDFium reports the font size before the text matrix; pdfminer (and the eye)
             # after it.  Scale by the matrix's vertical stretch to agree.
             size = get_font_size(address, index)
@@ -981,6 +1133,29 @@ class _PdfiumGlyphs:
             return float(size), bold
 
         return lookup
+
+
+def _merge_composites(candidates: list[int], texts: list[str], boxes: array[float]) -> set[int]:
+    """Join the characters PDFium gives for one glyph into that glyph's text.
+
+    ``candidates`` are the glyphs whose box starts where the previous one's does; those
+    whose whole box is the previous one's are letters of one glyph: their text moves to
+    the glyph's first letter (and the rest become ``""``, nothing).  Returns the indices
+    of every glyph taking part, first letters included.
+    """
+    merged: set[int] = set()
+    head = -1
+    for i in candidates:
+        if boxes[4 * i : 4 * i + 4] != boxes[4 * i - 4 : 4 * i]:
+            continue
+        if i - 1 not in merged:
+            head = i - 1
+        if texts[i] <= " " or texts[head] <= " ":  # separators PDFium put at a line's end
+            continue
+        texts[head] += texts[i]
+        texts[i] = ""
+        merged.update((head, i))
+    return merged
 
 
 @lru_cache(maxsize=1)
@@ -1064,8 +1239,10 @@ def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
                 first_failure = first_failure or exc
                 failed.append(f"page {number + 1}: {_describe(exc)}")
                 continue
-            words = _build_words(reader.glyphs(raw, count, height), reader.style(_address(raw)))
-            out.append((number, _PdfPage(words, float(width), float(height))))
+            words, undecodable = _build_words(
+                reader.glyphs(raw, count, height), reader.style(_address(raw))
+            )
+            out.append((number, _PdfPage(words, float(width), float(height), undecodable)))
             textpage.close()
             page.close()
         if first_failure is not None and not out:
@@ -1074,6 +1251,36 @@ def _pdfium_pages(data: bytes, name: str, max_pages: int) -> _PdfRead:
         return _PdfRead(out, page_count, failed)
     finally:
         pdf.close()
+
+
+DEFAULT_UNDECODABLE_SHARE = 0.5
+"""A text layer whose glyphs are mostly without a character cannot be read: the font has no
+Unicode map (a LaTeX font embedded without one), and what remains is scraps."""
+DEFAULT_COMMON_LETTER_SHARE = 0.55
+"""In text of a language written in Latin letters, the ten most common English letters
+(e t a o i n s r h l) make up about 65-75% of the letters; a font whose Unicode map is
+scrambled gives letters that stand for other letters, of which far fewer are these."""
+DEFAULT_MIN_LETTERS = 300
+"""Letters needed before their frequencies are judged (a short page proves nothing)."""
+_COMMON_LETTERS = "etaoinsrhl"
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _cannot_decode(pages: Sequence[_PdfPage], lines: Sequence[Line]) -> bool:
+    """True when the text layer decodes to garbage: most glyphs have no character, or the
+    letters it gives are not the letters of text (a scrambled Unicode map, a font's codes
+    taken for characters).  One rule on what both engines extracted."""
+    undecodable = sum(page.undecodable for page in pages)
+    if undecodable:
+        decoded = sum(len(word.text) for page in pages for word in page.words)
+        if undecodable >= DEFAULT_UNDECODABLE_SHARE * (undecodable + decoded):
+            return True
+    text = "\n".join(line.text for line in lines).lower()
+    letters = sum(map(text.count, _ASCII_LETTERS))
+    if letters < DEFAULT_MIN_LETTERS:
+        return False
+    common = sum(map(text.count, _COMMON_LETTERS))
+    return common < DEFAULT_COMMON_LETTER_SHARE * letters
 
 
 _ENGINES: dict[str, Callable[[bytes, str, int], _PdfRead]] = {
@@ -1095,6 +1302,8 @@ def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText
     ]
     heights = {number: page.height for number, page in read.pages}
     lines = _finish_pdf_lines(laid_out, heights, read.page_count)
+    if _cannot_decode([page for _, page in read.pages], lines):
+        raise NoTextError(f"{name}: the text layer cannot be decoded")
     if not lines:
         raise NoTextError(f"{name}: no text layer — is it a scanned image?")
     blank = [str(number + 1) for number, page in read.pages if not page.words]

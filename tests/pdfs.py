@@ -33,6 +33,10 @@ class Text:
     text: str
     size: float = 10.0
     bold: bool = False
+    scale: float = 100.0
+    """Horizontal scaling in percent (PDF ``Tz``): below 100 squeezes the letters."""
+    char_space: float = 0.0
+    """Extra points after every character (PDF ``Tc``): letter spacing."""
 
 
 def write_pdf(path: Path, pages: Sequence[Iterable[Text]], *, encrypt: str | None = None) -> Path:
@@ -40,8 +44,19 @@ def write_pdf(path: Path, pages: Sequence[Iterable[Text]], *, encrypt: str | Non
     pdf = canvas.Canvas(str(path), pagesize=LETTER, encrypt=encrypt)
     for texts in pages:
         for item in texts:
-            pdf.setFont(BOLD if item.bold else REGULAR, item.size)
-            pdf.drawString(item.x, PAGE_HEIGHT - item.y, item.text)
+            font = BOLD if item.bold else REGULAR
+            if item.scale == 100.0 and not item.char_space:
+                pdf.setFont(font, item.size)
+                pdf.drawString(item.x, PAGE_HEIGHT - item.y, item.text)
+                continue
+            text = pdf.beginText(item.x, PAGE_HEIGHT - item.y)
+            text.setFont(font, item.size)
+            text.setHorizScale(item.scale)
+            text.setCharSpace(item.char_space)
+            text.textOut(item.text)
+            text.setCharSpace(0)  # the text state outlives the text object
+            text.setHorizScale(100)
+            pdf.drawText(text)
         pdf.showPage()
     pdf.save()
     return path
@@ -145,3 +160,103 @@ def paged_resume(path: Path, pages: int = 3) -> Path:
             ]
         )
     return write_pdf(path, drawn)
+
+
+# Text layers reportlab cannot make -------------------------------------------------------
+
+
+def _pdf_objects(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; the first is the catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def _hex(text: str) -> bytes:
+    return text.encode("utf-16-be").hex().upper().encode()
+
+
+def mapped_font_pdf(
+    path: Path,
+    lines: Sequence[bytes],
+    to_unicode: dict[int, str] | None,
+    *,
+    cid: bool = False,
+    size: float = 10.0,
+) -> Path:
+    """One page of ``lines`` (character codes), 14 points apart, in Helvetica whose codes
+    ``to_unicode`` maps to text (a ``/ToUnicode`` CMap; ``None``: no map at all).
+
+    With ``cid`` the font is a composite (Type0, Identity-H) one and each byte of a line
+    is drawn as a two-byte code: without a map, no reader can tell its characters, as in
+    a LaTeX font embedded without one.  Otherwise it is a simple font, drawn as
+    WinAnsiEncoding would draw it, whatever the map says the codes are.
+    """
+    content = bytearray(b"BT\n/F1 %.1f Tf\n" % size)
+    for number, line in enumerate(lines):
+        content += b"1 0 0 1 72 %.1f Tm\n" % (700 - 14 * number)
+        if cid:
+            content += b"<" + b"".join(b"%04X" % byte for byte in line) + b"> Tj\n"
+        else:
+            escaped = line.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            content += b"(" + escaped + b") Tj\n"
+    content += b"ET"
+    width = 2 if cid else 1
+    if to_unicode is None:
+        cmap_ref = b""
+    else:
+        entries = b"".join(
+            b"<%0*X> <%s>\n" % (2 * width, code, _hex(text))
+            for code, text in sorted(to_unicode.items())
+        )
+        cmap = (
+            b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            b"/CMapName /Scrambled def /CMapType 2 def\n"
+            b"1 begincodespacerange <%s> <%s> endcodespacerange\n"
+            % (b"00" * width, b"FF" * width)
+            + b"%d beginbfchar\n" % len(to_unicode)
+            + entries
+            + b"endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+        )
+        cmap_ref = b"/ToUnicode 6 0 R"
+    if cid:
+        font = (
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /Helvetica /Encoding /Identity-H "
+            b"/DescendantFonts [7 0 R] " + cmap_ref + b" >>"
+        )
+    else:
+        font = (
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+            b"/Encoding /WinAnsiEncoding " + cmap_ref + b" >>"
+        )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _stream(bytes(content)),
+        font,
+        _stream(cmap if to_unicode is not None else b""),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Helvetica /DW 556 "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor 8 0 R >>",
+        b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 "
+        b"/FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 "
+        b"/CapHeight 718 /StemV 88 >>",
+    ]
+    path.write_bytes(_pdf_objects(objects))
+    return path

@@ -91,6 +91,73 @@ def test_words_placed_without_spaces_stay_apart(tmp_path: Path, engine: str) -> 
     assert texts(document) == ["CORNELL UNIVERSITY Ithaca, NY", "Bachelor of Science in AI"]
 
 
+BODY = pdfs.column(72, 140, ["Summary", "Data scientist with six years in retail forecasting."])
+
+
+@ENGINE
+def test_large_name_over_the_contact_line_is_a_line_of_its_own(tmp_path: Path, engine: str) -> None:
+    # A 40-point name's box reaches down to the 12-point contact line set just under it:
+    # read word by word along one baseline the two interleave.
+    name = Text(150, 70, "Marisol Quennell", 40)
+    contact = Text(120, 86, "quennell.dev | marisol@example.org | +1 555 0100", 12)
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [[name, contact, *BODY]]), engine=engine
+    )
+    assert texts(document)[:2] == ["Marisol Quennell", contact.text]
+    assert [line.size for line in document.lines[:2]] == [40.0, 12.0]
+
+
+@ENGINE
+def test_large_name_beside_contact_lines_comes_first_alone(tmp_path: Path, engine: str) -> None:
+    # Two lines of small contact details at the right, within the name's height; the
+    # second ends where the name does.
+    page = [
+        Text(72, 80, "Marisol Quennell", 26),
+        Text(400, 69.5, "marisol@example.org", 9),
+        Text(400, 81.5, "+1 555 0100", 9),
+        *BODY,
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document)[:3] == ["Marisol Quennell", "marisol@example.org", "+1 555 0100"]
+
+
+@ENGINE
+def test_large_name_and_small_title_on_one_baseline_stay_one_line(
+    tmp_path: Path, engine: str
+) -> None:
+    page = [Text(72, 80, "Marisol Quennell", 22), Text(300, 80, "Data Scientist", 11), *BODY]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document)[0] == "Marisol Quennell Data Scientist"
+
+
+@ENGINE
+def test_letter_spaced_capitals_read_as_words(tmp_path: Path, engine: str) -> None:
+    kerned = pdfs.spaced_words(130, 80, ["QU", "EN", "N", "E", "LL"], size=12, gap=0.15)
+    page = [
+        Text(72, 60, "MARISOL QUENNELL", 14, char_space=2.5),  # a space glyph between words
+        Text(72, 80, "Marisol", 12),
+        *kerned,  # small caps whose kerned pairs came out glued, no space glyphs at all
+        Text(72, 100, "EXPERIENCE", 12, bold=True, char_space=4),
+        Text(72, 120, "S K I L L S", 12, bold=True),  # spaces typed between the letters
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == ["MARISOL QUENNELL", "Marisol QUENNELL", "EXPERIENCE", "SKILLS"]
+
+
+@ENGINE
+def test_single_letters_spaced_as_words_stay_apart(tmp_path: Path, engine: str) -> None:
+    initials = pdfs.spaced_words(72, 100, ["Reading", "J", "R", "R", "Tolkien"])
+    # Narrow, even word gaps (no space glyphs): short capital words amid text spaced alike.
+    heading = pdfs.spaced_words(72, 140, ["WHY", "WOULD", "I", "BE", "A", "GOOD", "HIRE"], gap=0.14)
+    page = [*initials, Text(72, 120, "Plan A B C and more"), *heading]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == [
+        "Reading J R R Tolkien",
+        "Plan A B C and more",
+        "WHY WOULD I BE A GOOD HIRE",
+    ]
+
+
 @ENGINE
 def test_page_numbers_and_running_footers_dropped_header_kept_once(
     tmp_path: Path, engine: str
@@ -176,6 +243,78 @@ def test_fake_bold_drawn_twice_read_once(tmp_path: Path, engine: str) -> None:
     # itself, before the reader sees it.
     assert document.lines[0].bold is (engine == "pdfplumber")
     assert document.lines[1].bold is False
+
+
+@ENGINE
+def test_squeezed_repeated_letters_are_not_fake_bold(tmp_path: Path, engine: str) -> None:
+    # Letters a fraction of a point apart (text squeezed into an icon's box, as PDFium
+    # spreads a span's ActualText) are letters, not copies: "www" keeps its three.
+    page = [Text(72, 100, "www.example.org", scale=4.0), Text(72, 118, "Python")]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == ["www.example.org", "Python"]
+
+
+PRINTABLE = {code: chr(code) for code in range(32, 127)}
+
+
+@ENGINE
+def test_glyphs_mapped_to_several_letters_read_as_all_of_them(tmp_path: Path, engine: str) -> None:
+    # A ligature glyph whose Unicode map gives its letters ("ffi", not U+FB03): PDFium
+    # reports each letter with the glyph's box, pdfminer one character of three letters.
+    ligatures = {ord("{"): "ffi", ord("|"): "ff", ord("}"): "fi", ord("~"): "ti"}
+    line = b"e{cient tra|ic }nance data scien~st"
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", [line, b"Python"], PRINTABLE | ligatures)
+    document = read_resume(path, engine=engine)
+    assert texts(document) == ["efficient traffic finance data scientist", "Python"]
+
+
+RESUME_LINES = [
+    "Priya Vandermolen, senior machine learning engineer",
+    "Eight years of experience building search and ranking systems",
+    "Designed retrieval pipelines for product search at Northwind Labs",
+    "Trained ranking models on click logs with PyTorch and Spark",
+    "Led a team of five engineers and mentored new graduates",
+    "Deployed models on Kubernetes with monitoring and alerting",
+    "Education: MSc Computer Science, University of Lisbon, 2015",
+    "Skills: Python, SQL, Airflow, Docker, AWS, statistics",
+]
+
+
+def _scrambled(code: int) -> str:
+    """A consistent substitution: each letter stands for the one 13 places on."""
+    return codecs.encode(chr(code), "rot13")
+
+
+@ENGINE
+@pytest.mark.parametrize(
+    ("cid", "to_unicode"),
+    [
+        pytest.param(True, None, id="composite-font-without-a-map"),
+        pytest.param(False, {code: _scrambled(code) for code in PRINTABLE}, id="scrambled-map"),
+    ],
+)
+def test_text_layer_that_decodes_to_garbage_is_no_text(
+    tmp_path: Path, engine: str, cid: bool, to_unicode: dict[int, str] | None
+) -> None:
+    lines = [line.encode() for line in RESUME_LINES]
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", lines, to_unicode, cid=cid)
+    with pytest.raises(NoTextError) as caught:
+        read_resume(path, engine=engine)
+    assert str(caught.value) == "cv.pdf: the text layer cannot be decoded"
+    assert caught.value.exit_code == ExitCode.NO_TEXT
+    # The same page with a true map reads.
+    readable = pdfs.mapped_font_pdf(tmp_path / "ok.pdf", lines, PRINTABLE)
+    assert texts(read_resume(readable, engine=engine)) == RESUME_LINES
+
+
+@ENGINE
+def test_icons_without_a_map_separate_words_and_leave_the_text(tmp_path: Path, engine: str) -> None:
+    # A few glyphs without characters (icons before contact details) are no reason to
+    # refuse the page: they separate words, as a space does.
+    lines = [b"\x01jane@example.org \x02+1 555 0100", *(line.encode() for line in RESUME_LINES)]
+    path = pdfs.mapped_font_pdf(tmp_path / "cv.pdf", lines, PRINTABLE)  # no \x01, \x02
+    document = read_resume(path, engine=engine)
+    assert texts(document) == ["jane@example.org +1 555 0100", *RESUME_LINES]
 
 
 LAYOUTS = {
