@@ -745,6 +745,7 @@ def _split_side_margin(rows: list[_Row], edge: float, gap: float, em: float) -> 
     A row whose words left of the edge end ``gap`` before it holds a margin text; a row with
     a word across the gap is full width (a header, a full-width section) and stays whole.
     Margin rows one content line apart are one text wrapped; entries are set further apart.
+    Margin texts above all content are the page's header, read in place.
     It is a side margin only when at most ``DEFAULT_SIDE_MAX_CROSSING`` of the rows are full
     width, every margin text is short (``DEFAULT_SIDE_MAX_ROWS`` rows and
     ``DEFAULT_SIDE_MAX_WORDS`` words: a sidebar's lists and paragraphs run longer), there are
@@ -796,24 +797,30 @@ def _split_side_margin(rows: list[_Row], edge: float, gap: float, em: float) -> 
             blocks[-1].append(row)
         else:
             blocks.append([row])
-    if len(blocks) * 2 > len(others):
-        return None
 
     placed = [(row.top, 1, row) for row in others]
     lead: dict[int, list[_Word]] = {}  # id of a content row → margin words read before it
+    texts = 0
+    content_top = min((row.top for row in content), default=0.0)
     for block in blocks:
-        words = [word for row in block for word in row.words]
-        if len(block) > DEFAULT_SIDE_MAX_ROWS or len(words) > DEFAULT_SIDE_MAX_WORDS:
-            return None
         first = block[0]
         limit = DEFAULT_ROW_TOLERANCE * em
         anchor = next((row for row in content if abs(row.bottom - first.bottom) <= limit), None)
+        if anchor is None and block[-1].bottom <= content_top:  # the header: a name, an address
+            placed.extend((row.top, 1, row) for row in block)
+            continue
+        words = [word for row in block for word in row.words]
+        if len(block) > DEFAULT_SIDE_MAX_ROWS or len(words) > DEFAULT_SIDE_MAX_WORDS:
+            return None
         if anchor is None:
             return None
+        texts += 1
         if _JOINS_RE.search(" ".join(word.text for word in words)):
             lead[id(anchor)] = words
         else:
             placed.append((anchor.top, 0, _Row(words, first.top, block[-1].bottom)))
+    if not texts or texts * 2 > len(others):
+        return None
     placed.sort(key=lambda item: item[:2])
     return [
         row._replace(words=lead[id(row)] + row.words) if id(row) in lead else row

@@ -173,11 +173,13 @@ SIDE_SECTIONS = [
 
 
 def side_heading_resume(path: Path, *, leading: float = 13.0) -> Path:
-    """A centred header over sections whose headings sit at x=40, bold, each on the baseline
-    of its first content line at x=150; long headings wrap onto a second row."""
+    """A header over sections whose headings sit at x=40, bold, each on the baseline of its
+    first content line at x=150; long headings wrap onto a second row.  The header's name
+    and city are as short as a heading, its contact line runs across the content edge."""
     texts = [
-        Text(230, 60, "Priya Raman", 16, bold=True),
-        Text(190, 80, "priya.raman@example.org | +1 555 0142"),
+        Text(40, 60, "Priya Raman", 14, bold=True),
+        Text(40, 80, "priya.raman@example.org | +1 555 0142 | linkedin.com/in/priya-raman"),
+        Text(40, 94, "Lisbon, Portugal"),
     ]
     y = 120.0
     for heading, content in SIDE_SECTIONS:

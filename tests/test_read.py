@@ -88,12 +88,16 @@ def test_side_headings_are_lines_of_their_own_before_their_sections(
     tmp_path: Path, engine: str
 ) -> None:
     document = read_resume(pdfs.side_heading_resume(tmp_path / "cv.pdf"), engine=engine)
-    expected = ["Priya Raman", "priya.raman@example.org | +1 555 0142"]
+    expected = [
+        "Priya Raman",
+        "priya.raman@example.org | +1 555 0142 | linkedin.com/in/priya-raman",
+        "Lisbon, Portugal",
+    ]
     for heading, content in pdfs.SIDE_SECTIONS:
         expected += [" ".join(heading), *content]  # "Work" / "Experience" is one heading
     assert texts(document) == expected
     assert {line.column for line in document.lines} == {0}
-    headings = [line for line in document.lines if line.x0 < 100]
+    headings = [line for line in document.lines[3:] if line.x0 < 100]
     assert [(line.bold, line.x0) for line in headings] == [(True, pytest.approx(40, abs=0.5))] * 4
 
     resume = parse_resume(document, as_of=date(2024, 1, 15))
