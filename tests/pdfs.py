@@ -260,3 +260,74 @@ def mapped_font_pdf(
     ]
     path.write_bytes(_pdf_objects(objects))
     return path
+
+
+# Side-heading templates: headings (or dates) in a narrow left margin, on the baseline of the
+# first content line beside them.
+
+SIDE_SECTIONS = [
+    (
+        ["Education"],
+        [
+            "MSc Data Science, Northfield University, 2018 - 2020",
+            "BSc Statistics, Lakeside College, 2014 - 2018",
+        ],
+    ),
+    (
+        ["Work", "Experience"],
+        [
+            "Data Scientist, Orbit Analytics, 2020 - 2023",
+            "Built churn models for subscription products",
+            "Analyst, Meridian Bank, 2018 - 2020",
+            "Reported loan risk to the credit committee",
+        ],
+    ),
+    (["Selected", "Projects"], ["Forecasting toolkit for retail demand", "Open-source and tested"]),
+    (["Skills"], ["Python, SQL, PyTorch, Airflow"]),
+]
+
+
+def side_heading_resume(path: Path, *, leading: float = 13.0) -> Path:
+    """A header over sections whose headings sit at x=40, bold, each on the baseline of its
+    first content line at x=150; long headings wrap onto a second row.  The header's name
+    and city are as short as a heading, its contact line runs across the content edge."""
+    texts = [
+        Text(40, 60, "Priya Raman", 14, bold=True),
+        Text(40, 80, "priya.raman@example.org | +1 555 0142 | linkedin.com/in/priya-raman"),
+        Text(40, 94, "Lisbon, Portugal"),
+    ]
+    y = 120.0
+    for heading, content in SIDE_SECTIONS:
+        texts += [Text(40, y + n * leading, word, bold=True) for n, word in enumerate(heading)]
+        texts += column(150, y, content, leading=leading)
+        y += len(content) * leading + 2 * leading
+    return write_pdf(path, [texts])
+
+
+DATED_ENTRIES = [
+    (
+        ["2019 –", "Present"],
+        ["Staff Engineer, Northwind Labs, Oslo", "Led the platform team", "Cut build times"],
+    ),
+    (["2015 – 2019"], ["Software Engineer, Contoso Systems, Bergen", "Wrote the billing service"]),
+]
+
+
+def dated_margin_resume(path: Path, *, leading: float = 13.0) -> Path:
+    """A moderncv-like page: headings over the content column at x=150, each entry's years
+    right-aligned in the margin beside its first line, an open range wrapped over two rows."""
+    texts = [
+        Text(40, 60, "Tomas Lind", 20),
+        Text(40, 84, "Engineer who builds developer platforms and keeps them running well"),
+        Text(150, 120, "Experience", 13),
+    ]
+    y = 142.0
+    for years, content in DATED_ENTRIES:
+        for n, part in enumerate(years):
+            width = pdfmetrics.stringWidth(part, REGULAR, 10)
+            texts.append(Text(140 - width, y + n * leading, part))
+        texts += column(150, y, content, leading=leading)
+        y += len(content) * leading + 8
+    texts += [Text(150, y + 14, "Education", 13)]
+    texts += [Text(140 - 55, y + 36, "2011 – 2015"), Text(150, y + 36, "BSc Computer Science")]
+    return write_pdf(path, [texts])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from matcher.document import ResumeText
 from matcher.errors import ExitCode, NoTextError, UnreadableFileError, UsageError
+from matcher.parse import parse_resume
 from matcher.read import ENGINES, read_resume
 from tests import pdfs
 from tests.pdfs import Text
@@ -79,6 +81,97 @@ def test_dates_beside_entries_are_read_row_by_row(tmp_path: Path, engine: str) -
     assert texts(document)[0] == "2020 - 2024 Senior Engineer, Acme"
     assert texts(document)[6] == "2016 - 2020 Engineer, Beta"
     assert {line.column for line in document.lines} == {0}
+
+
+@ENGINE
+def test_side_headings_are_lines_of_their_own_before_their_sections(
+    tmp_path: Path, engine: str
+) -> None:
+    document = read_resume(pdfs.side_heading_resume(tmp_path / "cv.pdf"), engine=engine)
+    expected = [
+        "Priya Raman",
+        "priya.raman@example.org | +1 555 0142 | linkedin.com/in/priya-raman",
+        "Lisbon, Portugal",
+    ]
+    for heading, content in pdfs.SIDE_SECTIONS:
+        expected += [" ".join(heading), *content]  # "Work" / "Experience" is one heading
+    assert texts(document) == expected
+    assert {line.column for line in document.lines} == {0}
+    headings = [line for line in document.lines[3:] if line.x0 < 100]
+    assert [(line.bold, line.x0) for line in headings] == [(True, pytest.approx(40, abs=0.5))] * 4
+
+    resume = parse_resume(document, as_of=date(2024, 1, 15))
+    assert [(section.name, section.heading) for section in resume.sections] == [
+        ("profile", ""),
+        ("education", "Education"),
+        ("experience", "Work Experience"),
+        ("projects", "Selected Projects"),
+        ("skills", "Skills"),
+    ]
+    assert [(p.title, p.organization, p.start) for p in resume.experience.positions] == [
+        ("Data Scientist", "Orbit Analytics", "2020-01"),
+        ("Analyst", "Meridian Bank", "2018-01"),
+    ]
+    assert [entry.institution for entry in resume.education] == [
+        "Northfield University",
+        "Lakeside College",
+    ]
+
+
+@ENGINE
+def test_years_in_the_margin_lead_the_entry_line_they_sit_beside(
+    tmp_path: Path, engine: str
+) -> None:
+    # moderncv: each entry's years right-aligned left of its first line; "2019 –" / "Present"
+    # wrapped over two rows is one range, and the rows beside it keep their own text.
+    document = read_resume(pdfs.dated_margin_resume(tmp_path / "cv.pdf"), engine=engine)
+    assert texts(document)[2:] == [
+        "Experience",
+        "2019 – Present Staff Engineer, Northwind Labs, Oslo",
+        "Led the platform team",
+        "Cut build times",
+        "2015 – 2019 Software Engineer, Contoso Systems, Bergen",
+        "Wrote the billing service",
+        "Education",
+        "2011 – 2015 BSc Computer Science",
+    ]
+    resume = parse_resume(document, as_of=date(2024, 1, 15))
+    assert [(p.title, p.organization, p.start, p.end) for p in resume.experience.positions] == [
+        ("Staff Engineer", "Northwind Labs", "2019-01", "present"),
+        ("Software Engineer", "Contoso Systems", "2015-01", "2019-12"),
+    ]
+
+
+@ENGINE
+def test_a_narrow_sidebar_of_lists_is_still_a_column(tmp_path: Path, engine: str) -> None:
+    # As narrow as a side margin and on the main column's grid, but its texts run on line
+    # after line: a column, not headings.
+    main = [f"{line}, and more work described at length on this line" for line in pdfs.MAIN]
+    sidebar = pdfs.column(40, 130, pdfs.SIDEBAR[:7])
+    page = sidebar + pdfs.column(170, 130, main)
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert texts(document) == [*pdfs.SIDEBAR[:7], *main]
+
+
+@ENGINE
+def test_labels_beside_values_in_a_single_column_page_stay_on_their_rows(
+    tmp_path: Path, engine: str
+) -> None:
+    # A table of labels and values under full-width text is no side margin: most rows run
+    # across the values' left edge.
+    body = pdfs.column(
+        40,
+        100,
+        [
+            f"Delivered project {k} for a logistics client on time and within the agreed budget"
+            for k in range(8)
+        ],
+    )
+    labels = [("Languages", "Python, Go, SQL"), ("Cloud", "AWS, GCP"), ("Tools", "Docker, Git")]
+    table = [Text(40, 230 + 14 * n, label) for n, (label, _) in enumerate(labels)]
+    table += [Text(150, 230 + 14 * n, value) for n, (_, value) in enumerate(labels)]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [body + table]), engine=engine)
+    assert texts(document)[-3:] == [f"{label} {value}" for label, value in labels]
 
 
 @ENGINE
