@@ -907,6 +907,8 @@ _PHONE_HINT_RE = re.compile(
 # A year as the first group of a number: a date ("2013-11-20"), a range ("2014 - 2018"), a
 # citation ("(2005) 570-574") or a DOI's tail ("2018.0709037"), never a telephone.
 _PHONE_YEAR_RE = re.compile(r"19[5-9]\d|20\d\d")
+# A day, a month and a year: "10.12.2019" is a date wherever it stands in a number.
+_PHONE_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d(?!\d)")
 _DOI_RE = re.compile(r"\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 # Every line holding a number _PHONE_RE may take holds two digits in a row or apart by one
@@ -952,7 +954,7 @@ def _phone_at(line: str, *, header: bool) -> str | None:
             continue
         if all(_PHONE_YEAR_RE.fullmatch(group.group(0)) for group in groups):
             continue  # "2014 - 2019 2020"
-        if doi and not hinted:
+        if (doi and not hinted) or (not cc and _PHONE_DATE_RE.search(number)):
             continue
         raw = match.group(0).strip()
         if not cc:
