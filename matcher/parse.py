@@ -746,6 +746,13 @@ _HONORIFIC_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|miss|mx|prof)\.?|er\.)\s+(?=\S+\s+\S)", re.IGNORECASE
 )
 _NAME_SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
+# "Resume of Jane Doe", "JANE DOE – CURRICULUM VITAE", "Jane Doe's Resume".
+_DOCUMENT_WORDS_RE = re.compile(
+    r"^(?:resume|résumé|cv|curriculum\s+vitae)(?:\s+of)?(?:\s*[:–—-])?\s+"
+    r"|(?:['’]s)?\s+(?:resume|résumé|cv)$",
+    re.IGNORECASE,
+)
+_DOCUMENT_RE = re.compile(r"resume|résumé|cv|curriculum\s+vitae|bio-?\s?data", re.IGNORECASE)
 # Where a name shares its line with something else: a separator, or an icon glyph (fonts of
 # icons come out as stray symbols: "Alfred Pennyworth # alfred@…") or an email address.
 _NAME_FIELD_RE = re.compile(r"\s+[|•·]\s+|\s*[|•·]\s*|,\s|\s[-–—]\s")
@@ -764,6 +771,8 @@ DEFAULT_PROFILE_FIELDS = 2
 """Labelled profile fields among the first lines that mark a job portal's profile export."""
 DEFAULT_NAME_LINES = 8
 """How many of a resume's first lines may hold the candidate's name."""
+DEFAULT_NAME_SIZE_RATIO = 1.3
+"""A line this many times the body's font size, the largest at the top, is set as a name."""
 # What follows a city after a comma: a US state or Canadian province code, a country, a
 # few states written out.
 _PLACE_WORDS = _wordset(
@@ -784,12 +793,12 @@ def _is_place(text: str) -> bool:
 
 
 def _name_words(text: str, spelled: str) -> str | None:
-    """``text`` as a person's name (2–4 capitalised words), or None."""
+    """``text`` as a person's name (2–5 capitalised words), or None."""
     text = _HONORIFIC_RE.sub("", text.strip(" *_:,"))
     if not text or re.search(r"[\d@/\\]", text):
         return None
     words = text.split()
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 6:
         return None
     spells_all = bool(spelled) and all(
         word.strip(".").lower() in spelled for word in words if not _NICKNAME_RE.fullmatch(word)
@@ -813,7 +822,7 @@ def _name_words(text: str, spelled: str) -> str | None:
         if "." in bare and not _INITIALS_RE.fullmatch(bare):
             return None  # "Hergertarian.com", while "A.J." is two initials
         capitalised += 1
-    if not 2 <= capitalised <= 4 or _phrase_name(text, styled=True) is not None:
+    if not 2 <= capitalised <= 5 or _phrase_name(text, styled=True) is not None:
         return None
     # "DANIEL OSEI" is a typographic choice; the name is Daniel Osei.
     return text.title() if text.isupper() else text
@@ -825,7 +834,7 @@ def _spelled(email: str | None) -> str:
 
 
 def _looks_like_name(text: str, email: str | None = None) -> str | None:
-    """The name a line opens with (2–4 capitalised words), or None.
+    """The name a line opens with (2–5 capitalised words), or None.
 
     Words that usually name a role or a section ("Edith Head") still make a name when the
     email address spells every word of it: edith.head@example.com.
@@ -834,7 +843,9 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     if _is_place(text):
         return None
     spelled = _spelled(email)
-    first = _NAME_FIELD_RE.split(text)[0]
+    fields = [_DOCUMENT_WORDS_RE.sub("", field) for field in _NAME_FIELD_RE.split(text)]
+    # "CURRICULUM VITAE | JANE DOE": a field that only names the document is skipped.
+    first = next((field for field in fields if not _DOCUMENT_RE.fullmatch(field.strip())), "")
     name = _name_words(first, spelled)
     before = _NAME_BEFORE_RE.match(first) if name is None else None
     if before is not None and not before.group("name").endswith(":"):  # "Celular: 993…"
@@ -850,15 +861,22 @@ def _spelled_words(name: str, email: str | None) -> int:
 
 
 def _find_name(
-    head: Sequence[Line], email: str | None, *, has_contact: bool, profile_export: bool
+    head: Sequence[Line], email: str | None, *, has_contact: bool, doc: ResumeText
 ) -> str | None:
-    """The candidate's name among the first lines of a resume.
+    """The candidate's name among the first lines of a resume (``head``).
 
     A name-shaped line is taken only where something vouches for it: contact details on the
-    resume (anonymised resumes open with a job title of the same shape), a portal's badge
-    glued to it, a portal's profile fields below it, or an email address that spells it.
-    Among several, the one the email spells wins, then the one set largest, then the first.
+    resume (anonymised resumes open with a job title of the same shape, in the body's size),
+    a size well above the body's, a portal's badge glued to it, or a portal's profile fields
+    below it.  Among several, the one the email spells wins, then the one set largest, then
+    the first.
     """
+    if has_contact:
+        body, profile_export = 0.0, False  # the contact details vouch for every line
+    else:
+        body = _body_size(doc.lines)
+        fields = sum(_PROFILE_FIELD_RE.match(line.text) is not None for line in doc.lines[:30])
+        profile_export = fields >= DEFAULT_PROFILE_FIELDS
     sizes = [line.size for line in head if line.size > 0]
     largest = max(sizes) if sizes else 0.0
     best: tuple[tuple[int, bool, bool, int], str] | None = None
@@ -867,13 +885,14 @@ def _find_name(
         badge = _BADGE_RE.search(text)
         if badge is not None:
             text = text[: badge.start()]
+        set_largest = largest > 0 and line.size >= largest
+        styled = set_largest and body > 0 and line.size >= body * DEFAULT_NAME_SIZE_RATIO
+        if not (has_contact or styled or badge or (profile_export and order <= 1)):
+            continue
         name = _looks_like_name(text, email)
         if name is None:
             continue
-        spelled = _spelled_words(name, email)
-        if not (has_contact or badge or spelled or (profile_export and order <= 1)):
-            continue
-        key = (spelled, badge is not None, largest > 0 and line.size >= largest, -order)
+        key = (_spelled_words(name, email), badge is not None, set_largest, -order)
         if best is None or key > best[0]:
             best = (key, name)
     return best[1] if best else None
@@ -911,9 +930,9 @@ _PHONE_YEAR_RE = re.compile(r"19[5-9]\d|20\d\d")
 _PHONE_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d(?!\d)")
 _DOI_RE = re.compile(r"\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
-# Every line holding a number _PHONE_RE may take holds two digits in a row or apart by one
-# separator: one search of the text costs less than one per line.
-_PHONE_CORE_RE = re.compile(r"\d[\s.·–-]?\d")
+# Seven digits and the separators and brackets between them: every line holding a telephone
+# number holds such a run, and most lines with digits (a date or two) do not.
+_PHONE_CORE_RE = re.compile(r"\d[\d\s.·–()+-]{5,}\d")
 
 
 def _drop_neighbours(number: str, groups: list[re.Match[str]]) -> tuple[int, int]:
@@ -940,10 +959,13 @@ def _drop_neighbours(number: str, groups: list[re.Match[str]]) -> tuple[int, int
 def _phone_at(line: str, *, header: bool) -> str | None:
     """The first telephone number on ``line``, or None.  At the top of a resume (``header``)
     a run of ten digits or more, or a line holding only a number, is one."""
-    hinted = _PHONE_HINT_RE.search(line) is not None
-    doi = _DOI_RE.search(line) is not None
+    hinted: bool | None = None  # searched for once a number is there to judge
+    doi = False
     pos = 0
     while (match := _PHONE_RE.search(line, pos)) is not None:
+        if hinted is None:
+            hinted = _PHONE_HINT_RE.search(line) is not None
+            doi = _DOI_RE.search(line) is not None
         pos = match.end()
         number = match.group("number")
         groups = list(_DIGITS_RE.finditer(number))
@@ -1037,12 +1059,11 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     email_match = _find_email(profile_text) or _find_email(text)
     phone = _find_phone(profile_text, header=True) or _find_phone(text)
     if name is None:
-        fields = sum(_PROFILE_FIELD_RE.match(line.text) is not None for line in doc.lines[:30])
         name = _find_name(
             head_lines[:DEFAULT_NAME_LINES],
             email_match.group(0) if email_match else None,
             has_contact=bool(email_match or phone or _find_links(profile_text)),
-            profile_export=fields >= DEFAULT_PROFILE_FIELDS,
+            doc=doc,
         )
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links
     # count anywhere.

@@ -96,9 +96,33 @@ def test_the_largest_line_at_the_top_is_the_name(tmp_path: Path) -> None:
         assert resume.contact.phone == "+1 (415) 555-0147", engine
 
 
+def test_a_large_name_needs_no_contact_details_but_a_body_sized_line_does(
+    tmp_path: Path,
+) -> None:
+    def first_line_name(size: float) -> str | None:
+        path = write_pdf(
+            tmp_path / f"cv{size}.pdf",
+            [
+                [
+                    Text(50, 60, "Rafael Quintero", size, bold=True),
+                    *column(50, 100, ["Experience", "Welder, Contoso Steel, 2015 - 2023"]),
+                    *column(50, 140, ["Fits and welds pipe.", "Reads blueprints."]),
+                ]
+            ],
+        )
+        return parse_resume(read_resume(path), as_of=AS_OF).contact.name
+
+    assert first_line_name(22) == "Rafael Quintero"
+    assert first_line_name(10) is None  # could be a job title: nothing vouches for it
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("Resume of Jane Doe\njd@example.com\n", "Jane Doe"),
+        ("CURRICULUM VITAE | JANE DOE\njd@example.com\n", "Jane Doe"),
+        ("Jane Doe’s Resume\njd@example.com\n", "Jane Doe"),
+        ("María José García López Rivera\nmjg@example.com\n", "María José García López Rivera"),
         # A place first, then an icon font's glyph between the name and the email.
         (
             "Research Triangle, NC, USA\nMarisol Ventura # marisol.ventura@example.com\n",
