@@ -13,6 +13,7 @@ import pytest
 from matcher.document import ResumeText
 from matcher.parse import Contact, parse_resume
 from matcher.read import read_resume
+from matcher.redact import REDACTED, redact_candidate
 from tests.pdfs import Text, column, write_pdf
 
 AS_OF = date(2024, 1, 15)
@@ -243,3 +244,9 @@ def test_email_is_unchanged_beside_the_new_rules() -> None:
     assert found == Contact(
         name="Priya Nandakumar", email="priya.n@example.in", phone="(+91) 9876501234"
     )
+
+
+def test_redaction_removes_a_nickname_written_bare_elsewhere() -> None:
+    found = contact("Tomasz “Tom” Wiśniewski\ntw@example.com\nSummary\nTom builds data tools.\n")
+    redacted = redact_candidate({"summary": "Tom builds data tools."}, found)
+    assert redacted == {"summary": f"{REDACTED} builds data tools."}
