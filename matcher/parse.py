@@ -746,6 +746,14 @@ _HONORIFIC_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|miss|mx|prof)\.?|er\.)\s+(?=\S+\s+\S)", re.IGNORECASE
 )
 _NAME_SUFFIXES = _wordset("jr jr. sr sr. ii iii iv")
+# What follows a name and is no part of it: pronouns, degrees and credentials written
+# without a comma ("Jane Doe (she/her)", "Jane Doe MBA, PMP"); not the two-letter ones, which
+# are surnames too (Ma, Pe).
+_AFTER_NAME_RE = re.compile(
+    r"\s*\(?\b(?:she|he|they)\s*/\s*(?:her|hers|him|his|them|theirs)\b\)?"
+    r"|(?:\s+(?:ph\.?\s?d|mba|cpa|pmp|cfa|msc|bsc|mtech|btech|esq)\.?,?)+$",
+    re.IGNORECASE,
+)
 # "Resume of Jane Doe", "JANE DOE – CURRICULUM VITAE", "Jane Doe's Resume".
 _DOCUMENT_WORDS_RE = re.compile(
     r"^(?:resume|résumé|cv|curriculum\s+vitae)(?:\s+of)?(?:\s*[:–—-])?\s+"
@@ -843,6 +851,7 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     if _is_place(text):
         return None
     spelled = _spelled(email)
+    text = _AFTER_NAME_RE.sub("", text)
     fields = [_DOCUMENT_WORDS_RE.sub("", field) for field in _NAME_FIELD_RE.split(text)]
     # "CURRICULUM VITAE | JANE DOE": a field that only names the document is skipped.
     first = next((field for field in fields if not _DOCUMENT_RE.fullmatch(field.strip())), "")
@@ -928,7 +937,8 @@ _PHONE_HINT_RE = re.compile(
 _PHONE_YEAR_RE = re.compile(r"19[5-9]\d|20\d\d")
 # A day, a month and a year: "10.12.2019" is a date wherever it stands in a number.
 _PHONE_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d(?!\d)")
-_DOI_RE = re.compile(r"\bdoi\b|\b10\.\d{4,}/", re.IGNORECASE)
+# A line citing a publication holds numbers of its own ("ISBN 978-0-13-468599-1").
+_DOI_RE = re.compile(r"\b(?:doi|isbn|issn)\b|\b10\.\d{4,}/", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")
 # Seven digits and the separators and brackets between them: every line holding a telephone
 # number holds such a run, and most lines with digits (a date or two) do not.
