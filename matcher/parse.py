@@ -836,9 +836,18 @@ def _name_words(text: str, spelled: str) -> str | None:
     return text.title() if text.isupper() else text
 
 
-def _spelled(email: str | None) -> str:
-    """The letters of an email address's local part, which often spell the owner's name."""
-    return re.sub(r"[^a-z]", "", email.split("@")[0].lower()) if email else ""
+def _spelled(email: str | None, links: Iterable[str] = ()) -> str:
+    """The letters of an email address's local part and of the handles in profile links and
+    personal domains ("linkedin.com/in/jane-doe", "janedoe.dev"), which often spell the
+    owner's name; apart by "|", so that no word is found across two of them."""
+    handles = [email.split("@")[0]] if email else []
+    for link in links:
+        host, _, path = _link_key(link).partition("/")
+        if host.endswith(_PROFILE_HOSTS):
+            handles.append(path.removeprefix("in/").split("/")[0])
+        else:
+            handles.append(host.split(".")[0])
+    return "|".join(re.sub(r"[^a-z]", "", handle.lower()) for handle in handles)
 
 
 def _looks_like_name(text: str, email: str | None = None) -> str | None:
@@ -847,10 +856,14 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     Words that usually name a role or a section ("Edith Head") still make a name when the
     email address spells every word of it: edith.head@example.com.
     """
+    return _name_in_line(text, _spelled(email))
+
+
+def _name_in_line(text: str, spelled: str) -> str | None:
+    """:func:`_looks_like_name`, with the letters that vouch for role words (``_spelled``)."""
     text = _strip_markdown(_clean(text))
     if _is_place(text):
         return None
-    spelled = _spelled(email)
     text = _AFTER_NAME_RE.sub("", text)
     fields = [_DOCUMENT_WORDS_RE.sub("", field) for field in _NAME_FIELD_RE.split(text)]
     # "CURRICULUM VITAE | JANE DOE": a field that only names the document is skipped.
@@ -862,23 +875,22 @@ def _looks_like_name(text: str, email: str | None = None) -> str | None:
     return name
 
 
-def _spelled_words(name: str, email: str | None) -> int:
-    """How many words of ``name`` (three letters or more) the email address spells."""
-    spelled = _spelled(email)
+def _spelled_words(name: str, spelled: str) -> int:
+    """How many words of ``name`` (three letters or more) ``spelled`` holds."""
     words = (word.strip(".").lower() for word in name.split())
     return sum(len(word) >= 3 and word.isalpha() and word in spelled for word in words)
 
 
 def _find_name(
-    head: Sequence[Line], email: str | None, *, has_contact: bool, doc: ResumeText
+    head: Sequence[Line], spelled: str, *, has_contact: bool, doc: ResumeText
 ) -> str | None:
     """The candidate's name among the first lines of a resume (``head``).
 
     A name-shaped line is taken only where something vouches for it: contact details on the
     resume (anonymised resumes open with a job title of the same shape, in the body's size),
     a size well above the body's, a portal's badge glued to it, or a portal's profile fields
-    below it.  Among several, the one the email spells wins, then the one set largest, then
-    the first.
+    below it.  Among several, the one the email and links spell (``spelled``) wins, then the
+    one set largest, then the first.
     """
     if has_contact:
         body, profile_export = 0.0, False  # the contact details vouch for every line
@@ -898,10 +910,10 @@ def _find_name(
         styled = set_largest and body > 0 and line.size >= body * DEFAULT_NAME_SIZE_RATIO
         if not (has_contact or styled or badge or (profile_export and order <= 1)):
             continue
-        name = _looks_like_name(text, email)
+        name = _name_in_line(text, spelled)
         if name is None:
             continue
-        key = (_spelled_words(name, email), badge is not None, set_largest, -order)
+        key = (_spelled_words(name, spelled), badge is not None, set_largest, -order)
         if best is None or key > best[0]:
             best = (key, name)
     return best[1] if best else None
@@ -1069,10 +1081,11 @@ def _find_contact(sections: Sequence[Section], doc: ResumeText) -> Contact:
     email_match = _find_email(profile_text) or _find_email(text)
     phone = _find_phone(profile_text, header=True) or _find_phone(text)
     if name is None:
+        near = _find_links(profile_text)
         name = _find_name(
             head_lines[:DEFAULT_NAME_LINES],
-            email_match.group(0) if email_match else None,
-            has_contact=bool(email_match or phone or _find_links(profile_text)),
+            _spelled(email_match.group(0) if email_match else None, near),
+            has_contact=bool(email_match or phone or near),
             doc=doc,
         )
     # Bare domains ("janedoe.dev") only count near the name; full URLs and profile links

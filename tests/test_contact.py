@@ -165,6 +165,9 @@ def test_places_headings_organisations_and_labels_are_no_names(first_line: str) 
 def test_the_name_the_email_spells_wins_over_an_earlier_name_shaped_line() -> None:
     found = contact("Harbor Point\nMaya Okafor\nmaya.okafor@example.com\n")
     assert found.name == "Maya Okafor"
+    links = "linkedin.com/in/maya-okafor-4821 | hello@example.com"
+    assert contact(f"Harbor Point\nMaya Okafor\n{links}\n").name == "Maya Okafor"
+    assert contact("Data Lead\nhttps://github.com/datalead\n").name == "Data Lead"
     # Without that evidence the first line is taken: the rule must not always skip it.
     assert contact("Harbor Point\nMaya Okafor\nhello@example.com\n").name == "Harbor Point"
 
