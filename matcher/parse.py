@@ -781,6 +781,8 @@ DEFAULT_NAME_LINES = 8
 """How many of a resume's first lines may hold the candidate's name."""
 DEFAULT_NAME_SIZE_RATIO = 1.3
 """A line this many times the body's font size, the largest at the top, is set as a name."""
+DEFAULT_NAME_TOP = 200.0
+"""How far from the first page's top (points) a name set large may stand."""
 # What follows a city after a comma: a US state or Canadian province code, a country, a
 # few states written out.
 _PLACE_WORDS = _wordset(
@@ -892,12 +894,28 @@ def _find_name(
     below it.  Among several, the one the email and links spell (``spelled``) wins, then the
     one set largest, then the first.
     """
+    body = _body_size(doc.lines)
     if has_contact:
-        body, profile_export = 0.0, False  # the contact details vouch for every line
+        profile_export = False  # the contact details vouch for every line
     else:
-        body = _body_size(doc.lines)
         fields = sum(_PROFILE_FIELD_RE.match(line.text) is not None for line in doc.lines[:30])
         profile_export = fields >= DEFAULT_PROFILE_FIELDS
+    # A sidebar read first puts the name far from the first lines: the text set largest at
+    # the top of the first page is a candidate wherever it stands in reading order.
+    first_page = [line for line in doc.lines if line.page == 0 and line.size > 0]
+    if first_page and body > 0:
+        top = max(line.size for line in first_page)
+        head = [
+            *head,
+            *(
+                line
+                for line in first_page
+                if line.size >= top
+                and line.size >= body * DEFAULT_NAME_SIZE_RATIO
+                and line.top <= DEFAULT_NAME_TOP
+                and line not in head
+            ),
+        ]
     sizes = [line.size for line in head if line.size > 0]
     largest = max(sizes) if sizes else 0.0
     best: tuple[tuple[int, bool, bool, int], str] | None = None

@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from matcher.document import ResumeText
-from matcher.parse import Contact, parse_resume
+from matcher.parse import DEFAULT_NAME_LINES, Contact, parse_resume
 from matcher.read import read_resume
 from matcher.redact import REDACTED, redact_candidate
 from tests.pdfs import Text, column, write_pdf
@@ -95,6 +95,30 @@ def test_the_largest_line_at_the_top_is_the_name(tmp_path: Path) -> None:
         resume = parse_resume(read_resume(path, engine=engine), as_of=AS_OF)
         assert resume.contact.name == "Maya Okafor", engine
         assert resume.contact.phone == "+1 (415) 555-0147", engine
+
+
+def test_a_large_name_beside_a_sidebar_read_first(tmp_path: Path) -> None:
+    # The sidebar (contact, skills, education) is read before the main column, so the name
+    # at the main column's top comes some fourteen lines down, inside the education section.
+    sidebar = [
+        *("CONTACT", "hello@example.com", "+1 (415) 555-0147", "Oakland, CA"),
+        *("SKILLS", "Python", "SQL", "Tableau", "LANGUAGES", "English", "Spanish"),
+        *("EDUCATION", "B.S. Statistics", "Mills College, 2016"),
+    ]
+    main = ["Data Analyst", "EXPERIENCE", "Data Analyst, Contoso, 2019 - 2023"]
+    path = write_pdf(
+        tmp_path / "cv.pdf",
+        [
+            [
+                *column(40, 60, sidebar, size=9),
+                Text(220, 60, "Rosa Delgado", 26, bold=True),
+                *column(220, 100, main, leading=16),
+            ]
+        ],
+    )
+    document = read_resume(path)
+    assert [line.text for line in document.lines].index("Rosa Delgado") > DEFAULT_NAME_LINES
+    assert parse_resume(document, as_of=AS_OF).contact.name == "Rosa Delgado"
 
 
 def test_a_large_name_needs_no_contact_details_but_a_body_sized_line_does(
