@@ -106,7 +106,9 @@ def _pattern(secrets: Iterable[str | None]) -> re.Pattern[str] | None:
             continue
         terms.add(secret.strip())
         if "@" not in secret and "/" not in secret and not any(c.isdigit() for c in secret):
-            terms |= {word for word in re.split(r"[\s,.]+", secret) if len(word) >= 3}
+            # A nickname in quotes ("Litong “Leighton” Dong") is written bare elsewhere.
+            words = (word.strip("\"“”‘’'()") for word in re.split(r"[\s,.]+", secret))
+            terms |= {word for word in words if len(word) >= 3}
     if not terms:
         return None
     # Longest first, so a full name is replaced before its parts.
