@@ -18,6 +18,8 @@ from functools import cache, lru_cache
 from typing import Any, Literal, NamedTuple
 
 from matcher.dates import (
+    DASHES,
+    PRESENT,
     Period,
     find_periods,
     find_stated_years,
@@ -1103,9 +1105,9 @@ def _contains(outer: Period, inner: Period) -> bool:
 
 
 _DATE_PIECE_RE = re.compile(
-    r"^(?:[A-Za-z]{3,9}\.?,?\s*)?(?:\d{1,2}[/.-])?(?:19|20)\d\d\s*(?:[-–—]|to|until)?$"
-    r"|^(?:[-–—]|to|until|till)$"
-    r"|^(?:[-–—]|to|until|till)?\s*(?:present|current|now|date|today)$",
+    rf"^(?:[A-Za-z]{{3,9}}\.?,?\s*)?(?:\d{{1,2}}[/.-])?(?:19|20)\d\d\s*(?:[{DASHES}]|to|until)?$"
+    rf"|^(?:[{DASHES}]|to|until|till)$"
+    rf"|^(?:[{DASHES}]|to|until|till)?\s*{PRESENT}$",
     re.IGNORECASE,
 )
 _DATE_PIECE_MAX_LENGTH = len("September., 12/2019 until")

@@ -737,11 +737,18 @@ def _join_hyphenated(lines: list[Line]) -> list[Line]:
                 line = replace(line, text=rest)
         out.append(line)
     return [
-        replace(line, text=line.text.replace(_SOFT_HYPHEN, ""))
-        if _SOFT_HYPHEN in line.text
-        else line
+        replace(line, text=_shown_soft_hyphens(line.text)) if _SOFT_HYPHEN in line.text else line
         for line in out
     ]
+
+
+# A soft hyphen inside a word only marks where the word may break; one standing free is a
+# dash the reader sees: LaTeX templates (Awesome-CV) draw a range's dash with it.
+_HIDDEN_SOFT_HYPHEN_RE = re.compile(rf"(?<=[^\W\d_]){_SOFT_HYPHEN}+(?=[^\W\d_]|$)")
+
+
+def _shown_soft_hyphens(text: str) -> str:
+    return _HIDDEN_SOFT_HYPHEN_RE.sub("", text).replace(_SOFT_HYPHEN, "-")
 
 
 def _ends_broken(text: str) -> bool:

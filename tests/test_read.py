@@ -143,6 +143,27 @@ def test_hyphenated_line_breaks_joined_real_hyphens_kept(tmp_path: Path, engine:
 
 
 @ENGINE
+def test_a_soft_hyphen_between_dates_is_a_dash_inside_a_word_nothing(
+    tmp_path: Path, engine: str
+) -> None:
+    # LaTeX templates (Awesome-CV) draw the dash of a range with a soft hyphen glyph; inside
+    # a word a soft hyphen only marks where the word may break.
+    lines = [
+        "Data Platform Engineer Apr. 2020 \u00ad Aug. 2022",
+        "Kept 2019\u00ad2021 systems avail\u00adable",
+        "Platform Engineer Jan. 2024 \u00ad",
+    ]
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [pdfs.column(72, 100, lines)]), engine=engine
+    )
+    assert texts(document) == [
+        "Data Platform Engineer Apr. 2020 - Aug. 2022",
+        "Kept 2019-2021 systems available",
+        "Platform Engineer Jan. 2024 -",
+    ]
+
+
+@ENGINE
 def test_ligatures_and_bullets_normalised(tmp_path: Path, engine: str) -> None:
     lines = [
         "\ufb01nance work\ufb02ow",
