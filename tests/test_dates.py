@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from matcher.dates import (
+    EARLIEST_DOCUMENT_DATE,
+    AsOf,
     Period,
     YearMonth,
+    choose_as_of,
     find_periods,
     find_stated_years,
     merge_periods,
@@ -417,3 +421,77 @@ def test_a_present_word_on_its_own_line_ends_the_range_above(word: str) -> None:
     text = f"Experience\nData Engineer\nNorthwind Traders\nMay 2020\nto\n{word}\n"
     resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
     assert [(p.start, p.end) for p in resume.experience.positions] == [("2020-05", "present")]
+
+
+# --- what "Present" means: the option, else the file's own date, else today -----------------
+
+TODAY = date(2026, 12, 2)
+RESUME_2015 = ["Experience", "Analyst, Acme, Jan 2012 – Present", "Intern, Globex, Summer 2011"]
+
+
+def test_the_option_wins_over_the_files_date() -> None:
+    chosen = choose_as_of(
+        option=date(2020, 1, 1), written=date(2015, 6, 3), today=TODAY, lines=RESUME_2015
+    )
+    assert chosen == AsOf(date(2020, 1, 1), "option")
+
+
+def test_the_files_date_when_it_is_earlier_than_today() -> None:
+    chosen = choose_as_of(option=None, written=date(2015, 6, 3), today=TODAY, lines=RESUME_2015)
+    assert (str(chosen), chosen.source) == ("2015-06", "document")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        None,  # a text file: no date of its own
+        date(2027, 1, 5),  # in the future: the author's clock was wrong
+        date(1979, 12, 31),  # before 1980: a zeroed clock, not a date
+    ],
+)
+def test_today_without_a_believable_file_date(written: date | None) -> None:
+    chosen = choose_as_of(option=None, written=written, today=TODAY, lines=RESUME_2015)
+    assert chosen == AsOf(TODAY, "today")
+
+
+def test_the_earliest_believable_file_date_is_1980() -> None:
+    chosen = choose_as_of(option=None, written=EARLIEST_DOCUMENT_DATE, today=TODAY)
+    assert chosen == AsOf(EARLIEST_DOCUMENT_DATE, "document")
+
+
+def test_a_file_dated_this_month_is_its_own_date() -> None:
+    chosen = choose_as_of(option=None, written=date(2026, 12, 20), today=TODAY)
+    assert (str(chosen), chosen.source) == ("2026-12", "document")
+
+
+def test_a_file_dated_before_the_jobs_it_lists_is_not_believed() -> None:
+    # reportlab's invariant mode and some templates stamp a fixed date (2000-01-01) on
+    # every file: a resume that lists a job from 2019 was not written in 2000.
+    lines = ["Experience", "Engineer, Acme, Mar 2019 – Present"]
+    chosen = choose_as_of(option=None, written=date(2000, 1, 1), today=TODAY, lines=lines)
+    assert chosen == AsOf(TODAY, "today")
+
+
+def test_a_job_starting_within_a_year_of_the_files_date_is_an_offer_not_an_error() -> None:
+    lines = [*RESUME_2015, "Incoming Summer Analyst, Initech, Summer 2016"]
+    chosen = choose_as_of(option=None, written=date(2015, 10, 1), today=TODAY, lines=lines)
+    assert chosen.source == "document"
+    late = [*RESUME_2015, "Engineer, Initech, Jan 2017 – Present"]
+    chosen = choose_as_of(option=None, written=date(2015, 10, 1), today=TODAY, lines=late)
+    assert chosen.source == "today"
+
+
+def test_the_parse_stage_reads_present_as_the_files_date() -> None:
+    # The case of a batch without --as-of: a resume saved in 2015 says "2012 – Present".
+    doc = ResumeText.from_string("\n".join(RESUME_2015))
+    dated = parse_resume(replace(doc, written=date(2015, 6, 3)), today=TODAY)
+    undated = parse_resume(doc, today=TODAY)
+    assert (dated.as_of, dated.as_of_source) == (date(2015, 6, 3), "document")
+    assert dated.experience.total_years == round((42 + 3) / 12, 1)  # 2012-01..2015-06, summer
+    assert (undated.as_of, undated.as_of_source) == (TODAY, "today")
+    assert undated.experience.total_years == round((180 + 3) / 12, 1)
+    chosen = parse_resume(replace(doc, written=date(2015, 6, 3)), as_of=date(2013, 12, 1))
+    assert chosen.as_of_source == "option"
+    assert chosen.experience.total_years == round((24 + 3) / 12, 1)
+    assert dated.to_dict()["as_of"] == "2015-06"
+    assert dated.to_dict()["as_of_source"] == "document"
