@@ -300,8 +300,11 @@ class AnalysisOptions:
     """The user's taxonomy file (each worker loads it once: loading is cached)."""
     engine: str = "pdfplumber"
     as_of: date | None = None
-    """The month "Present" means; :func:`run_batch` fixes it to this month when left out,
-    so every worker, and the cache, agree."""
+    """The month "Present" means (``--as-of``); when None, each file's own date where it
+    has a believable one, else :attr:`today`."""
+    today: date | None = None
+    """What "today" is when ``as_of`` is None; :func:`run_batch` fixes it to this month
+    when left out, so every worker, and the cache, agree."""
     region: str = "us"
     job: JobPosting | None = None
     """The job posting to score against, read once by the caller (:func:`read_job`)."""
@@ -380,9 +383,8 @@ def run_batch(
     ``matcher`` stages to their stderr, as this process does when its logging is set up;
     None leaves workers silent.
     """
-    if options.as_of is None:
-        today = date.today()
-        options = replace(options, as_of=today.replace(day=1))
+    if options.as_of is None and options.today is None:
+        options = replace(options, today=date.today().replace(day=1))
     tasks = []
     for item in inputs:
         if cache is not None:
@@ -493,6 +495,7 @@ def _analyse(
         taxonomy,
         engine=options.engine,
         as_of=options.as_of,
+        today=options.today,
         region=options.region,
         job=options.job,
         spacy_model=options.spacy_model,
@@ -594,14 +597,15 @@ class ResultCache:
     """Results kept on disk, one JSON file per (file content, options, matcher's code).
 
     The key is the sha256 of the resume's bytes with everything else a result depends on:
-    the taxonomy (version and the user's file's bytes), the engine, the spaCy model, the
-    month "Present" means, the region, the job posting's bytes, redaction, and matcher's own
-    code and data, so a new release never serves old scores.  Scores are kept, and so are
-    the failures the bytes decide (:data:`CACHED_ERRORS`: a corrupt file stays corrupt);
-    time-outs and bugs are tried again.  Without ``redact`` the entries hold the full
-    results, contact details included, like the resumes they come from; with it, the
-    redacted results only, under keys of their own (a run without ``redact`` cannot use
-    them).
+    the taxonomy (version and the user's file's bytes), the engine, the spaCy model, what
+    decides the month "Present" means (``as_of``, or without it today's month: the file's
+    own date comes from its bytes), the region, the job posting's bytes, redaction, and
+    matcher's own code and data, so a new release never serves old scores.  Scores are
+    kept, and so are the failures the bytes decide (:data:`CACHED_ERRORS`: a corrupt file
+    stays corrupt); time-outs and bugs are tried again.  Without ``redact`` the entries
+    hold the full results, contact details included, like the resumes they come from; with
+    it, the redacted results only, under keys of their own (a run without ``redact`` cannot
+    use them).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -698,7 +702,10 @@ def _options_key(options: AnalysisOptions) -> str:
             "taxonomy": load_taxonomy(extra).version,
             "taxonomy_file": None if extra is None else _file_digest(extra),
             "engine": options.engine,
-            "as_of": None if options.as_of is None else options.as_of.strftime("%Y-%m"),
+            "as_of": _month(options.as_of),
+            # With no as_of, a file's "Present" is its own date or today: the bytes (in
+            # the key) decide which, and today's month decides the second.
+            "today": None if options.as_of is not None else _month(options.today),
             "region": options.region,
             "job": options.job_digest,
             "spacy_model": _model_key(options),
@@ -706,6 +713,10 @@ def _options_key(options: AnalysisOptions) -> str:
         },
         sort_keys=True,
     )
+
+
+def _month(day: date | None) -> str | None:
+    return None if day is None else day.strftime("%Y-%m")
 
 
 def _model_key(options: AnalysisOptions) -> str | None:

@@ -161,7 +161,8 @@ def resume_options(function: F) -> F:
             "--as-of",
             type=YearMonthType(),
             default=None,
-            help='The month "Present" means (default: this month). For archived resumes.',
+            help='The month "Present" means (default: the file\'s own date when it has one '
+            "earlier than today, else this month).",
         ),
         click.option(
             "--engine",
@@ -852,6 +853,7 @@ def _batch_paths(sources: Sequence[Path]) -> list[Path]:
 
 def _batch_table(rows: Sequence[Any]) -> str:
     from matcher import render
+    from matcher.dates import describe_as_of
 
     body: list[tuple[Any, ...]] = []
     for row in rows:
@@ -859,8 +861,9 @@ def _batch_table(rows: Sequence[Any]) -> str:
         years = (data.get("experience") or {}).get("total_years")
         if row.error is not None:
             error = f"{row.error.code}: {row.error.message}"
-            body.append(("-", row.file, None, None, None, None, error))
+            body.append(("-", row.file, None, None, None, None, None, error))
             continue
+        as_of = describe_as_of(data["as_of"], data["as_of_source"]) if "as_of" in data else None
         level = data.get("best_level")
         industry = data.get("best_industry")
         body.append(
@@ -871,10 +874,11 @@ def _batch_table(rows: Sequence[Any]) -> str:
                 "no fit" if level is None else f"{level} ({row.best_level_score:g})",
                 "-" if industry is None else f"{industry} ({row.best_industry_score:g})",
                 years,
+                as_of,
                 ", ".join(row.top_skills),
             )
         )
-    headers = ("#", "file", "score", "best level", "best industry", "years", "top skills")
+    headers = ("#", "file", "score", "best level", "best industry", "years", "as of", "top skills")
     return render.table(headers, body, max_width=48)
 
 

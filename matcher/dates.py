@@ -7,9 +7,11 @@ so that two jobs held at once are not counted twice.
 
 Conventions (each one is a choice; they are written here so the output can be explained):
 
-* "Present", "Current", "Now", "Till date", "to date", "Ongoing" mean ``as_of``, a date the
-  caller passes in.  Nothing in this module reads the clock, so the same text always gives
-  the same answer.
+* "Present", "pres.", "Current", "Now", "Till date", "to date", "Ongoing", "Continuing",
+  "2019 onwards" mean ``as_of``, a date the caller passes in (:data:`PRESENT` lists them).
+  Nothing in this module reads the clock, so the same text always gives the same answer.
+* Any dash-like character separates the two dates of a range (:data:`DASHES`: hyphens,
+  en and em dashes, the minus sign, the soft hyphen LaTeX templates draw, fullwidth forms).
 * A year written alone is shown as January when it starts a range and December when it ends
   one: "2017 – 2019" is 2017-01 to 2019-12, the whole of both years as written.
 * Durations, however, count a year written alone from the middle of that year: "2017 – 2019"
@@ -26,7 +28,9 @@ Conventions (each one is a choice; they are written here so the output can be ex
 * "YYYY-MM" with MM from 01 to 12 is a month ("2019-01"); "YYYY-YY" otherwise is a range of
   years ("2017-19").  A lone "2011-12" is read as the range 2011–2012, which is how resumes
   that are not in ISO style use it.
-* Two-digit years ("Jan '19", "03/18") are 20YY unless that is more than a year after
+* A month written alone ("Graduated May 2010") is no period: it dates an event, not a
+  span.  A season alone ("Summer 2020") is one: it is how internships are written.
+* Two-digit years ("Jan '19", "Jan-19", "03/18") are 20YY unless that is more than a year after
   ``as_of``, then 19YY.
 * A range that starts after ``as_of`` or ends before it starts is ignored; :func:`scan_periods`
   says why.  A range that ends after ``as_of`` ("2020 – 2025", a contract's planned end) is
@@ -40,14 +44,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 __all__ = [
+    "AS_OF_SOURCES",
+    "DASHES",
+    "EARLIEST_DOCUMENT_DATE",
+    "PRESENT",
+    "AsOf",
+    "AsOfSource",
     "DateScan",
     "Period",
     "RejectedRange",
     "StatedYears",
     "YearMonth",
+    "choose_as_of",
+    "describe_as_of",
     "find_periods",
     "find_stated_years",
     "locate_periods",
@@ -155,6 +167,8 @@ class RejectedRange:
 
     text: str
     reason: str
+    start: YearMonth | None = field(default=None, compare=False)
+    """The first month the range names, where the reason is about it."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "reason": self.reason}
@@ -223,6 +237,7 @@ _DATE = (
     r"(?:"
     rf"{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*{_YEAR4}"  # January 15, 2019
     rf"|{_MONTH}[\s,/-]*(?:of\s+)?(?:{_YEAR4}|{_YEAR2})"  # Jan 2019, Jan. 2019, Jan '19
+    rf"|{_MONTH}[-/]\d\d(?!\d)"  # Jan-19 (a day would be written "19-Jan" or "Jan 19, 2019")
     rf"|{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})"  # Summer 2020
     rf"|{_YEAR4}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"  # 2019-01(-15)
     rf"|{_MM}/(?:0?[1-9]|[12]\d|3[01])/{_YEAR4}"  # 01/15/2019
@@ -231,11 +246,24 @@ _DATE = (
     rf"|{_YEAR4}"  # 2019
     r")"
 )
-_PRESENT = (
-    r"(?:(?:to|till|until|up\s+to)\s+(?:date|now|present)|till\s+date|present|current(?:ly)?"
-    r"|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
+PRESENT = (
+    r"(?:(?:to|till|until|up\s+to)\s+(?:date|now|present)|till\s+date|present|pres\.?"
+    r"|current(?:ly)?|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
 )
-_DASH = r"[-–—‒―~]+|->|→"
+"""The words that say a period goes on ("Present", "pres.", "till date", "ongoing", …), as
+a case-insensitive pattern: the one list every stage reads them with."""
+DASHES = (
+    "-"
+    "\u00ad"  # soft hyphen: LaTeX templates (Awesome-CV) draw the range dash with it
+    "\u2010\u2011"  # hyphen, non-breaking hyphen
+    "\u2012\u2013\u2014\u2015"  # figure dash, en dash, em dash, horizontal bar
+    "\u2043\u2212"  # hyphen bullet, minus sign
+    "\ufe58\ufe63\uff0d"  # small em dash, small and fullwidth hyphen-minus
+    "~"
+)
+"""Every character written between the two dates of a range, as the body of a character
+class (``rf"[{DASHES}]"``)."""
+_DASH = rf"[{DASHES}]+|->|→"
 _SEP = rf"\s*(?:{_DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 # A date must not continue a number or a word ("ID 12019", "v2.2019").
 _BEFORE = r"(?<![\w/.+])"
@@ -244,18 +272,20 @@ _AFTER = r"(?![\w/]|[-.]\d)"
 _RANGE_RE = re.compile(
     rf"{_BEFORE}(?:"
     # between 2013 and 2016 ("and" is a range only after "between")
-    rf"between\s+(?P<bstart>{_DATE})\s*(?:and|&)\s*(?:(?P<bend>{_DATE})|(?P<bpresent>{_PRESENT})){_AFTER}"
+    rf"between\s+(?P<bstart>{_DATE})\s*(?:and|&)\s*(?:(?P<bend>{_DATE})|(?P<bpresent>{PRESENT})){_AFTER}"
     r"|"
     # Jan 2019 – Present, 2017 - 2019, 03/2018 to 11/2020, Jan 2019 –  (line ends: open)
-    rf"(?P<start>{_DATE}){_SEP}(?:(?P<end>{_DATE})|(?P<present>{_PRESENT})){_AFTER}"
+    rf"(?P<start>{_DATE}){_SEP}(?:(?P<end>{_DATE})|(?P<present>{PRESENT})){_AFTER}"
     # May – Aug 2019
     rf"|(?P<m1>{_MONTH}){_SEP}(?P<m2end>{_MONTH}[\s,]*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
     # 2017-19, 2019/20
-    rf"|(?P<y1>{_YEAR4})\s*[-–—/]\s*(?P<y2>\d\d){_AFTER}"
+    rf"|(?P<y1>{_YEAR4})\s*[{DASHES}/]\s*(?P<y2>\d\d){_AFTER}"
     # Jan 2019 –   (nothing after the dash: still going)
     rf"|(?P<dangling>{_DATE})\s*(?:{_DASH})\s*(?=$|[)\]|,;])"
+    # 2019 onwards
+    rf"|(?P<onward>{_DATE}),?\s+onwards?(?![a-z])"
     # Since 2021 ("from 2021" alone is more often cut-off text than a claim: not read)
-    rf"|since\s+(?P<since>{_DATE}){_AFTER}(?!{_SEP}(?:{_DATE}|{_PRESENT}))"
+    rf"|since\s+(?P<since>{_DATE}){_AFTER}(?!{_SEP}(?:{_DATE}|{PRESENT}))"
     # Summer 2020 on its own
     rf"|(?P<season>{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
     r")",
@@ -264,11 +294,13 @@ _RANGE_RE = re.compile(
 
 _TWO_DIGITS_RE = re.compile(r"\d\d")
 # What every form of _DATE holds, so every range: a year of four digits (19xx or 20xx), a
-# year of two after an apostrophe ('19), or one after a month and a slash (03/18).
-_YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d|['’‘]\d\d|\d/\d\d")
+# year of two after an apostrophe ('19), after a month number and a slash (03/18), or after
+# a month name and a dash or slash (Jan-19).
+_YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d|['’‘]\d\d|\d/\d\d|[A-Za-z.][-/]\d\d")
 _MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
 _YEAR4_RE = re.compile(_YEAR4)
 _YEAR2_RE = re.compile(r"['’‘](\d\d)(?!\d)")
+_MONTH_YY_RE = re.compile(r"[-/](\d\d)(?!\d)")
 _SEASON_RE = re.compile(_SEASON, re.IGNORECASE)
 _ISO_RE = re.compile(rf"({_YEAR4})[-/.](\d\d)")
 _MDY_RE = re.compile(rf"({_MM})/\d{{1,2}}/({_YEAR4})")
@@ -300,7 +332,9 @@ def _parse_date(text: str, as_of: date) -> _Date | None:
         if year_match:
             year = int(year_match.group(0))
         else:
-            short = _YEAR2_RE.search(text, month_match.end())
+            short = _YEAR2_RE.search(text, month_match.end()) or _MONTH_YY_RE.match(
+                text, month_match.end()
+            )
             if short is None:
                 return None
             year = _two_digit_year(short.group(1), as_of)
@@ -343,7 +377,7 @@ def _build(
 ) -> Period | RejectedRange:
     """A period from its two ends (``end`` None: still going), checked against ``as_of``."""
     if start.first > as_of:
-        return RejectedRange(text, f"starts after the as-of date {as_of}")
+        return RejectedRange(text, f"starts after the as-of date {as_of}", start.first)
     if end is None:
         return Period(start.first, as_of, open_ended=True, start_exact=start.exact, text=text)
     if end.last < start.first:
@@ -424,7 +458,7 @@ def _match_period(
         start = _Date(YearMonth(first_year, 1), YearMonth(first_year, 12), exact=False)
         end = _Date(YearMonth(last_year, 1), YearMonth(last_year, 12), exact=False)
         return _build(written, start, end, now)
-    opening = groups["dangling"] or groups["since"]
+    opening = groups["dangling"] or groups["since"] or groups["onward"]
     if opening is not None:
         start = _parse_date(opening, as_of)
         return None if start is None else _build(written, start, None, now)
@@ -500,6 +534,74 @@ def _join(current: Period, period: Period, *, keep_end: bool) -> Period:
 def total_years(periods: Iterable[Period]) -> float:
     """Years covered by at least one period: months / 12, rounded to one decimal."""
     return round(total_months(periods) / 12, 1)
+
+
+# --- what "Present" means ----------------------------------------------------------------
+
+EARLIEST_DOCUMENT_DATE = date(1980, 1, 1)
+"""A file dated before this carries a placeholder (a zeroed clock, the ZIP epoch), not the
+day it was written."""
+DEFAULT_DOCUMENT_SLACK_MONTHS = 12
+"""How long after a file's own date a period it lists may start ("Summer 2016" in a resume
+saved in autumn 2015: an internship offered) before that date is taken to be wrong (a
+template's or a generator's fixed date)."""
+
+
+AsOfSource = Literal["option", "document", "today"]
+AS_OF_SOURCES: dict[str, str] = {"option": "chosen", "document": "file date", "today": "today"}
+"""Where the date "Present" means came from, in a word or two for tables and reports:
+``option``, the caller chose it (``--as-of``); ``document``, the file's own date;
+``today``, the clock (or the caller's stand-in for it)."""
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """The date "Present" means, and where it came from."""
+
+    day: date
+    source: AsOfSource
+    """A key of :data:`AS_OF_SOURCES`."""
+
+    def __str__(self) -> str:
+        return str(YearMonth.from_date(self.day))
+
+
+def describe_as_of(month: str, source: str) -> str:
+    """``"2015-03 (file date)"``: a month and its source as tables show them."""
+    return f"{month} ({AS_OF_SOURCES.get(source, source)})"
+
+
+def choose_as_of(
+    *, option: date | None, written: date | None, today: date, lines: Iterable[str] = ()
+) -> AsOf:
+    """The date "Present" means in a document: ``option`` when given; else the date the
+    file says it was saved (``written``) when it is believable; else ``today``.
+
+    A resume is read as of the day it was written: one saved in 2015 that says "2012 –
+    Present" claims three years, not three plus the years since.  ``written`` is not
+    believable before :data:`EARLIEST_DOCUMENT_DATE`, in a later month than ``today``, or
+    when one of ``lines`` (the document's text, read only in that case) holds a period
+    starting more than :data:`DEFAULT_DOCUMENT_SLACK_MONTHS` after it.
+    """
+    if option is not None:
+        return AsOf(option, "option")
+    if written is not None and _believable(written, today, lines):
+        return AsOf(written, "document")
+    return AsOf(today, "today")
+
+
+def _believable(written: date, today: date, lines: Iterable[str]) -> bool:
+    month = YearMonth.from_date(written)
+    if written < EARLIEST_DOCUMENT_DATE or month > YearMonth.from_date(today):
+        return False
+    latest = month.index + DEFAULT_DOCUMENT_SLACK_MONTHS
+    # Read as of ``written``, as the parse stage then reads the lines (the answers are
+    # cached): a period starting after it is a RejectedRange that knows its start.
+    return not any(
+        isinstance(found, RejectedRange) and found.start is not None and found.start.index > latest
+        for line in lines
+        for _, _, found in _locate(line, written)
+    )
 
 
 # --- explicit statements -------------------------------------------------------------------

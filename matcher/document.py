@@ -8,6 +8,7 @@ them rather than by their words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 def display_name(name: str) -> str:
@@ -77,6 +78,10 @@ class ResumeText:
     """The PDF engine that read it (``"pdfplumber"`` or ``"pdfium"``); empty for other formats."""
     warnings: tuple[str, ...] = field(default=())
     """Things the reader noticed that a user should know (pages skipped, fallbacks taken)."""
+    written: date | None = None
+    """The date the file says it was last saved (PDF ModDate, else CreationDate; DOCX
+    modified, else created), as the file states it; None when it states none (text files).
+    The parse stage may read "Present" as this date (see :func:`matcher.dates.choose_as_of`)."""
 
     @property
     def text(self) -> str:

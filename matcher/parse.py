@@ -18,8 +18,12 @@ from functools import cache, lru_cache
 from typing import Any, Literal, NamedTuple
 
 from matcher.dates import (
+    DASHES,
+    PRESENT,
+    AsOfSource,
     Period,
     RejectedRange,
+    choose_as_of,
     find_periods,
     find_stated_years,
     locate_periods,
@@ -212,6 +216,8 @@ class Resume:
     education: tuple[Education, ...]
     certifications: tuple[CertificationMatch, ...]
     warnings: tuple[str, ...] = field(default=())
+    as_of_source: AsOfSource = "option"
+    """Where :attr:`as_of` came from: the caller, the file's own date, or the clock."""
 
     def sections_named(self, name: str) -> tuple[Section, ...]:
         return tuple(section for section in self.sections if section.name == name)
@@ -236,6 +242,8 @@ class Resume:
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
+            "as_of": self.as_of.strftime("%Y-%m"),
+            "as_of_source": self.as_of_source,
             "candidate": self.contact.to_dict(),
             "experience": self.experience.to_dict(),
             "education": [item.to_dict() for item in self.education],
@@ -1513,9 +1521,9 @@ def _contains(outer: Period, inner: Period) -> bool:
 
 
 _DATE_PIECE_RE = re.compile(
-    r"^(?:[A-Za-z]{3,9}\.?,?\s*)?(?:\d{1,2}[/.-])?(?:19|20)\d\d\s*(?:[-–—]|to|until)?$"
-    r"|^(?:[-–—]|to|until|till)$"
-    r"|^(?:[-–—]|to|until|till)?\s*(?:present|current|now|date|today)$",
+    rf"^(?:[A-Za-z]{{3,9}}\.?,?\s*)?(?:\d{{1,2}}[/.-])?(?:19|20)\d\d\s*(?:[{DASHES}]|to|until)?$"
+    rf"|^(?:[{DASHES}]|to|until|till)$"
+    rf"|^(?:[{DASHES}]|to|until|till)?\s*{PRESENT}$",
     re.IGNORECASE,
 )
 _DATE_PIECE_MAX_LENGTH = len("September., 12/2019 until")
@@ -2253,15 +2261,27 @@ def _find_certifications(
 
 
 def parse_resume(
-    doc: ResumeText, *, taxonomy: Taxonomy | None = None, as_of: date | None = None
+    doc: ResumeText,
+    *,
+    taxonomy: Taxonomy | None = None,
+    as_of: date | None = None,
+    today: date | None = None,
 ) -> Resume:
     """Read a document's structure: sections, contact, positions, education, certifications.
 
-    ``as_of`` is the date "Present" means (today when left out: pass it for reproducible
-    output).  ``taxonomy`` names degrees, fields and certifications; without it they are
-    reported as written.
+    ``as_of`` is the date "Present" means; when left out, the file's own date
+    (``doc.written``) where it is believable, else ``today`` (the clock when left out): see
+    :func:`~matcher.dates.choose_as_of`.  Pass ``as_of`` for reproducible output.
+    ``taxonomy`` names degrees, fields and certifications; without it they are reported as
+    written.
     """
-    when = as_of if as_of is not None else date.today()
+    chosen = choose_as_of(
+        option=as_of,
+        written=doc.written,
+        today=today if today is not None else date.today(),
+        lines=(_clean(line.text) for line in doc.lines),
+    )
+    when = chosen.day
     sections = _split_sections(doc)
     experience, warnings = _find_experience(sections, when)
     return Resume(
@@ -2273,4 +2293,5 @@ def parse_resume(
         education=tuple(_find_education(sections, taxonomy, when)),
         certifications=tuple(_find_certifications(sections, taxonomy, when)),
         warnings=tuple(warnings),
+        as_of_source=chosen.source,
     )

@@ -33,9 +33,16 @@ def _since(start: float) -> str:
 
 
 def read_and_parse(
-    path: Path, taxonomy: Taxonomy, *, engine: str = "pdfplumber", as_of: date | None = None
+    path: Path,
+    taxonomy: Taxonomy,
+    *,
+    engine: str = "pdfplumber",
+    as_of: date | None = None,
+    today: date | None = None,
 ) -> tuple[ResumeText, Resume]:
-    """The read and parse stages: the document as read, and the resume parsed from it."""
+    """The read and parse stages: the document as read, and the resume parsed from it.
+
+    ``as_of`` and ``today`` as :func:`~matcher.parse.parse_resume` takes them."""
     start = time.perf_counter()
     document = read_resume(path, engine=engine)
     log.info(
@@ -46,7 +53,7 @@ def read_and_parse(
         _since(start),
     )
     start = time.perf_counter()
-    resume = parse_resume(document, taxonomy=taxonomy, as_of=as_of)
+    resume = parse_resume(document, taxonomy=taxonomy, as_of=as_of, today=today)
     log.info(
         "parse %s: %d sections, %d positions, %s years, %s",
         resume.file,
@@ -105,12 +112,13 @@ def analyse_resume(
     *,
     engine: str = "pdfplumber",
     as_of: date | None = None,
+    today: date | None = None,
     region: str = "us",
     job: JobPosting | None = None,
     spacy_model: str | None = None,
 ) -> FitReport:
     """Score one resume file against every level and industry (and ``job``, if given)."""
-    document, resume = read_and_parse(path, taxonomy, engine=engine, as_of=as_of)
+    document, resume = read_and_parse(path, taxonomy, engine=engine, as_of=as_of, today=today)
     skills = resume_skills(resume, taxonomy, spacy_model=spacy_model)
     start = time.perf_counter()
     job_fit = None if job is None else score_job(resume, skills, job, taxonomy)

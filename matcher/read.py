@@ -29,8 +29,9 @@ import zlib
 from array import array
 from bisect import bisect_right
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from itertools import compress, pairwise, repeat
 from math import ceil, hypot
@@ -1035,11 +1036,18 @@ def _join_hyphenated(lines: list[Line]) -> list[Line]:
                 line = replace(line, text=rest)
         out.append(line)
     return [
-        replace(line, text=line.text.replace(_SOFT_HYPHEN, ""))
-        if _SOFT_HYPHEN in line.text
-        else line
+        replace(line, text=_shown_soft_hyphens(line.text)) if _SOFT_HYPHEN in line.text else line
         for line in out
     ]
+
+
+# A soft hyphen inside a word only marks where the word may break; one standing free is a
+# dash the reader sees: LaTeX templates (Awesome-CV) draw a range's dash with it.
+_HIDDEN_SOFT_HYPHEN_RE = re.compile(rf"(?<=[^\W\d_]){_SOFT_HYPHEN}+(?=[^\W\d_]|$)")
+
+
+def _shown_soft_hyphens(text: str) -> str:
+    return _HIDDEN_SOFT_HYPHEN_RE.sub("", text).replace(_SOFT_HYPHEN, "-")
 
 
 def _ends_broken(text: str) -> bool:
@@ -1476,7 +1484,43 @@ def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText
         pages=read.page_count,
         engine=engine,
         warnings=tuple(warnings),
+        written=_pdf_written(data),
     )
+
+
+# The file's own date: when it was last saved, which is when the resume's "Present" was.
+_PDF_DATE_RE = re.compile(r"(?:D:)?(\d{4})(\d{2})(\d{2})?")
+_PDF_DATE_KEYS = ("ModDate", "CreationDate")
+
+
+def _pdf_written(data: bytes) -> date | None:
+    """The date a PDF's Info dictionary gives, read with PDFium whichever engine read the
+    text, so both engines agree."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        return _pdf_info_date({key: pdf.get_metadata_value(key) for key in _PDF_DATE_KEYS})
+    finally:
+        pdf.close()
+
+
+def _pdf_info_date(info: Mapping[str, str]) -> date | None:
+    """ModDate, else CreationDate, of a PDF Info dictionary ("D:20150317093000+01'00'"):
+    the day as the author's clock wrote it; None when neither is a date."""
+    for key in _PDF_DATE_KEYS:
+        match = _PDF_DATE_RE.match(info.get(key, "").strip())
+        if match is None:
+            continue
+        year, month, day = match.groups()
+        try:
+            return date(int(year), int(month), int(day or 1))
+        except ValueError:
+            continue
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1637,7 +1681,21 @@ def _read_docx(data: bytes, name: str) -> ResumeText:
     # Templates keep the name and contact details in the page header: it is read first,
     # and the footer last, each distinct line once (every section may repeat them).
     lines = [*_furniture(headers.lines), *reader.lines, *_furniture(footers.lines)]
-    return ResumeText(file=name, format="docx", lines=tuple(lines))
+    return ResumeText(file=name, format="docx", lines=tuple(lines), written=_docx_written(document))
+
+
+def _docx_written(document: Any) -> date | None:
+    """The core properties' modified date, else created; None without core properties
+    (python-docx would make up a part dated now)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        part = document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+    except KeyError:
+        return None
+    properties = part.core_properties
+    stamp = properties.modified or properties.created
+    return None if stamp is None else stamp.date()
 
 
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE)
@@ -1827,6 +1885,10 @@ def read_resume(
     boxes); headers and footers are ignored.  Text: UTF-8 with or without BOM, UTF-16/32
     with BOM, else Windows-1252/Latin-1 (with a warning); Markdown heading marks,
     emphasis around a whole line and bullets are stripped.
+
+    PDF and DOCX: the file's own date (PDF ModDate, else CreationDate; DOCX core
+    properties' modified, else created) is kept as ``written``, for the parse stage to
+    read "Present" by.
 
     Raises:
         UnreadableFileError: missing, a directory, unreadable, empty (0 bytes), larger

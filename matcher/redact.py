@@ -67,6 +67,8 @@ _IDENTIFIER_KEYS = frozenset(
         "via",
         "schema_version",
         "taxonomy_version",
+        "as_of",
+        "as_of_source",
     }
 )
 """Keys whose values are the taxonomy's and the schema's identifiers, never the resume's: a

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from matcher.dates import describe_as_of
 from skills_taxonomy import Taxonomy
 
 
@@ -150,7 +151,7 @@ def parsed_resume(data: Mapping[str, Any]) -> str:
     lines.append(f"  {'links:':<7} {', '.join(candidate.get('links') or []) or '-'}")
     total = experience.get("total_years")
     lines.append("")
-    lines.append(f"Experience: {'-' if total is None else f'{total:g} years'}")
+    lines.append(f"Experience: {'-' if total is None else f'{total:g} years'}{_as_of(data)}")
     if experience["positions"]:
         body = [
             (p["start"], p["end"], p["years"], p["title"], p["organization"])
@@ -235,6 +236,13 @@ def _components(components: Mapping[str, float]) -> str:
     return ", ".join(f"{key} {value:.2f}" for key, value in components.items())
 
 
+def _as_of(data: Mapping[str, Any]) -> str:
+    """ ", as of 2015-03 (file date)": what "Present" meant, where the data says."""
+    if not data.get("as_of"):
+        return ""
+    return f", as of {describe_as_of(data['as_of'], data.get('as_of_source', ''))}"
+
+
 def score_report(
     data: Mapping[str, Any], *, markdown: bool = False, industry: str | None = None
 ) -> str:
@@ -253,7 +261,9 @@ def score_report(
     )
     best_industry = next((i for i in data["industries"] if i["id"] == data["best_industry"]), None)
     lines.append(f"Best industry: {best_industry['name'] if best_industry else 'none'}")
-    lines.append(f"Experience:    {'unknown' if years is None else f'{years:g} years'}")
+    lines.append(
+        f"Experience:    {'unknown' if years is None else f'{years:g} years'}{_as_of(data)}"
+    )
     salary = data.get("salary")
     if salary:
         top = "+" if salary["open_ended"] else ""

@@ -16,6 +16,7 @@ from html import escape
 from typing import Any
 
 from matcher.batch import RankedRow
+from matcher.dates import AS_OF_SOURCES
 
 __all__ = ["render_report"]
 
@@ -106,6 +107,7 @@ _COLUMNS = (
     ("Best level", "number"),
     ("Best industry", "number"),
     ("Years", "number"),
+    ("As of", "text"),
     ("Top skills", "text"),
 )
 
@@ -187,6 +189,7 @@ def _candidate(row: RankedRow) -> str:
         _fit_cell(best_level),
         _fit_cell(best_industry),
         f'<td class="num" data-sort="{_num(years)}">{_num(years) or "—"}</td>',
+        _as_of_cell(data),
         f'<td data-sort="{_e(", ".join(row.top_skills))}">{_e(", ".join(row.top_skills))}</td>',
     ]
     return (
@@ -196,6 +199,15 @@ def _candidate(row: RankedRow) -> str:
         f"<details><summary>Evidence and gaps</summary>{_details(row, data)}</details>"
         "</td></tr></tbody>"
     )
+
+
+def _as_of_cell(data: Mapping[str, Any]) -> str:
+    """The month "Present" meant for the row's years, and where it came from."""
+    month = data.get("as_of")
+    if not month:
+        return '<td data-sort="">—</td>'
+    source = AS_OF_SOURCES.get(data.get("as_of_source") or "", "")
+    return f'<td data-sort="{_e(month)}">{_e(month)} <span class="quote">{_e(source)}</span></td>'
 
 
 def _fit_cell(fit: Mapping[str, Any] | None) -> str:

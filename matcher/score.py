@@ -212,6 +212,8 @@ class FitReport:
         parsed = self.resume.to_dict()
         data: dict[str, Any] = {
             "file": self.resume.file,
+            "as_of": parsed["as_of"],
+            "as_of_source": parsed["as_of_source"],
             "taxonomy_version": self.taxonomy_version,
             "candidate": parsed["candidate"],
             "experience": parsed["experience"],

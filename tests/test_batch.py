@@ -8,6 +8,7 @@ share one pool of two, which joblib keeps between runs.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -15,11 +16,13 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import docx
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
@@ -360,6 +363,92 @@ def test_the_cache_skips_files_already_scored(
     fourth = run(runner, quick, "--jobs", "1", "--cache", cache, "--region", "uk")
     assert third.exit_code == fourth.exit_code == 1
     assert len(scored) == 1 + len(QUICK) + 1
+
+
+# --- what "Present" means, file by file ------------------------------------------------
+
+
+class NextYear(date):
+    """A clock a year on: what a batch run again later sees."""
+
+    @classmethod
+    def today(cls) -> NextYear:
+        return cls(date.today().year + 1, 6, 15)
+
+
+def dated_docx(path: Path, modified: dt.datetime) -> Path:
+    document = docx.Document()
+    for line in ("Ravi Menon", "Experience", "Data Analyst, Acme Analytics, Jan 2012 - Present"):
+        document.add_paragraph(line)
+    document.core_properties.modified = modified
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def dated(tmp_path: Path) -> Path:
+    """A resume saved in June 2015, one dated in the future, and a text file (no date)."""
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    dated_docx(folder / "saved_2015.docx", dt.datetime(2015, 6, 3, tzinfo=dt.UTC))
+    dated_docx(folder / "future.docx", dt.datetime(2099, 1, 1, tzinfo=dt.UTC))
+    shutil.copy(SAMPLES / "mle_healthcare_daniel_osei.txt", folder / "plain.txt")
+    return folder
+
+
+def test_each_row_says_what_present_meant(runner: CliRunner, dated: Path) -> None:
+    out, page = dated.parent / "ranked.csv", dated.parent / "report.html"
+    result = runner.invoke(
+        cli, ["batch", str(dated), "--jobs", "1", "--out", str(out), "--html", str(page)]
+    )
+    assert result.exit_code == 0, result.stderr
+    rows = {row["file"]: row for row in csv_rows(out.read_text(encoding="utf-8"))}
+    this_month = date.today().strftime("%Y-%m")
+    assert (rows["saved_2015.docx"]["as_of"], rows["saved_2015.docx"]["as_of_source"]) == (
+        "2015-06",
+        "document",
+    )
+    assert rows["saved_2015.docx"]["years"] == str(round(42 / 12, 1))
+    for name in ("future.docx", "plain.txt"):
+        assert (rows[name]["as_of"], rows[name]["as_of_source"]) == (this_month, "today")
+    html = page.read_text(encoding="utf-8")
+    assert '<td data-sort="2015-06">2015-06 <span class="quote">file date</span></td>' in html
+    assert html.count('<span class="quote">today</span></td>') == 2
+    table = runner.invoke(cli, ["batch", str(dated), "--jobs", "1"])
+    assert "2015-06 (file date)" in table.stdout
+
+    chosen = runner.invoke(
+        cli, ["batch", str(dated), "--jobs", "1", "--as-of", "2016-01", "--format", "jsonl"]
+    )
+    assert chosen.exit_code == 0, chosen.stderr
+    items = [json.loads(line) for line in chosen.stdout.splitlines()]
+    assert {(item["as_of"], item["as_of_source"]) for item in items} == {("2016-01", "option")}
+
+
+def test_the_cache_is_kept_by_the_month_present_means(
+    runner: CliRunner, dated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = dated.parent / "cache"
+    command = ["batch", str(dated), "--jobs", "1", "--cache", str(cache), "--format", "jsonl"]
+    first = runner.invoke(cli, command)
+    assert first.exit_code == 0, first.stderr
+    assert "from the cache" not in first.stderr
+    # A year on, without --as-of, "Present" is another month for the files without a
+    # believable date of their own: a cached score would be a year short.
+    monkeypatch.setattr(batch, "date", NextYear)
+    later = runner.invoke(cli, command)
+    assert later.exit_code == 0, later.stderr
+    assert "from the cache" not in later.stderr
+    items = {item["file"]: item for item in map(json.loads, later.stdout.splitlines())}
+    assert items["plain.txt"]["as_of"] == NextYear.today().strftime("%Y-%m")
+    assert items["saved_2015.docx"]["as_of"] == "2015-06"
+    # With --as-of, the clock decides nothing: the second run is served from the cache.
+    fixed = [*command, "--as-of", "2016-01"]
+    assert runner.invoke(cli, fixed).exit_code == 0
+    monkeypatch.setattr(batch, "date", date)
+    again = runner.invoke(cli, fixed)
+    assert again.exit_code == 0, again.stderr
+    assert "; 3 from the cache" in again.stderr
 
 
 SECRETS = ("Daniel Osei", "Osei", "daniel.osei@example.com", "555-0163", "Castellanos")

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
+import docx
+import jsonschema
 import pytest
 from click.testing import CliRunner
+from reportlab.pdfgen import canvas as pdf_canvas
 
 from matcher import __version__
 from matcher.cli import cli
@@ -18,6 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 SAMPLE = ROOT / "samples" / "resumes" / "mle_healthcare_daniel_osei.txt"
 Write = Callable[[str, str], Path]
+SCORE_SCHEMA = json.loads(
+    resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text()
+)
 
 
 def commands(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -202,3 +213,73 @@ def test_a_missing_file_or_a_folder_gets_a_hint_that_fits(
     folder = runner.invoke(cli, ["score", str(tmp_path)])
     assert folder.exit_code == 3
     assert "`matcher batch FOLDER`" in folder.stderr.splitlines()[-1]
+
+
+# --- what "Present" means without --as-of -----------------------------------------------
+
+DATED_RESUME = (
+    "Priya Natarajan",
+    "Experience",
+    "Data Analyst, Acme Analytics, Jan 2012 - Present",
+    "- Built dashboards in Python and SQL",
+)
+
+
+def dated_docx(path: Path, modified: dt.datetime) -> Path:
+    """A resume DOCX whose core properties say it was last saved at ``modified``."""
+    document = docx.Document()
+    for line in DATED_RESUME:
+        document.add_paragraph(line)
+    document.core_properties.created = modified - dt.timedelta(days=30)
+    document.core_properties.modified = modified
+    document.save(str(path))
+    return path
+
+
+def parse_json(runner: CliRunner, path: Path, *options: str) -> dict[str, Any]:
+    result = runner.invoke(cli, ["parse", str(path), "--format", "json", *options])
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_present_is_the_files_own_date_when_it_has_one(runner: CliRunner, tmp_path: Path) -> None:
+    # A resume saved in June 2015 that says "Jan 2012 - Present" claims 3.5 years, not
+    # 3.5 plus every year since.
+    path = dated_docx(tmp_path / "cv.docx", dt.datetime(2015, 6, 3, 9, 0, tzinfo=dt.UTC))
+    data = parse_json(runner, path)
+    assert (data["as_of"], data["as_of_source"]) == ("2015-06", "document")
+    assert data["experience"]["total_years"] == round(42 / 12, 1)
+    table = runner.invoke(cli, ["parse", str(path)])
+    assert "Experience: 3.5 years, as of 2015-06 (file date)" in table.stdout
+
+
+def test_as_of_wins_over_the_files_date(runner: CliRunner, tmp_path: Path) -> None:
+    path = dated_docx(tmp_path / "cv.docx", dt.datetime(2015, 6, 3, 9, 0, tzinfo=dt.UTC))
+    data = parse_json(runner, path, "--as-of", "2020-01")
+    assert (data["as_of"], data["as_of_source"]) == ("2020-01", "option")
+    assert data["experience"]["total_years"] == round(97 / 12, 1)
+
+
+def test_a_file_dated_in_the_future_is_read_as_of_today(runner: CliRunner, tmp_path: Path) -> None:
+    path = dated_docx(tmp_path / "cv.docx", dt.datetime(2099, 1, 1, 9, 0, tzinfo=dt.UTC))
+    data = parse_json(runner, path)
+    assert data["as_of_source"] == "today"
+    assert data["as_of"] == date.today().strftime("%Y-%m")
+
+
+def test_score_says_what_present_meant(runner: CliRunner, tmp_path: Path) -> None:
+    canvas = pdf_canvas.Canvas(str(tmp_path / "cv.pdf"), invariant=1)
+    canvas.setDateFormatter(lambda *_: "D:20150603101500+02'00'")
+    for number, line in enumerate(DATED_RESUME):
+        canvas.drawString(72, 700 - 16 * number, line)
+    canvas.showPage()
+    canvas.save()
+    result = runner.invoke(cli, ["score", str(tmp_path / "cv.pdf"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCORE_SCHEMA)
+    assert (data["as_of"], data["as_of_source"]) == ("2015-06", "document")
+    assert data["experience"]["total_years"] == round(42 / 12, 1)
+    table = runner.invoke(cli, ["score", str(tmp_path / "cv.pdf")])
+    assert "Experience:    3.5 years, as of 2015-06 (file date)" in table.stdout

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from matcher.dates import (
+    EARLIEST_DOCUMENT_DATE,
+    AsOf,
     Period,
     YearMonth,
+    choose_as_of,
     find_periods,
     find_stated_years,
     merge_periods,
@@ -278,3 +282,216 @@ def test_ignored_dates_in_work_sections_become_warnings() -> None:
     resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
     assert resume.experience.total_years is None
     assert resume.warnings == ("ignored the dates '2021 - 2019': ends before it starts",)
+
+
+# --- one grammar for every dash, every "present" and the forms real resumes use ------------
+
+# Every character a resume puts between two dates, by name: the soft hyphen is how LaTeX
+# templates (Awesome-CV) draw the dash of a range.
+DASH_CHARACTERS = {
+    "hyphen-minus": "-",
+    "soft hyphen": "\u00ad",
+    "hyphen": "\u2010",
+    "non-breaking hyphen": "\u2011",
+    "figure dash": "\u2012",
+    "en dash": "\u2013",
+    "em dash": "\u2014",
+    "horizontal bar": "\u2015",
+    "minus sign": "\u2212",
+    "small hyphen-minus": "\ufe63",
+    "fullwidth hyphen-minus": "\uff0d",
+}
+
+
+@pytest.mark.parametrize("dash", DASH_CHARACTERS.values(), ids=DASH_CHARACTERS.keys())
+@pytest.mark.parametrize(
+    ("template", "start", "end"),
+    [
+        ("Mar 2019 {dash} Jun 2021", "2019-03", "2021-06"),
+        ("Mar. 2019{dash}Jun. 2021", "2019-03", "2021-06"),
+        ("2016 {dash} 2018", "2016-01", "2018-12"),
+        ("2016{dash}18", "2016-01", "2018-12"),
+        ("03/2019 {dash} 06/2021", "2019-03", "2021-06"),
+    ],
+)
+def test_every_dash_separates_a_range(dash: str, template: str, start: str, end: str) -> None:
+    period = only(template.format(dash=dash))
+    assert (str(period.start), str(period.end), period.open_ended) == (start, end, False)
+
+
+@pytest.mark.parametrize("dash", DASH_CHARACTERS.values(), ids=DASH_CHARACTERS.keys())
+def test_every_dash_opens_a_range_that_ends_the_line(dash: str) -> None:
+    period = only(f"Platform Engineer, Jan 2021 {dash}")
+    assert (str(period.start), period.open_ended) == ("2021-01", True)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Present",
+        "present",
+        "PRESENT",
+        "pres.",
+        "Pres",
+        "till date",
+        "Till Date",
+        "to date",
+        "current",
+        "Currently",
+        "now",
+        "today",
+        "ongoing",
+        "onwards",
+        "continuing",
+        "until now",
+    ],
+)
+def test_every_word_for_present_means_as_of(word: str) -> None:
+    period = only(f"Feb 2021 – {word}")
+    assert (str(period.start), str(period.end), period.open_ended) == ("2021-02", "2024-01", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "open_ended"),
+    [
+        ("2023.02–pres.", "2023-02", "2024-01", True),  # year.month, as Asian CVs write it
+        ("2021.09 - 2023.02", "2021-09", "2023-02", False),
+        ("02/2021 – 05/2022", "2021-02", "2022-05", False),
+        ("2021-02 – 2022-05", "2021-02", "2022-05", False),
+        ("Summer 2022", "2022-06", "2022-08", False),
+        ("Fall 2013 – Spring 2014", "2013-09", "2014-05", False),
+        ("Autumn 2019 - Winter 2020", "2019-09", "2020-02", False),
+        ("Sept 2005 -May 2010", "2005-09", "2010-05", False),  # spacing lopsided, "Sept"
+        ("Sept 2005- May 2010", "2005-09", "2010-05", False),
+        ("Jan'19 – Mar'20", "2019-01", "2020-03", False),
+        ("October '12 – June '14", "2012-10", "2014-06", False),
+        ("Jan-19 to Dec-20", "2019-01", "2020-12", False),  # month and two digits
+        ("Aug/18 - Present", "2018-08", "2024-01", True),
+        ("Since 2019", "2019-01", "2024-01", True),
+        ("since March 2020", "2020-03", "2024-01", True),
+        ("2019 – now", "2019-01", "2024-01", True),
+        ("2019 onwards", "2019-01", "2024-01", True),
+        ("Consultant (Jan 2022 onwards)", "2022-01", "2024-01", True),
+        ("Aug 2018 – Pres.", "2018-08", "2024-01", True),
+    ],
+)
+def test_the_forms_real_resumes_use(text: str, start: str, end: str, open_ended: bool) -> None:
+    period = only(text)
+    assert (str(period.start), str(period.end), period.open_ended) == (start, end, open_ended)
+
+
+def test_a_season_alone_is_its_months_and_a_month_alone_is_no_period() -> None:
+    # A season alone is how an internship is written; a month alone dates an event
+    # ("Graduated June 2012", "Certified May 2020") and would count as a job.
+    assert only("Summer 2022").months == 3
+    assert find_periods("June 2012", as_of=AS_OF) == []
+    assert find_periods("Certified in May 2020", as_of=AS_OF) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018 – President, Chess Club",  # "President" is no "pres."
+        "Led the COVID-19 response team",  # a name with two digits after a dash
+        "Presented at PyCon 2019",
+        "2019 currency reform",  # "current" inside a word
+    ],
+)
+def test_words_that_only_look_like_present_are_not_read(text: str) -> None:
+    assert find_periods(text, as_of=AS_OF) == []
+
+
+def test_a_soft_hyphen_range_gives_a_position_and_its_years() -> None:
+    text = (
+        "Experience\n"
+        "Data Platform Engineer, Contoso Cloud Apr. 2020 \u00ad Aug. 2022\n"
+        "Analyst, Fabrikam Oct. 2016 \u00ad Mar. 2020\n"
+    )
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    assert [(p.start, p.end) for p in resume.experience.positions] == [
+        ("2020-04", "2022-08"),
+        ("2016-10", "2020-03"),
+    ]
+    assert resume.experience.total_years == round(71 / 12, 1)
+
+
+@pytest.mark.parametrize("word", ["Ongoing", "continuing", "pres.", "Onwards"])
+def test_a_present_word_on_its_own_line_ends_the_range_above(word: str) -> None:
+    # Two-column templates put the dates of a range on lines of their own.
+    text = f"Experience\nData Engineer\nNorthwind Traders\nMay 2020\nto\n{word}\n"
+    resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
+    assert [(p.start, p.end) for p in resume.experience.positions] == [("2020-05", "present")]
+
+
+# --- what "Present" means: the option, else the file's own date, else today -----------------
+
+TODAY = date(2026, 12, 2)
+RESUME_2015 = ["Experience", "Analyst, Acme, Jan 2012 – Present", "Intern, Globex, Summer 2011"]
+
+
+def test_the_option_wins_over_the_files_date() -> None:
+    chosen = choose_as_of(
+        option=date(2020, 1, 1), written=date(2015, 6, 3), today=TODAY, lines=RESUME_2015
+    )
+    assert chosen == AsOf(date(2020, 1, 1), "option")
+
+
+def test_the_files_date_when_it_is_earlier_than_today() -> None:
+    chosen = choose_as_of(option=None, written=date(2015, 6, 3), today=TODAY, lines=RESUME_2015)
+    assert (str(chosen), chosen.source) == ("2015-06", "document")
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        None,  # a text file: no date of its own
+        date(2027, 1, 5),  # in the future: the author's clock was wrong
+        date(1979, 12, 31),  # before 1980: a zeroed clock, not a date
+    ],
+)
+def test_today_without_a_believable_file_date(written: date | None) -> None:
+    chosen = choose_as_of(option=None, written=written, today=TODAY, lines=RESUME_2015)
+    assert chosen == AsOf(TODAY, "today")
+
+
+def test_the_earliest_believable_file_date_is_1980() -> None:
+    chosen = choose_as_of(option=None, written=EARLIEST_DOCUMENT_DATE, today=TODAY)
+    assert chosen == AsOf(EARLIEST_DOCUMENT_DATE, "document")
+
+
+def test_a_file_dated_this_month_is_its_own_date() -> None:
+    chosen = choose_as_of(option=None, written=date(2026, 12, 20), today=TODAY)
+    assert (str(chosen), chosen.source) == ("2026-12", "document")
+
+
+def test_a_file_dated_before_the_jobs_it_lists_is_not_believed() -> None:
+    # reportlab's invariant mode and some templates stamp a fixed date (2000-01-01) on
+    # every file: a resume that lists a job from 2019 was not written in 2000.
+    lines = ["Experience", "Engineer, Acme, Mar 2019 – Present"]
+    chosen = choose_as_of(option=None, written=date(2000, 1, 1), today=TODAY, lines=lines)
+    assert chosen == AsOf(TODAY, "today")
+
+
+def test_a_job_starting_within_a_year_of_the_files_date_is_an_offer_not_an_error() -> None:
+    lines = [*RESUME_2015, "Incoming Summer Analyst, Initech, Summer 2016"]
+    chosen = choose_as_of(option=None, written=date(2015, 10, 1), today=TODAY, lines=lines)
+    assert chosen.source == "document"
+    late = [*RESUME_2015, "Engineer, Initech, Jan 2017 – Present"]
+    chosen = choose_as_of(option=None, written=date(2015, 10, 1), today=TODAY, lines=late)
+    assert chosen.source == "today"
+
+
+def test_the_parse_stage_reads_present_as_the_files_date() -> None:
+    # The case of a batch without --as-of: a resume saved in 2015 says "2012 – Present".
+    doc = ResumeText.from_string("\n".join(RESUME_2015))
+    dated = parse_resume(replace(doc, written=date(2015, 6, 3)), today=TODAY)
+    undated = parse_resume(doc, today=TODAY)
+    assert (dated.as_of, dated.as_of_source) == (date(2015, 6, 3), "document")
+    assert dated.experience.total_years == round((42 + 3) / 12, 1)  # 2012-01..2015-06, summer
+    assert (undated.as_of, undated.as_of_source) == (TODAY, "today")
+    assert undated.experience.total_years == round((180 + 3) / 12, 1)
+    chosen = parse_resume(replace(doc, written=date(2015, 6, 3)), as_of=date(2013, 12, 1))
+    assert chosen.as_of_source == "option"
+    assert chosen.experience.total_years == round((24 + 3) / 12, 1)
+    assert dated.to_dict()["as_of"] == "2015-06"
+    assert dated.to_dict()["as_of_source"] == "document"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import os
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -12,11 +14,12 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reportlab.pdfgen import canvas as pdf_canvas
 
 from matcher.document import ResumeText
 from matcher.errors import ExitCode, NoTextError, UnreadableFileError, UsageError
 from matcher.parse import parse_resume
-from matcher.read import ENGINES, read_resume
+from matcher.read import ENGINES, _pdf_info_date, read_resume
 from tests import pdfs
 from tests.pdfs import Text
 
@@ -303,6 +306,27 @@ def test_hyphenated_line_breaks_joined_real_hyphens_kept(tmp_path: Path, engine:
 
 
 @ENGINE
+def test_a_soft_hyphen_between_dates_is_a_dash_inside_a_word_nothing(
+    tmp_path: Path, engine: str
+) -> None:
+    # LaTeX templates (Awesome-CV) draw the dash of a range with a soft hyphen glyph; inside
+    # a word a soft hyphen only marks where the word may break.
+    lines = [
+        "Data Platform Engineer Apr. 2020 \u00ad Aug. 2022",
+        "Kept 2019\u00ad2021 systems avail\u00adable",
+        "Platform Engineer Jan. 2024 \u00ad",
+    ]
+    document = read_resume(
+        pdfs.write_pdf(tmp_path / "cv.pdf", [pdfs.column(72, 100, lines)]), engine=engine
+    )
+    assert texts(document) == [
+        "Data Platform Engineer Apr. 2020 - Aug. 2022",
+        "Kept 2019-2021 systems available",
+        "Platform Engineer Jan. 2024 -",
+    ]
+
+
+@ENGINE
 def test_ligatures_and_bullets_normalised(tmp_path: Path, engine: str) -> None:
     lines = [
         "\ufb01nance work\ufb02ow",
@@ -562,6 +586,85 @@ def test_text_reads_the_same_in_utf8_and_utf16(tmp_path: Path, lines: list[str])
     utf8, utf16 = read_resume(tmp_path / "a.txt"), read_resume(tmp_path / "b.txt")
     assert texts(utf8) == texts(utf16)
     assert texts(utf8) == [" ".join(line.split()) for line in lines if line.split()]
+
+
+# --- The file's own date ----------------------------------------------------------------------
+
+
+def dated_pdf(path: Path, stamp: str) -> Path:
+    """A one-line resume PDF whose CreationDate and ModDate are ``stamp`` (reportlab writes
+    the same string to both)."""
+    canvas = pdf_canvas.Canvas(str(path), invariant=1)
+    canvas.setDateFormatter(lambda *_: stamp)
+    canvas.setFont(pdfs.REGULAR, 10)
+    canvas.drawString(72, 700, "Data Analyst, Acme, Jan 2012 - Present")
+    canvas.showPage()
+    canvas.save()
+    return path
+
+
+@ENGINE
+def test_a_pdf_keeps_its_own_date(tmp_path: Path, engine: str) -> None:
+    document = read_resume(dated_pdf(tmp_path / "cv.pdf", "D:20150603101500+02'00'"), engine=engine)
+    assert document.written == date(2015, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("info", "written"),
+    [
+        ({"ModDate": "D:20150603101500Z", "CreationDate": "D:20120101000000Z"}, date(2015, 6, 3)),
+        ({"ModDate": "", "CreationDate": "D:20120101000000Z"}, date(2012, 1, 1)),
+        ({"ModDate": "D:20151399", "CreationDate": "D:2012020"}, date(2012, 2, 1)),
+        ({"ModDate": "20150603"}, date(2015, 6, 3)),  # without the "D:" some tools leave out
+        ({"ModDate": "Tuesday", "CreationDate": ""}, None),
+        ({}, None),
+    ],
+)
+def test_a_pdf_date_is_moddate_else_creationdate(
+    info: dict[str, str], written: date | None
+) -> None:
+    assert _pdf_info_date(info) == written
+
+
+def test_a_docx_keeps_its_modified_date_else_its_created_date(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Data Analyst, Acme, Jan 2012 - Present")
+    properties = document.core_properties
+    properties.created = dt.datetime(2014, 2, 1, 9, 0, tzinfo=dt.UTC)
+    properties.modified = dt.datetime(2016, 3, 15, 9, 0, tzinfo=dt.UTC)
+    document.save(str(tmp_path / "modified.docx"))
+    assert read_resume(tmp_path / "modified.docx").written == date(2016, 3, 15)
+    element = properties._element
+    element.remove(element.modified)
+    document.save(str(tmp_path / "created.docx"))
+    assert read_resume(tmp_path / "created.docx").written == date(2014, 2, 1)
+
+
+def test_a_docx_without_core_properties_has_no_date(tmp_path: Path) -> None:
+    # python-docx makes up a part dated now when a file has none: that is not its date.
+    document = docx.Document()
+    document.add_paragraph("Data Analyst, Acme, Jan 2012 - Present")
+    document.save(str(tmp_path / "full.docx"))
+    with (
+        zipfile.ZipFile(tmp_path / "full.docx") as full,
+        zipfile.ZipFile(tmp_path / "bare.docx", "w") as bare,
+    ):
+        for item in full.infolist():
+            data = full.read(item)
+            if item.filename == "docProps/core.xml":
+                continue
+            if item.filename == "_rels/.rels":
+                data = re.sub(rb"<Relationship [^>]*core-properties[^>]*/>", b"", data)
+            bare.writestr(item, data)
+    read = read_resume(tmp_path / "bare.docx")
+    assert texts(read) == ["Data Analyst, Acme, Jan 2012 - Present"]
+    assert read.written is None
+
+
+def test_a_text_file_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "cv.txt"
+    path.write_text("Data Analyst, Acme, Jan 2012 - Present\n", encoding="utf-8")
+    assert read_resume(path).written is None
 
 
 # --- Hostile files ----------------------------------------------------------------------------
