@@ -13,15 +13,20 @@ Rules then drop what a careful reader would not count:
   not its own context), listed with another skill ("Spark, Hadoop": only separators or a
   level word such as "Beginner" between them), or in a skills section; and never as the
   start of an organisation's name ("Oracle Corporation", "Ray Engineering Limited");
-* one-letter forms (R, C) count only as list items: next to punctuation, "and"/"or" or
-  another skill, never glued to "&" (R&D) or after an ordinary word (Vitamin C);
+* one-letter forms (R, C) count only as list items: next to punctuation, a bullet,
+  "and"/"or" or another skill, never glued to "&" (R&D) or after an ordinary word
+  (Vitamin C); and only beside another skill, in a skills section, or on a line that lists
+  skills ("C • C++", "R (basic)" among skills one per line), never in "Plan B, C and D";
 * a case-sensitive form written in another case ("react", "go" for React, Go) counts only
   as an item of a list of skills: between separators or other skills, with another skill
   written as the taxonomy writes it nearby ("typescript, node.js, react, go");
 * hyphens are spelling, not meaning: every alias is also matched with its hyphens as
   spaces or dropped ("back-end", "back end", "backend") and its spaces as hyphens
   ("ruby-on-rails", the way tag lists write it);
-* negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills.
+* negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills;
+* a line that wraps runs on into the next (:func:`line_continues`): "with Support" /
+  "Vector Machines" is one mention, whose evidence is both lines; two items of a list, a
+  heading and its line, or a new bullet are never read as one phrase.
 
 Each tool evidences the guide competencies it rolls up to (PyTorch -> deep learning), which
 are reported as derived, with the tools as evidence.
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from matcher.document import Line
     from matcher.parse import Resume
 
 DEFAULT_CONTEXT_WINDOW = 8
@@ -69,10 +75,14 @@ _NEGATION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
+_BULLETS = frozenset({"•", "·", "▪", "●", "◦", "■", "‣", "∙"})
 _SEPARATORS = frozenset(
     {",", "/", "(", ")", "[", "]", ";", ":", "|", "&", "+", "-", "–", ".", "and", "or", "etc"}
+    | _BULLETS
 )
 """Tokens that separate the items of a list."""
+_ITEM_BREAKS = _SEPARATORS - {"(", ")", "[", "]", "+"}
+"""Tokens that end an item of a list ("R (basic)" is one item)."""
 _LEVEL_WORDS = frozenset(
     {"basic", "basics", "beginner", "intermediate", "advanced", "expert", "proficient", "of"}
 )
@@ -109,15 +119,19 @@ class TextLine:
     """The canonical section the line belongs to (``experience``, ``skills``, ...)."""
     position: int | None = None
     """Index of the dated position whose block holds the line, if any."""
+    continues: bool = False
+    """True when the next line carries on this one's sentence (the line wrapped there), so a
+    phrase may run across the break: "Support" / "Vector Machine" is one mention."""
 
 
 @dataclass(frozen=True)
 class Evidence:
     section: str
     text: str
-    """The line as read, whitespace-normalised."""
+    """The line as read, whitespace-normalised (a phrase wrapped onto the next line: both
+    lines, joined by a space)."""
     line: int
-    """Index of the line in the searched text (reading order)."""
+    """Index of the (first) line in the searched text (reading order)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"section": self.section, "text": self.text}
@@ -133,6 +147,8 @@ class Mention:
     """The text that matched, as written."""
     start: int
     """Character offset of the match within its line."""
+    end_line: int | None = None
+    """The line a wrapped phrase ends on, when it runs past its own line."""
 
 
 @dataclass(frozen=True)
@@ -443,13 +459,60 @@ def find_skills(
     positions = resume.experience.positions
     # Positions hold the very Line objects of their section, so identity finds a line's job.
     owner = {id(line): index for index, position in enumerate(positions) for line in position.lines}
-    lines = [
-        TextLine(line.text, section.name, owner.get(id(line)))
-        for section, line in resume.iter_lines()
-    ]
+    read = list(resume.iter_lines())
+    lines = []
+    for index, (section, line) in enumerate(read):
+        position = owner.get(id(line))
+        following = read[index + 1] if index + 1 < len(read) else None
+        continues = (
+            following is not None
+            and following[0] is section
+            and owner.get(id(following[1])) == position
+            and line_continues(line, following[1])
+        )
+        lines.append(TextLine(line.text, section.name, position, continues))
     mentions = find_mentions(lines, taxonomy, nlp=nlp)
     periods = [position.period.span for position in positions]
     return summarise(mentions, lines, taxonomy, periods=periods)
+
+
+DEFAULT_WRAP_STEP = 1.8
+"""Most a wrapped line's top lies below the line before it, in font sizes: one line's
+pitch, not the gap that ends a paragraph or a list item."""
+# A line that opens with a bullet or a number starts an item of its own.
+_ITEM_START = re.compile(r"[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]|\d{1,2}[.)](?:\s|$)|\(?[a-z]\)\s")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def line_continues(line: Line, after: Line) -> bool:
+    """True when ``after`` carries on ``line``'s sentence: the text wrapped at the break.
+
+    A reader joins two lines when the first leaves its sentence open (no closing
+    punctuation) and the next neither starts an item of its own (a bullet, a number) nor
+    stands apart on the page (a gap, another font size or weight, another page but the
+    next).  Then the words say it: a continuation in lower case ("unsupervised" /
+    "learning"), or a phrase in title case running on ("with Support" / "Vector Machine")
+    from a line that is more than a lone item or two ("Python" / "Machine Learning" are two
+    items of a list, not one phrase).
+    """
+    first, second = line.text, after.text
+    if not first or not second or first[-1] in _SENTENCE_END or _ITEM_START.match(second):
+        return False
+    if line.size and after.size and (line.size != after.size or line.bold != after.bold):
+        return False
+    if after.page != line.page:
+        if after.page != line.page + 1:
+            return False
+    elif line.top or after.top:  # where the lines stand is known (not in a DOCX)
+        # On a page the next line sits one line's pitch below; in a text file it is the
+        # very next line (a blank line between ends the paragraph).
+        pitch = DEFAULT_WRAP_STEP * line.size if line.size else 1.0
+        if not 0 < after.top - line.top <= pitch:
+            return False
+    words = first.split()
+    if second[0].islower():
+        return len(words) >= 2
+    return second[0].isupper() and words[-1][0].isupper() and (len(words) >= 3 or "," in first)
 
 
 # --- finding ----------------------------------------------------------------------------
@@ -475,21 +538,36 @@ def find_mentions(
         if len(line.text) <= DEFAULT_MAX_LINE_CHARS:  # most lines: the line is the piece
             pieces.append((index, 0, line))
             continue
-        for offset, text in _cut(line.text, DEFAULT_MAX_LINE_CHARS):
-            pieces.append((index, offset, TextLine(text, line.section, line.position)))
+        cut = list(_cut(line.text, DEFAULT_MAX_LINE_CHARS))
+        for number, (offset, text) in enumerate(cut):
+            # The pieces of a line run on into each other, as a wrapped line does.
+            continues = line.continues if number == len(cut) - 1 else True
+            pieces.append((index, offset, TextLine(text, line.section, line.position, continues)))
     mentions: list[Mention] = []
     start = 0
     while start < len(pieces):
         end, size = start, 0
         while end < len(pieces) and (
-            end == start or size + len(pieces[end][2].text) < DEFAULT_CHUNK_CHARS
+            end == start
+            or size + len(pieces[end][2].text) < DEFAULT_CHUNK_CHARS
+            # a chunk ends at a line break, not inside a wrapped sentence (within reason)
+            or (pieces[end - 1][2].continues and size < 2 * DEFAULT_CHUNK_CHARS)
         ):
             size += len(pieces[end][2].text) + 1
             end += 1
         chunk = pieces[start:end]
         for found in _mentions_in([piece for _, _, piece in chunk], taxonomy, nlp):
             index, offset, _ = chunk[found.line]
-            mentions.append(Mention(found.skill_id, index, found.surface, offset + found.start))
+            last = None if found.end_line is None else chunk[found.end_line][0]
+            mentions.append(
+                Mention(
+                    found.skill_id,
+                    index,
+                    found.surface,
+                    offset + found.start,
+                    end_line=last if last != index else None,
+                )
+            )
         start = end
     return mentions
 
@@ -501,7 +579,7 @@ def _cut(text: str, size: int) -> Iterator[tuple[int, str]]:
         cut = text.rfind(" ", start + size // 2, start + size)
         cut = cut if cut > start else start + size
         yield start, text[start:cut]
-        start = cut
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
     yield start, text[start:]
 
 
@@ -521,7 +599,11 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     """The mentions in a chunk of lines small enough for one spaCy Doc."""
     if not lines:
         return []
-    text = "\n".join(line.text for line in lines)
+    # A wrapped line runs on into the next with a space, as the sentence was written: a
+    # phrase may span the break, and the break bounds no context window.
+    text = "".join(
+        [text for line in lines for text in (line.text, " " if line.continues else "\n")][:-1]
+    )
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line.text) + 1)
@@ -544,6 +626,9 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
+    lists = _Lists(
+        doc, breaks, in_skill, lambda token: lines[bisect_right(starts, doc[token].idx) - 1].section
+    )
     mentions = []
     for ent in ents:
         index = bisect_right(starts, ent.start_char) - 1
@@ -565,19 +650,32 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
             # aliases of the same skill ("apache spark", "pyspark").
             ambiguous = bool(skill.context) and ent.text in skill.forms
             needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
-            if needs_context and not _has_context_word(doc, ent, window, skill.context):
+            # A short ambiguous form ("Go", "CV") is a skill as an item of a line of them;
+            # a lone word on a line may be a sub-heading.
+            if (
+                needs_context
+                and not _has_context_word(doc, ent, window, skill.context)
+                and not (len(ent.text) <= 2 and lists.holds(ent, alone=False))
+            ):
                 continue
             if ambiguous and _names_an_organisation(doc, ent, window):
                 continue
             if len(ent.text) == 1 and not _is_list_item(
-                doc, ent, window, others, section, in_skill
+                doc, ent, window, others, section, in_skill, lists
             ):
                 continue
-        line_text = lines[index].text
-        offset = ent.start_char - starts[index]
-        if _is_negated(line_text[:offset]):
+        if _is_negated(text[text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]):
             continue
-        mentions.append(Mention(skill.id, index, ent.text, offset))
+        last = bisect_right(starts, ent.start_char + len(ent.text) - 1) - 1
+        mentions.append(
+            Mention(
+                skill.id,
+                index,
+                ent.text,
+                ent.start_char - starts[index],
+                end_line=last if last != index else None,
+            )
+        )
     return mentions
 
 
@@ -662,7 +760,13 @@ def _between(
 
 
 def _is_list_item(
-    doc: Doc, ent: _Entity, window: range, others: bool, section: str, in_skill: Collection[int]
+    doc: Doc,
+    ent: _Entity,
+    window: range,
+    others: bool,
+    section: str,
+    in_skill: Collection[int],
+    lists: _Lists,
 ) -> bool:
     if not _between(doc, ent, window, _LIST_NEIGHBOURS, in_skill):
         return False
@@ -670,7 +774,71 @@ def _is_list_item(
         others
         or section in SKILLS_SECTIONS
         or any(doc[index].lower_ in _LIST_CONTEXT for index in window)
+        or lists.holds(ent)
     )
+
+
+class _Lists:
+    """Which lines of a doc are lists of skills, asked only of the few mentions that need it.
+
+    A line is a *list* when it splits at separators ("C • C++", "Languages: C, R, Go") into
+    two or more items, at least half of them skills (a level word or brackets allowed:
+    "R (basic)"); a lone skill is an *item* of a list when a line beside it, in its section,
+    is a list or an item too (skills one per line).  "Plan B, C and D" and "a grade of C"
+    are neither.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        breaks: Sequence[int],
+        in_skill: Collection[int],
+        sections: Callable[[int], str],
+    ) -> None:
+        self.doc, self.breaks, self.in_skill, self.sections = doc, breaks, in_skill, sections
+        self.kinds: dict[int, str] = {}
+
+    def holds(self, ent: _Entity, *, alone: bool = True) -> bool:
+        """True when ``ent`` stands in a list of skills (``alone``: or is a lone item)."""
+        number = bisect_left(self.breaks, ent.start)
+        kind = self._kind(number)
+        if kind != "item" or not alone:
+            return kind == "list"
+        section = self.sections(self._tokens(number).start)
+        return any(
+            0 <= other <= len(self.breaks)
+            and self._kind(other) != "other"
+            and self.sections(self._tokens(other).start) == section
+            for other in (number - 1, number + 1)
+        )
+
+    def _tokens(self, number: int) -> range:
+        breaks = self.breaks
+        start = breaks[number - 1] + 1 if number else 0
+        return range(start, breaks[number] if number < len(breaks) else len(self.doc))
+
+    def _kind(self, number: int) -> str:
+        kind = self.kinds.get(number)
+        if kind is None:
+            kind = self.kinds[number] = self._read(self._tokens(number))
+        return kind
+
+    def _read(self, tokens: range) -> str:
+        items: list[list[int]] = [[]]
+        for index in tokens:
+            word = self.doc[index].lower_
+            if word in _ITEM_BREAKS:
+                items.append([])
+            elif word not in _SEPARATORS:  # brackets stay inside the item
+                items[-1].append(index)
+        words = [item for item in items if item]
+        skills = sum(
+            all(i in self.in_skill or self.doc[i].lower_ in _LEVEL_WORDS for i in item)
+            for item in words
+        )
+        if len(words) >= 2 and skills >= 2 and 2 * skills >= len(words):
+            return "list"
+        return "item" if len(words) == skills == 1 else "other"
 
 
 _NEGATION_REACH = 120
@@ -764,12 +932,18 @@ def rolls_up_to(skill_id: str, taxonomy: Taxonomy) -> tuple[str, ...]:
 
 
 def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[Evidence, ...]:
-    seen: dict[int, Evidence] = {}
+    """One evidence per line mentioning the skill (in order), a wrapped mention's lines
+    joined into one."""
+    evidence = []
+    shown: set[int] = set()
     for mention in mentions:
-        if mention.line not in seen:
-            line = lines[mention.line]
-            seen[mention.line] = Evidence(line.section, line.text, mention.line)
-    return tuple(seen.values())
+        last = mention.line if mention.end_line is None else mention.end_line
+        if mention.line in shown and last in shown:
+            continue
+        text = " ".join(lines[index].text for index in range(mention.line, last + 1))
+        evidence.append(Evidence(lines[mention.line].section, text, mention.line))
+        shown.update(range(mention.line, last + 1))
+    return tuple(evidence)
 
 
 def _years_of_use(

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from matcher.document import ResumeText
+from matcher.document import Line, ResumeText
 from matcher.parse import parse_resume
 from matcher.skills import (
     SkillMatch,
@@ -19,6 +19,7 @@ from matcher.skills import (
     build_pipeline,
     find_mentions,
     find_skills,
+    line_continues,
     merge_spans,
 )
 from skills_taxonomy import Category, Skill, Taxonomy
@@ -68,6 +69,11 @@ def small() -> Taxonomy:
         skill("frontend", aliases=("front-end development",)),
         skill("nodejs", aliases=("node.js",)),
         skill("ray", forms=("Ray",), context=("ray", "distributed", "cluster")),
+        skill("machine-learning", aliases=("machine learning",), kind="competency"),
+        skill("svm", aliases=("support vector machine", "support vector machines")),
+        skill("unsupervised-learning", aliases=("unsupervised learning",)),
+        skill("sql", aliases=("sql",)),
+        skill("spark-sql", aliases=("spark sql",)),
     )
     return Taxonomy(
         version="test",
@@ -95,7 +101,7 @@ def found(text: str, taxonomy: Taxonomy, section: str = "experience") -> list[st
         ("Built services in Go and Python for the backend", ["go", "python"]),
         ("Going forward we will go live", []),
         ("Go-to person for the team", []),
-        ("Statistics in R, Python and SQL", ["r", "python"]),
+        ("Statistics in R, Python and SQL", ["r", "python", "sql"]),
         ("Led R&D for the new product line", []),
         ("Vitamin C and iron supplements", []),
         ("Plan B, C and D", []),
@@ -139,11 +145,31 @@ def test_forms_in_another_case_count_as_items_of_a_skills_section(small: Taxonom
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Basics of C, Python and SQL", ["c", "python"]),
+        ("Basics of C, Python and SQL", ["c", "python", "sql"]),
         ("A grade of C in the exam", []),
     ],
 )
 def test_one_letter_forms_after_of(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C • C++", ["c", "cpp"]),
+        ("Python · C · Kubernetes", ["python", "c", "kubernetes"]),
+        ("Languages: C, R, Go", ["c", "r", "go"]),
+        ("Python\nR (basic)\nKubernetes", ["python", "r", "kubernetes"]),  # one per line
+        ("C\nPython", ["c", "python"]),
+        ("A grade C in the final exam", []),
+        ("Grades: A, B, C", []),
+        ("Grade: C • Honours", []),
+        ("Exam results\nC\nsee transcript", []),
+    ],
+)
+def test_one_letter_forms_count_as_items_of_a_list(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
     assert found(text, small) == expected
 
 
@@ -347,3 +373,122 @@ def test_new_words_get_the_attributes_the_matcher_reads(small: Taxonomy) -> None
         ("zorbquist", "zorbquist", False, True),
         ("zorbquist", "zorbquist", False, False),
     ]
+
+
+def page_line(text: str, top: float, *, size: float = 10.0, bold: bool = False) -> Line:
+    return Line(text=text, top=top, size=size, bold=bold)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "wraps"),
+    [
+        # a sentence running on, in lower case or as a title-case phrase
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 113),
+            True,
+        ),
+        (
+            page_line("Trained a classifier built with Support", 100),
+            page_line("Vector Machines, Neural Networks", 113),
+            True,
+        ),
+        (page_line("Languages: Python, Java, Machine", 100), page_line("Learning, SQL", 113), True),
+        # two items of a list, a heading and its line, a new bullet, a closed sentence
+        (page_line("Python", 100), page_line("Machine Learning", 113), False),
+        (
+            page_line("Deep Learning Projects", 100, bold=True),
+            page_line("Learning rate schedules", 113),
+            False,
+        ),
+        (
+            page_line("Tuned the models with grid search and", 100),
+            page_line("• learning curves", 113),
+            False,
+        ),
+        (
+            page_line("Built the reporting layer with Spark.", 100),
+            page_line("SQL tuning", 113),
+            False,
+        ),
+        (
+            page_line("Deployed the service for the claims team", 100),
+            page_line("Machine learning platform", 113),
+            False,
+        ),
+        # where the lines stand: a gap ends a paragraph; the next page's top continues it
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 140),
+            False,
+        ),
+        (
+            page_line("Clustered customers with supervised and", 700),
+            Line("unsupervised learning", page=1, top=72, size=10.0),
+            True,
+        ),
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 113, size=14.0),
+            False,
+        ),
+        # paragraphs of a DOCX have no position: the words decide
+        (
+            Line("Event Management, Employee Engagement, Team"),
+            Line("Management, Vendor Management"),
+            True,
+        ),
+        (
+            Line("Met the client to discuss the requirements"),
+            Line("Analysis of the data model"),
+            False,
+        ),
+        # a text file: the very next line, not one after a blank line
+        (
+            Line("Clustered customers with supervised and", top=4),
+            Line("unsupervised learning", top=5),
+            True,
+        ),
+        (
+            Line("Clustered customers with supervised and", top=4),
+            Line("unsupervised learning", top=6),
+            False,
+        ),
+    ],
+)
+def test_a_line_continues_where_its_sentence_wraps(first: Line, second: Line, wraps: bool) -> None:
+    assert line_continues(first, second) is wraps
+
+
+def skills_of(text: str, taxonomy: Taxonomy) -> dict[str, SkillMatch]:
+    parsed = parse_resume(resume(text), as_of=date(2024, 6, 1))
+    return {match.id: match for match in find_skills(parsed, taxonomy)}
+
+
+def test_a_phrase_wrapped_onto_the_next_line_is_one_mention(small: Taxonomy) -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Flagged fraudulent claims with a classifier built on Support\n"
+        "Vector Machines, then grouped the rest with unsupervised\n"
+        "learning.\n"
+    )
+    matches = skills_of(text, small)
+    assert {"svm", "unsupervised-learning"} <= matches.keys()
+    assert [e.text for e in matches["svm"].evidence] == [
+        "Flagged fraudulent claims with a classifier built on Support "
+        "Vector Machines, then grouped the rest with unsupervised"
+    ]
+    assert matches["svm"].surfaces == ("Support Vector Machines",)
+    assert [e.text for e in matches["unsupervised-learning"].evidence] == [
+        "Vector Machines, then grouped the rest with unsupervised learning."
+    ]
+
+
+def test_lines_of_a_list_do_not_run_into_each_other(small: Taxonomy) -> None:
+    bulleted = "EXPERIENCE\n• Wrote the data pipelines in Spark\n• SQL tuning for the reports\n"
+    listed = "SKILLS\nKubernetes\nSpark\nSQL\n"
+    apart = "EXPERIENCE\nMoved the data pipelines from Hive to Spark\n\nSQL reports for finance\n"
+    for text in (bulleted, listed, apart):
+        matches = skills_of(text, small)
+        assert "spark-sql" not in matches, text
+        assert {"apache-spark", "sql"} <= matches.keys(), text
