@@ -28,8 +28,9 @@ Rules then drop what a careful reader would not count:
   "Vector Machines" is one mention, whose evidence is both lines; two items of a list, a
   heading and its line, or a new bullet are never read as one phrase.
 
-Each tool evidences the guide competencies it rolls up to (PyTorch -> deep learning), which
-are reported as derived, with the tools as evidence.
+Each skill named evidences the guide competencies the taxonomy says it rolls up to (PyTorch
+-> deep learning, machine learning), which are reported as derived, with the named skills as
+evidence; a derived competency rolls up no further (:func:`rolls_up_to`).
 """
 
 from __future__ import annotations
@@ -599,8 +600,9 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     """The mentions in a chunk of lines small enough for one spaCy Doc."""
     if not lines:
         return []
-    # A wrapped line runs on into the next with a space, as the sentence was written: a
-    # phrase may span the break, and the break bounds no context window.
+    # A wrapped line runs on into the next with a space, as the sentence was written, so a
+    # phrase may span the break; like any line break it still bounds the context windows
+    # (two rows of a table can look like a wrapped line).
     text = "".join(
         [text for line in lines for text in (line.text, " " if line.continues else "\n")][:-1]
     )
@@ -622,7 +624,8 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     ]
     skill_at = {i: ent.skill_id for ent in ents for i in range(ent.start, ent.end)}
     in_skill = skill_at.keys()
-    breaks = _line_breaks(doc, text)
+    wraps = [starts[index + 1] for index, line in enumerate(lines[:-1]) if line.continues]
+    breaks = _line_breaks(doc, text, wraps)
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
@@ -679,8 +682,17 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     return mentions
 
 
-def _line_breaks(doc: Doc, text: str) -> list[int]:
-    """The indices of the tokens that hold a line break, in order.
+class _Breaks(NamedTuple):
+    """Where the doc's lines end: line ``k`` is tokens ``starts[k - 1]`` (0 for the first)
+    to ``ends[k]`` (exclusive; the doc's length for the last)."""
+
+    ends: list[int]
+    starts: list[int]
+
+
+def _line_breaks(doc: Doc, text: str, wraps: Sequence[int]) -> _Breaks:
+    """The doc's line breaks: the tokens that hold a "\\n", and the wraps (``wraps``: the
+    offsets where a wrapped line's continuation starts, joined to it by a space).
 
     Found from the characters: a "\\n" is never a token's trailing space (spaCy keeps only a
     single " " as that), so it lies in the token that starts last at or before it.  Asking
@@ -689,22 +701,30 @@ def _line_breaks(doc: Doc, text: str) -> list[int]:
     from spacy.attrs import IDX
 
     newlines = [found.start() for found in _NEWLINE.finditer(text)]
-    if not newlines:
-        return []
+    if not newlines and not wraps:
+        return _Breaks([], [])
     token_starts = doc.to_array(IDX)
-    return (token_starts.searchsorted(newlines, side="right") - 1).tolist()  # type: ignore[no-any-return]
+    held: list[int] = (token_starts.searchsorted(newlines, side="right") - 1).tolist()
+    if not wraps:
+        return _Breaks(held, [index + 1 for index in held])
+    # A wrap ends its line before the continuation's first token, which starts the next.
+    wrapped: list[int] = token_starts.searchsorted(wraps, side="left").tolist()
+    pairs = sorted(
+        [*((index, index + 1) for index in held), *((index, index) for index in wrapped)]
+    )
+    return _Breaks([end for end, _ in pairs], [start for _, start in pairs])
 
 
 _NEWLINE = re.compile("\n")
 
 
-def _line_window(ent: _Entity, breaks: Sequence[int], length: int, size: int) -> range:
+def _line_window(ent: _Entity, breaks: _Breaks, length: int, size: int) -> range:
     """The indices of up to ``size`` tokens either side of ``ent``, never crossing a line
-    break (``breaks``, the tokens that hold one, in a doc of ``length`` tokens)."""
-    before = bisect_left(breaks, ent.start)  # breaks[before - 1] is the last one before ent
-    after = bisect_left(breaks, ent.end)  # breaks[after] is the first one after it
-    start = max(ent.start - size, breaks[before - 1] + 1 if before else 0)
-    end = min(ent.end + size, breaks[after] if after < len(breaks) else length)
+    break (``breaks``, in a doc of ``length`` tokens) but the ones ``ent`` runs across."""
+    before = bisect_right(breaks.ends, ent.start)  # lines that end before ent starts
+    after = bisect_left(breaks.ends, ent.end)  # the first line that ends at or after its end
+    start = max(ent.start - size, breaks.starts[before - 1] if before else 0)
+    end = min(ent.end + size, breaks.ends[after] if after < len(breaks.ends) else length)
     return range(start, end)
 
 
@@ -791,7 +811,7 @@ class _Lists:
     def __init__(
         self,
         doc: Doc,
-        breaks: Sequence[int],
+        breaks: _Breaks,
         in_skill: Collection[int],
         sections: Callable[[int], str],
     ) -> None:
@@ -800,22 +820,22 @@ class _Lists:
 
     def holds(self, ent: _Entity, *, alone: bool = True) -> bool:
         """True when ``ent`` stands in a list of skills (``alone``: or is a lone item)."""
-        number = bisect_left(self.breaks, ent.start)
+        number = bisect_right(self.breaks.ends, ent.start)
         kind = self._kind(number)
         if kind != "item" or not alone:
             return kind == "list"
         section = self.sections(self._tokens(number).start)
         return any(
-            0 <= other <= len(self.breaks)
+            0 <= other <= len(self.breaks.ends)
             and self._kind(other) != "other"
             and self.sections(self._tokens(other).start) == section
             for other in (number - 1, number + 1)
         )
 
     def _tokens(self, number: int) -> range:
-        breaks = self.breaks
-        start = breaks[number - 1] + 1 if number else 0
-        return range(start, breaks[number] if number < len(breaks) else len(self.doc))
+        ends, starts = self.breaks
+        start = starts[number - 1] if number else 0
+        return range(start, ends[number] if number < len(ends) else len(self.doc))
 
     def _kind(self, number: int) -> str:
         kind = self.kinds.get(number)
@@ -914,21 +934,15 @@ def summarise(
 
 
 def rolls_up_to(skill_id: str, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Every competency a skill evidences, directly or through other competencies.
+    """The competencies a skill is evidence of: its taxonomy ``evidences``, and no further.
 
-    pandas evidences data processing, which evidences data preparation: a resume showing
-    pandas work shows both.  The taxonomy's ``evidences`` links are followed to the end
-    (cycles are cut).
+    A roll-up needs a skill the resume names: a competency derived from a tool is no
+    evidence of yet another competency (Elasticsearch is a search engine; that does not
+    make it AI search, nor AI search's NLP, nor NLP's deep learning).  Where a tool is
+    evidence of a broader competency too, the taxonomy says so: PyTorch evidences deep
+    learning and machine learning.
     """
-    seen: dict[str, None] = {}
-    stack = list(reversed(taxonomy.skill(skill_id).evidences))
-    while stack:
-        current = stack.pop()
-        if current in seen or current == skill_id:
-            continue
-        seen[current] = None
-        stack.extend(reversed(taxonomy.skill(current).evidences))
-    return tuple(seen)
+    return tuple(dict.fromkeys(c for c in taxonomy.skill(skill_id).evidences if c != skill_id))
 
 
 def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[Evidence, ...]:

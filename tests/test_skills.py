@@ -492,3 +492,37 @@ def test_lines_of_a_list_do_not_run_into_each_other(small: Taxonomy) -> None:
         matches = skills_of(text, small)
         assert "spark-sql" not in matches, text
         assert {"apache-spark", "sql"} <= matches.keys(), text
+
+
+def test_a_derived_competency_rolls_up_no_further() -> None:
+    # PyTorch is evidence of deep learning, and deep learning of machine learning: a resume
+    # naming PyTorch shows deep learning (derived) but, unless the taxonomy says PyTorch is
+    # evidence of machine learning too, not machine learning through it.
+    taxonomy = Taxonomy(
+        version="test",
+        guide="test",
+        categories=(Category("programming", "Programming"),),
+        regions=(),
+        skills=(
+            skill("machine-learning", aliases=("machine learning",), kind="competency"),
+            skill(
+                "deep-learning",
+                aliases=("deep learning",),
+                kind="competency",
+                evidences=("machine-learning",),
+            ),
+            skill("pytorch", aliases=("pytorch",), evidences=("deep-learning",)),
+        ),
+        levels=(),
+        industries=(),
+        certifications=(),
+        roadmap=(),
+        degree_levels=(),
+        degree_fields=(),
+    )
+    tool = skills_of("EXPERIENCE\nTrained models in PyTorch\n", taxonomy)
+    assert tool.keys() == {"pytorch", "deep-learning"}
+    assert tool["deep-learning"].derived and tool["deep-learning"].via == ("pytorch",)
+    named = skills_of("EXPERIENCE\nResearch in deep learning\n", taxonomy)
+    assert named.keys() == {"deep-learning", "machine-learning"}
+    assert named["machine-learning"].via == ("deep-learning",)
