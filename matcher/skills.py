@@ -13,6 +13,12 @@ Rules then drop what a careful reader would not count:
   not its own context), listed with another skill ("Spark, Hadoop": only separators or a
   level word such as "Beginner" between them), or in a skills section; and never as the
   start of an organisation's name ("Oracle Corporation", "Ray Engineering Limited");
+* no skill counts as the start of an organisation's name with a suffix that names nothing
+  else ("The Linux Foundation", "Python Software Foundation", "Acme Analytics Ltd"): the
+  organisation is not its topic;
+* a sector served is not a skill: an item of a list of clients' or industries' sectors
+  ("clients in banking, accounting and consulting", "Industries: retail, accounting"), or
+  a sector named by the word after it ("accounting firms");
 * one-letter forms (R, C) count only as list items: next to punctuation, a bullet,
   "and"/"or" or another skill, never glued to "&" (R&D) or after an ordinary word
   (Vitamin C); and only beside another skill, in a skills section, or on a line that lists
@@ -74,6 +80,20 @@ _NEGATION = re.compile(
     r"|\bunfamiliar\b",
     re.IGNORECASE,
 )
+# "clients in banking, accounting and consulting", "industries: retail, accounting": a list of
+# the sectors served, whose items are sectors, not skills.  The cue needs its preposition or
+# colon ("customers using Excel" lists tools), and the items are a word or two each.
+_SECTOR_CUE = re.compile(
+    r"\b(?:clients?|customers?|industries|industry|sectors?|verticals?|companies|firms|"
+    r"businesses|organi[sz]ations)(?:\s+(?:served|covered|supported))?"
+    r"\s*(?::|\s(?:in|across|from|including|like|such as|spanning|ranging from)\b)",
+    re.IGNORECASE,
+)
+_SECTOR_ITEMS = re.compile(r"\s*(?:[\w'.-]+(?:\s+[\w'.-]+)?\s*(?:,|&|/|\band\b|\bor\b)\s*)*")
+# "accounting firms", "the marketing industry": a sector named by what follows it.
+_SECTOR_AFTER = re.compile(
+    r"\s+((?i:firms?|agenc(?:y|ies)|clients?|industry|industries|sectors?))\b"
+)
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
 _BULLETS = frozenset({"•", "·", "▪", "●", "◦", "■", "‣", "∙"})
@@ -99,6 +119,17 @@ _ORGANISATION_SUFFIXES = frozenset(
         "enterprises", "industries", "holdings", "foundation", "university", "college",
     }
 )  # fmt: skip
+_NAME_SUFFIXES = frozenset(
+    {
+        "limited", "ltd", "inc", "llc", "llp", "corp", "corporation", "pvt", "plc", "gmbh",
+        "foundation", "society", "association", "consortium", "institute",
+    }
+)  # fmt: skip
+"""The suffixes that make any skill the start of an organisation's name ("The Linux
+Foundation", "Python Software Foundation"): the organisation is not its topic.  Words such
+as "Solutions" or "Labs" name organisations too, but also things ("AWS Solutions
+Architect"), so only ambiguous words are checked against :data:`_ORGANISATION_SUFFIXES`."""
+_NAME_BREAKS = frozenset({"for", "at", "with", "in", "by", "to", "from", "on", "and", "of"})
 _LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
 # "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
 _YEARS_BEFORE = re.compile(
@@ -632,6 +663,7 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     lists = _Lists(
         doc, breaks, in_skill, lambda token: lines[bisect_right(starts, doc[token].idx) - 1].section
     )
+    sectors = _Sectors(text)
     mentions = []
     for ent in ents:
         index = bisect_right(starts, ent.start_char) - 1
@@ -661,13 +693,17 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
                 and not (len(ent.text) <= 2 and lists.holds(ent, alone=False))
             ):
                 continue
-            if ambiguous and _names_an_organisation(doc, ent, window):
+            suffixes = _ORGANISATION_SUFFIXES if ambiguous else _NAME_SUFFIXES
+            if _names_an_organisation(doc, ent, window, suffixes):
                 continue
             if len(ent.text) == 1 and not _is_list_item(
                 doc, ent, window, others, section, in_skill, lists
             ):
                 continue
-        if _is_negated(text[text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]):
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if _is_negated(text[line_start : ent.start_char]) or sectors.named(
+            line_start, ent.start_char, len(ent.text)
+        ):
             continue
         last = bisect_right(starts, ent.start_char + len(ent.text) - 1) - 1
         mentions.append(
@@ -751,10 +787,11 @@ def _listed_with_another_skill(
     return False
 
 
-def _names_an_organisation(doc: Doc, ent: _Entity, window: range) -> bool:
+def _names_an_organisation(doc: Doc, ent: _Entity, window: range, suffixes: frozenset[str]) -> bool:
     """True when the mention starts an organisation's name: at most two more capitalised
-    words, then a company suffix ("Ray Engineering Limited", "Oracle Corp.")."""
-    if not ent.text[:1].isupper():
+    words, then one of ``suffixes`` ("Ray Engineering Limited", "Oracle Corp.", "The
+    Linux Foundation")."""
+    if not ent.text[:1].isupper() or ent.end >= window.stop:
         return False
     index = ent.end
     for _ in range(3):
@@ -763,8 +800,11 @@ def _names_an_organisation(doc: Doc, ent: _Entity, window: range) -> bool:
         token = doc[index]
         if not (token.is_title or token.is_upper):
             return False
-        if token.lower_.rstrip(".") in _ORGANISATION_SUFFIXES:
+        word = token.lower_.rstrip(".")
+        if word in suffixes:
             return True
+        if word in _NAME_BREAKS:  # "ERP System For Acme Ltd" names no organisation
+            return False
         index += 1
     return False
 
@@ -859,6 +899,34 @@ class _Lists:
         if len(words) >= 2 and skills >= 2 and 2 * skills >= len(words):
             return "list"
         return "item" if len(words) == skills == 1 else "other"
+
+
+class _Sectors:
+    """Which mentions name a sector served rather than a skill: an item of a list of
+    clients' industries ("clients in banking, accounting and consulting"), or followed by
+    the word that makes it one ("accounting firms").  The cues of a line are found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cues: dict[int, list[int]] = {}  # line start -> where each cue ends
+
+    def named(self, line_start: int, start: int, length: int) -> bool:
+        text = self.text
+        after = _SECTOR_AFTER.match(text, start + length)
+        # "disease detection Client: ..." is a label after a phrase, not "accounting firms"
+        if after is not None and text[start].islower() == text[after.start(1)].islower():
+            return True
+        cues = self.cues.get(line_start)
+        if cues is None:
+            end = text.find("\n", start)
+            found = _SECTOR_CUE.finditer(text, line_start, len(text) if end < 0 else end)
+            cues = self.cues[line_start] = [cue.end() for cue in found]
+        last = bisect_right(cues, start) - 1
+        return (
+            last >= 0
+            and start - cues[last] <= _NEGATION_REACH
+            and _SECTOR_ITEMS.fullmatch(text, cues[last], start) is not None
+        )
 
 
 _NEGATION_REACH = 120

@@ -74,6 +74,8 @@ def small() -> Taxonomy:
         skill("unsupervised-learning", aliases=("unsupervised learning",)),
         skill("sql", aliases=("sql",)),
         skill("spark-sql", aliases=("spark sql",)),
+        skill("linux", aliases=("linux",)),
+        skill("accounting", aliases=("accounting",)),
     )
     return Taxonomy(
         version="test",
@@ -239,6 +241,39 @@ def test_a_skill_is_not_context_for_itself(small: Taxonomy) -> None:
 )
 def test_ambiguous_words_naming_an_employer_are_not_skills(small: Taxonomy, text: str) -> None:
     assert found(text, small) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Certified Kubernetes Administrator, The Linux Foundation", ["kubernetes"]),
+        ("Python Software Foundation fellow", []),
+        ("Administered Linux servers and Python tooling", ["linux", "python"]),
+        ("Linux Labs sponsored the meetup", ["linux"]),  # only ambiguous words ask more
+    ],
+)
+def test_an_organisation_named_after_a_skill_is_not_the_skill(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
+    assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Advised clients in banking, accounting and consulting", []),
+        ("Industries served: retail, insurance, accounting", []),
+        ("Audited accounting firms in three states", []),
+        ("Closed the books and ran the accounting for the retail stores", ["accounting"]),
+        ("Served customers in retail with Python and accounting reports", ["python", "accounting"]),
+        (
+            "Served customers using Python, Kubernetes and Terraform",
+            ["python", "kubernetes", "terraform"],
+        ),
+    ],
+)
+def test_a_sector_served_is_not_a_skill(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
 
 
 def test_ambiguous_words_count_in_a_skills_section(small: Taxonomy) -> None:
