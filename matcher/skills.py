@@ -494,16 +494,33 @@ def find_skills(
     read = list(resume.iter_lines())
     lines = []
     for index, (section, line) in enumerate(read):
-        position = owner.get(id(line))
+        owned = owner.get(id(line))
         following = read[index + 1] if index + 1 < len(read) else None
         continues = (
             following is not None
             and following[0] is section
-            and owner.get(id(following[1])) == position
+            and owner.get(id(following[1])) == owned
             and line_continues(line, following[1])
         )
-        lines.append(TextLine(line.text, section.name, position, continues))
-    mentions = find_mentions(lines, taxonomy, nlp=nlp)
+        lines.append(TextLine(line.text, section.name, owned, continues))
+    # A position's title stands on one of its first lines, before the description.
+    title_lines: dict[int, str] = {}
+    for position in positions:
+        title = (position.title or "").casefold()
+        header = position.lines[:DEFAULT_HEADER_LINES]
+        found = next((line for line in header if title and title in line.text.casefold()), None)
+        if found is not None:
+            title_lines[id(found)] = title
+    titles = {
+        index: title_lines[id(line)]
+        for index, (_, line) in enumerate(read)
+        if id(line) in title_lines
+    }
+    mentions = [
+        mention
+        for mention in find_mentions(lines, taxonomy, nlp=nlp)
+        if not taxonomy.skill(mention.skill_id).title or _holds_the_role(mention, lines, titles)
+    ]
     periods = [position.period.span for position in positions]
     return summarise(mentions, lines, taxonomy, periods=periods)
 
@@ -545,6 +562,26 @@ def line_continues(line: Line, after: Line) -> bool:
     if second[0].islower():
         return len(words) >= 2
     return second[0].isupper() and words[-1][0].isupper() and (len(words) >= 3 or "," in first)
+
+
+DEFAULT_HEADER_LINES = 2
+"""A position's first lines, where its title stands (title and employer, on one or two)."""
+ROLE_SECTIONS = frozenset({"skills", "profile", "summary"})
+"""Sections where a job title names the candidate's own role ("Jane Doe, CTO")."""
+_AS_ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _holds_the_role(mention: Mention, lines: Sequence[TextLine], titles: Mapping[int, str]) -> bool:
+    """True when a job title names the candidate's own role: in a position's title (on its
+    title line, ``titles``: line index -> the title), after "as" ("served as CTO",
+    "joined as the interim CTO"), or on a skills, profile or summary line; not someone
+    else's ("reported to the CTO") nor a word in a name ("Refrigerator, CTO and WallOven")."""
+    line = lines[mention.line]
+    if line.section in ROLE_SECTIONS:
+        return True
+    if mention.surface.casefold() in titles.get(mention.line, "\0"):
+        return True
+    return _AS_ROLE.search(line.text, 0, mention.start) is not None
 
 
 # --- finding ----------------------------------------------------------------------------

@@ -76,6 +76,13 @@ def small() -> Taxonomy:
         skill("spark-sql", aliases=("spark sql",)),
         skill("linux", aliases=("linux",)),
         skill("accounting", aliases=("accounting",)),
+        skill(
+            "executive-leadership",
+            aliases=("chief technology officer",),
+            forms=("CTO",),
+            kind="competency",
+            title=True,
+        ),
     )
     return Taxonomy(
         version="test",
@@ -561,3 +568,25 @@ def test_a_derived_competency_rolls_up_no_further() -> None:
     named = skills_of("EXPERIENCE\nResearch in deep learning\n", taxonomy)
     assert named.keys() == {"deep-learning", "machine-learning"}
     assert named["machine-learning"].via == ("deep-learning",)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Jane Example\nCTO and co-founder\nEXPERIENCE\nBuilt things", True),  # the headline
+        ("EXPERIENCE\nCTO, Acme Robotics, Jan 2020 - Present\nBuilt the platform", True),
+        ("EXPERIENCE\nChief Technology Officer\nAcme Robotics, 2020 - Present\nBuilt it", True),
+        ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nServed as interim CTO for a year", True),
+        # someone else's title, a product line's name
+        ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nReported to the CTO weekly", False),
+        (
+            "EXPERIENCE\nProduct Manager, Acme Home, 2020 - Present\n"
+            "Launched the Refrigerator, CTO and WallOven product lines",
+            False,
+        ),
+    ],
+)
+def test_a_job_title_counts_only_as_the_candidates_own_role(
+    small: Taxonomy, text: str, held: bool
+) -> None:
+    assert ("executive-leadership" in skills_of(text, small)) is held

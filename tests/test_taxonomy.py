@@ -209,6 +209,29 @@ skills:
     assert "my.yaml:22: 'my-other': evidences refers to unknown skill 'no-such-skill'" in problems
 
 
+def test_a_skill_may_be_marked_as_a_job_title(write: Write, taxonomy: Taxonomy) -> None:
+    assert taxonomy.skill("executive-leadership").title
+    assert not taxonomy.skill("python").title
+    path = write(
+        "titles.yaml",
+        """\
+skills:
+  - id: python
+    title: yes please
+  - id: my-chief
+    name: Chief Widget Officer
+    category: leadership
+    kind: tool
+    source: mine
+    aliases: [chief widget officer]
+    title: true
+""",
+    )
+    assert problems_in(path) == [
+        "titles.yaml:3: skill 'python': 'title' must be a boolean (true or false)",
+    ]
+
+
 def test_validator_reports_references_to_unknown_skills_in_levels(write: Write) -> None:
     path = write(
         "weights.yaml",
