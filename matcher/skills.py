@@ -569,19 +569,28 @@ DEFAULT_HEADER_LINES = 2
 ROLE_SECTIONS = frozenset({"skills", "profile", "summary"})
 """Sections where a job title names the candidate's own role ("Jane Doe, CTO")."""
 _AS_ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "Role: Head/VP/CTO", "Designation: CTO": the field of a job portal's profile that names it.
+_ROLE_FIELD = re.compile(
+    r"\s*(?:current\s+|present\s+)?(?:role|designation|job\s+title|title|position)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _holds_the_role(mention: Mention, lines: Sequence[TextLine], titles: Mapping[int, str]) -> bool:
     """True when a job title names the candidate's own role: in a position's title (on its
     title line, ``titles``: line index -> the title), after "as" ("served as CTO",
-    "joined as the interim CTO"), or on a skills, profile or summary line; not someone
-    else's ("reported to the CTO") nor a word in a name ("Refrigerator, CTO and WallOven")."""
+    "joined as the interim CTO"), in a profile's role field ("Role: Head/VP/CTO"), or on a
+    skills, profile or summary line; not someone else's ("reported to the CTO") nor a word
+    in a name ("Refrigerator, CTO and WallOven")."""
     line = lines[mention.line]
     if line.section in ROLE_SECTIONS:
         return True
     if mention.surface.casefold() in titles.get(mention.line, "\0"):
         return True
-    return _AS_ROLE.search(line.text, 0, mention.start) is not None
+    return (
+        _AS_ROLE.search(line.text, 0, mention.start) is not None
+        or _ROLE_FIELD.match(line.text) is not None
+    )
 
 
 # --- finding ----------------------------------------------------------------------------

@@ -577,6 +577,7 @@ def test_a_derived_competency_rolls_up_no_further() -> None:
         ("EXPERIENCE\nCTO, Acme Robotics, Jan 2020 - Present\nBuilt the platform", True),
         ("EXPERIENCE\nChief Technology Officer\nAcme Robotics, 2020 - Present\nBuilt it", True),
         ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nServed as interim CTO for a year", True),
+        ("Jane Example\nEXPERIENCE\nRole: Head/VP/GM-Technology/CTO\nBuilt it", True),
         # someone else's title, a product line's name
         ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nReported to the CTO weekly", False),
         (
