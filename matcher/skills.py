@@ -92,7 +92,7 @@ _SECTOR_CUE = re.compile(
 _SECTOR_ITEMS = re.compile(r"\s*(?:[\w'.-]+(?:\s+[\w'.-]+)?\s*(?:,|&|/|\band\b|\bor\b)\s*)*")
 # "accounting firms", "the marketing industry": a sector named by what follows it.
 _SECTOR_AFTER = re.compile(
-    r"\s+((?i:firms?|agenc(?:y|ies)|clients?|industry|industries|sectors?))\b"
+    r" +((?i:firms?|agenc(?:y|ies)|clients?|industry|industries|sectors?))\b"
 )
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".

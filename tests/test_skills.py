@@ -271,6 +271,7 @@ def test_an_organisation_named_after_a_skill_is_not_the_skill(
         ("Advised clients in banking, accounting and consulting", []),
         ("Industries served: retail, insurance, accounting", []),
         ("Audited accounting firms in three states", []),
+        ("Terraform\nIndustry: retail", ["terraform"]),  # the next line's label is no sector
         ("Closed the books and ran the accounting for the retail stores", ["accounting"]),
         ("Served customers in retail with Python and accounting reports", ["python", "accounting"]),
         (
