@@ -13,18 +13,30 @@ Rules then drop what a careful reader would not count:
   not its own context), listed with another skill ("Spark, Hadoop": only separators or a
   level word such as "Beginner" between them), or in a skills section; and never as the
   start of an organisation's name ("Oracle Corporation", "Ray Engineering Limited");
-* one-letter forms (R, C) count only as list items: next to punctuation, "and"/"or" or
-  another skill, never glued to "&" (R&D) or after an ordinary word (Vitamin C);
+* no skill counts as the start of an organisation's name with a suffix that names nothing
+  else ("The Linux Foundation", "Python Software Foundation", "Acme Analytics Ltd"): the
+  organisation is not its topic;
+* a sector served is not a skill: an item of a list of clients' or industries' sectors
+  ("clients in banking, accounting and consulting", "Industries: retail, accounting"), or
+  a sector named by the word after it ("accounting firms");
+* one-letter forms (R, C) count only as list items: next to punctuation, a bullet,
+  "and"/"or" or another skill, never glued to "&" (R&D) or after an ordinary word
+  (Vitamin C); and only beside another skill, in a skills section, or on a line that lists
+  skills ("C • C++", "R (basic)" among skills one per line), never in "Plan B, C and D";
 * a case-sensitive form written in another case ("react", "go" for React, Go) counts only
   as an item of a list of skills: between separators or other skills, with another skill
   written as the taxonomy writes it nearby ("typescript, node.js, react, go");
 * hyphens are spelling, not meaning: every alias is also matched with its hyphens as
   spaces or dropped ("back-end", "back end", "backend") and its spaces as hyphens
   ("ruby-on-rails", the way tag lists write it);
-* negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills.
+* negated mentions ("no experience with Kubernetes", "not yet familiar with") are not skills;
+* a line that wraps runs on into the next (:func:`line_continues`): "with Support" /
+  "Vector Machines" is one mention, whose evidence is both lines; two items of a list, a
+  heading and its line, or a new bullet are never read as one phrase.
 
-Each tool evidences the guide competencies it rolls up to (PyTorch -> deep learning), which
-are reported as derived, with the tools as evidence.
+Each skill named evidences the guide competencies the taxonomy says it rolls up to (PyTorch
+-> deep learning, machine learning), which are reported as derived, with the named skills as
+evidence; a derived competency rolls up no further (:func:`rolls_up_to`).
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from matcher.document import Line
     from matcher.parse import Resume
 
 DEFAULT_CONTEXT_WINDOW = 8
@@ -67,12 +80,30 @@ _NEGATION = re.compile(
     r"|\bunfamiliar\b",
     re.IGNORECASE,
 )
+# "clients in banking, accounting and consulting", "industries: retail, accounting": a list of
+# the sectors served, whose items are sectors, not skills.  The cue needs its preposition or
+# colon ("customers using Excel" lists tools), and the items are a word or two each.
+_SECTOR_CUE = re.compile(
+    r"\b(?:clients?|customers?|industries|industry|sectors?|verticals?|companies|firms|"
+    r"businesses|organi[sz]ations)(?:\s+(?:served|covered|supported))?"
+    r"\s*(?::|\s(?:in|across|from|including|like|such as|spanning|ranging from)\b)",
+    re.IGNORECASE,
+)
+_SECTOR_ITEMS = re.compile(r"\s*(?:[\w'.-]+(?:\s+[\w'.-]+)?\s*(?:,|&|/|\band\b|\bor\b)\s*)*")
+# "accounting firms", "the marketing industry": a sector named by what follows it.
+_SECTOR_AFTER = re.compile(
+    r" +((?i:firms?|agenc(?:y|ies)|clients?|industry|industries|sectors?))\b"
+)
 _CLAUSE_BREAK = re.compile(r"[.;!?•]|\bbut\b|\bhowever\b|\balthough\b", re.IGNORECASE)
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
+_BULLETS = frozenset({"•", "·", "▪", "●", "◦", "■", "‣", "∙"})
 _SEPARATORS = frozenset(
     {",", "/", "(", ")", "[", "]", ";", ":", "|", "&", "+", "-", "–", ".", "and", "or", "etc"}
+    | _BULLETS
 )
 """Tokens that separate the items of a list."""
+_ITEM_BREAKS = _SEPARATORS - {"(", ")", "[", "]", "+"}
+"""Tokens that end an item of a list ("R (basic)" is one item)."""
 _LEVEL_WORDS = frozenset(
     {"basic", "basics", "beginner", "intermediate", "advanced", "expert", "proficient", "of"}
 )
@@ -88,6 +119,17 @@ _ORGANISATION_SUFFIXES = frozenset(
         "enterprises", "industries", "holdings", "foundation", "university", "college",
     }
 )  # fmt: skip
+_NAME_SUFFIXES = frozenset(
+    {
+        "limited", "ltd", "inc", "llc", "llp", "corp", "corporation", "pvt", "plc", "gmbh",
+        "foundation", "society", "association", "consortium", "institute",
+    }
+)  # fmt: skip
+"""The suffixes that make any skill the start of an organisation's name ("The Linux
+Foundation", "Python Software Foundation"): the organisation is not its topic.  Words such
+as "Solutions" or "Labs" name organisations too, but also things ("AWS Solutions
+Architect"), so only ambiguous words are checked against :data:`_ORGANISATION_SUFFIXES`."""
+_NAME_BREAKS = frozenset({"for", "at", "with", "in", "by", "to", "from", "on", "and", "of"})
 _LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
 # "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
 _YEARS_BEFORE = re.compile(
@@ -109,15 +151,19 @@ class TextLine:
     """The canonical section the line belongs to (``experience``, ``skills``, ...)."""
     position: int | None = None
     """Index of the dated position whose block holds the line, if any."""
+    continues: bool = False
+    """True when the next line carries on this one's sentence (the line wrapped there), so a
+    phrase may run across the break: "Support" / "Vector Machine" is one mention."""
 
 
 @dataclass(frozen=True)
 class Evidence:
     section: str
     text: str
-    """The line as read, whitespace-normalised."""
+    """The line as read, whitespace-normalised (a phrase wrapped onto the next line: both
+    lines, joined by a space)."""
     line: int
-    """Index of the line in the searched text (reading order)."""
+    """Index of the (first) line in the searched text (reading order)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"section": self.section, "text": self.text}
@@ -133,6 +179,8 @@ class Mention:
     """The text that matched, as written."""
     start: int
     """Character offset of the match within its line."""
+    end_line: int | None = None
+    """The line a wrapped phrase ends on, when it runs past its own line."""
 
 
 @dataclass(frozen=True)
@@ -443,13 +491,106 @@ def find_skills(
     positions = resume.experience.positions
     # Positions hold the very Line objects of their section, so identity finds a line's job.
     owner = {id(line): index for index, position in enumerate(positions) for line in position.lines}
-    lines = [
-        TextLine(line.text, section.name, owner.get(id(line)))
-        for section, line in resume.iter_lines()
+    read = list(resume.iter_lines())
+    lines = []
+    for index, (section, line) in enumerate(read):
+        owned = owner.get(id(line))
+        following = read[index + 1] if index + 1 < len(read) else None
+        continues = (
+            following is not None
+            and following[0] is section
+            and owner.get(id(following[1])) == owned
+            and line_continues(line, following[1])
+        )
+        lines.append(TextLine(line.text, section.name, owned, continues))
+    # A position's title stands on one of its first lines, before the description.
+    title_lines: dict[int, str] = {}
+    for position in positions:
+        title = (position.title or "").casefold()
+        header = position.lines[:DEFAULT_HEADER_LINES]
+        found = next((line for line in header if title and title in line.text.casefold()), None)
+        if found is not None:
+            title_lines[id(found)] = title
+    titles = {
+        index: title_lines[id(line)]
+        for index, (_, line) in enumerate(read)
+        if id(line) in title_lines
+    }
+    mentions = [
+        mention
+        for mention in find_mentions(lines, taxonomy, nlp=nlp)
+        if not taxonomy.skill(mention.skill_id).title or _holds_the_role(mention, lines, titles)
     ]
-    mentions = find_mentions(lines, taxonomy, nlp=nlp)
     periods = [position.period.span for position in positions]
     return summarise(mentions, lines, taxonomy, periods=periods)
+
+
+DEFAULT_WRAP_STEP = 1.8
+"""Most a wrapped line's top lies below the line before it, in font sizes: one line's
+pitch, not the gap that ends a paragraph or a list item."""
+# A line that opens with a bullet or a number starts an item of its own.
+_ITEM_START = re.compile(r"[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]|\d{1,2}[.)](?:\s|$)|\(?[a-z]\)\s")
+_SENTENCE_END = frozenset(".!?:;")
+
+
+def line_continues(line: Line, after: Line) -> bool:
+    """True when ``after`` carries on ``line``'s sentence: the text wrapped at the break.
+
+    A reader joins two lines when the first leaves its sentence open (no closing
+    punctuation) and the next neither starts an item of its own (a bullet, a number) nor
+    stands apart on the page (a gap, another font size or weight, another page but the
+    next).  Then the words say it: a continuation in lower case ("unsupervised" /
+    "learning"), or a phrase in title case running on ("with Support" / "Vector Machine")
+    from a line that is more than a lone item or two ("Python" / "Machine Learning" are two
+    items of a list, not one phrase).
+    """
+    first, second = line.text, after.text
+    if not first or not second or first[-1] in _SENTENCE_END or _ITEM_START.match(second):
+        return False
+    if line.size and after.size and (line.size != after.size or line.bold != after.bold):
+        return False
+    if after.page != line.page:
+        if after.page != line.page + 1:
+            return False
+    elif line.top or after.top:  # where the lines stand is known (not in a DOCX)
+        # On a page the next line sits one line's pitch below; in a text file it is the
+        # very next line (a blank line between ends the paragraph).
+        pitch = DEFAULT_WRAP_STEP * line.size if line.size else 1.0
+        if not 0 < after.top - line.top <= pitch:
+            return False
+    words = first.split()
+    if second[0].islower():
+        return len(words) >= 2
+    return second[0].isupper() and words[-1][0].isupper() and (len(words) >= 3 or "," in first)
+
+
+DEFAULT_HEADER_LINES = 2
+"""A position's first lines, where its title stands (title and employer, on one or two)."""
+ROLE_SECTIONS = frozenset({"skills", "profile", "summary"})
+"""Sections where a job title names the candidate's own role ("Jane Doe, CTO")."""
+_AS_ROLE = re.compile(r"\bas\s+(?:an?\s+|the\s+|our\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# "Role: Head/VP/CTO", "Designation: CTO": the field of a job portal's profile that names it.
+_ROLE_FIELD = re.compile(
+    r"\s*(?:current\s+|present\s+)?(?:role|designation|job\s+title|title|position)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _holds_the_role(mention: Mention, lines: Sequence[TextLine], titles: Mapping[int, str]) -> bool:
+    """True when a job title names the candidate's own role: in a position's title (on its
+    title line, ``titles``: line index -> the title), after "as" ("served as CTO",
+    "joined as the interim CTO"), in a profile's role field ("Role: Head/VP/CTO"), or on a
+    skills, profile or summary line; not someone else's ("reported to the CTO") nor a word
+    in a name ("Refrigerator, CTO and WallOven")."""
+    line = lines[mention.line]
+    if line.section in ROLE_SECTIONS:
+        return True
+    if mention.surface.casefold() in titles.get(mention.line, "\0"):
+        return True
+    return (
+        _AS_ROLE.search(line.text, 0, mention.start) is not None
+        or _ROLE_FIELD.match(line.text) is not None
+    )
 
 
 # --- finding ----------------------------------------------------------------------------
@@ -475,21 +616,36 @@ def find_mentions(
         if len(line.text) <= DEFAULT_MAX_LINE_CHARS:  # most lines: the line is the piece
             pieces.append((index, 0, line))
             continue
-        for offset, text in _cut(line.text, DEFAULT_MAX_LINE_CHARS):
-            pieces.append((index, offset, TextLine(text, line.section, line.position)))
+        cut = list(_cut(line.text, DEFAULT_MAX_LINE_CHARS))
+        for number, (offset, text) in enumerate(cut):
+            # The pieces of a line run on into each other, as a wrapped line does.
+            continues = line.continues if number == len(cut) - 1 else True
+            pieces.append((index, offset, TextLine(text, line.section, line.position, continues)))
     mentions: list[Mention] = []
     start = 0
     while start < len(pieces):
         end, size = start, 0
         while end < len(pieces) and (
-            end == start or size + len(pieces[end][2].text) < DEFAULT_CHUNK_CHARS
+            end == start
+            or size + len(pieces[end][2].text) < DEFAULT_CHUNK_CHARS
+            # a chunk ends at a line break, not inside a wrapped sentence (within reason)
+            or (pieces[end - 1][2].continues and size < 2 * DEFAULT_CHUNK_CHARS)
         ):
             size += len(pieces[end][2].text) + 1
             end += 1
         chunk = pieces[start:end]
         for found in _mentions_in([piece for _, _, piece in chunk], taxonomy, nlp):
             index, offset, _ = chunk[found.line]
-            mentions.append(Mention(found.skill_id, index, found.surface, offset + found.start))
+            last = None if found.end_line is None else chunk[found.end_line][0]
+            mentions.append(
+                Mention(
+                    found.skill_id,
+                    index,
+                    found.surface,
+                    offset + found.start,
+                    end_line=last if last != index else None,
+                )
+            )
         start = end
     return mentions
 
@@ -501,7 +657,7 @@ def _cut(text: str, size: int) -> Iterator[tuple[int, str]]:
         cut = text.rfind(" ", start + size // 2, start + size)
         cut = cut if cut > start else start + size
         yield start, text[start:cut]
-        start = cut
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
     yield start, text[start:]
 
 
@@ -521,7 +677,12 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     """The mentions in a chunk of lines small enough for one spaCy Doc."""
     if not lines:
         return []
-    text = "\n".join(line.text for line in lines)
+    # A wrapped line runs on into the next with a space, as the sentence was written, so a
+    # phrase may span the break; like any line break it still bounds the context windows
+    # (two rows of a table can look like a wrapped line).
+    text = "".join(
+        [text for line in lines for text in (line.text, " " if line.continues else "\n")][:-1]
+    )
     starts = [0]
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line.text) + 1)
@@ -540,10 +701,15 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
     ]
     skill_at = {i: ent.skill_id for ent in ents for i in range(ent.start, ent.end)}
     in_skill = skill_at.keys()
-    breaks = _line_breaks(doc, text)
+    wraps = [starts[index + 1] for index, line in enumerate(lines[:-1]) if line.continues]
+    breaks = _line_breaks(doc, text, wraps)
     # doc.ents are in order, so the skills near a mention are found by bisection: a scan of
     # every entity for every entity is quadratic in the length of the text.
     ent_starts = [ent.start for ent in ents]
+    lists = _Lists(
+        doc, breaks, in_skill, lambda token: lines[bisect_right(starts, doc[token].idx) - 1].section
+    )
+    sectors = _Sectors(text)
     mentions = []
     for ent in ents:
         index = bisect_right(starts, ent.start_char) - 1
@@ -565,24 +731,50 @@ def _mentions_in(lines: Sequence[TextLine], taxonomy: Taxonomy, nlp: Language) -
             # aliases of the same skill ("apache spark", "pyspark").
             ambiguous = bool(skill.context) and ent.text in skill.forms
             needs_context = ambiguous and section not in SKILLS_SECTIONS and not others
-            if needs_context and not _has_context_word(doc, ent, window, skill.context):
-                continue
-            if ambiguous and _names_an_organisation(doc, ent, window):
-                continue
-            if len(ent.text) == 1 and not _is_list_item(
-                doc, ent, window, others, section, in_skill
+            # A short ambiguous form ("Go", "CV") is a skill as an item of a line of them;
+            # a lone word on a line may be a sub-heading.
+            if (
+                needs_context
+                and not _has_context_word(doc, ent, window, skill.context)
+                and not (len(ent.text) <= 2 and lists.holds(ent, alone=False))
             ):
                 continue
-        line_text = lines[index].text
-        offset = ent.start_char - starts[index]
-        if _is_negated(line_text[:offset]):
+            suffixes = _ORGANISATION_SUFFIXES if ambiguous else _NAME_SUFFIXES
+            if _names_an_organisation(doc, ent, window, suffixes):
+                continue
+            if len(ent.text) == 1 and not _is_list_item(
+                doc, ent, window, others, section, in_skill, lists
+            ):
+                continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if _is_negated(text[line_start : ent.start_char]) or sectors.named(
+            line_start, ent.start_char, len(ent.text)
+        ):
             continue
-        mentions.append(Mention(skill.id, index, ent.text, offset))
+        last = bisect_right(starts, ent.start_char + len(ent.text) - 1) - 1
+        mentions.append(
+            Mention(
+                skill.id,
+                index,
+                ent.text,
+                ent.start_char - starts[index],
+                end_line=last if last != index else None,
+            )
+        )
     return mentions
 
 
-def _line_breaks(doc: Doc, text: str) -> list[int]:
-    """The indices of the tokens that hold a line break, in order.
+class _Breaks(NamedTuple):
+    """Where the doc's lines end: line ``k`` is tokens ``starts[k - 1]`` (0 for the first)
+    to ``ends[k]`` (exclusive; the doc's length for the last)."""
+
+    ends: list[int]
+    starts: list[int]
+
+
+def _line_breaks(doc: Doc, text: str, wraps: Sequence[int]) -> _Breaks:
+    """The doc's line breaks: the tokens that hold a "\\n", and the wraps (``wraps``: the
+    offsets where a wrapped line's continuation starts, joined to it by a space).
 
     Found from the characters: a "\\n" is never a token's trailing space (spaCy keeps only a
     single " " as that), so it lies in the token that starts last at or before it.  Asking
@@ -591,22 +783,30 @@ def _line_breaks(doc: Doc, text: str) -> list[int]:
     from spacy.attrs import IDX
 
     newlines = [found.start() for found in _NEWLINE.finditer(text)]
-    if not newlines:
-        return []
+    if not newlines and not wraps:
+        return _Breaks([], [])
     token_starts = doc.to_array(IDX)
-    return (token_starts.searchsorted(newlines, side="right") - 1).tolist()  # type: ignore[no-any-return]
+    held: list[int] = (token_starts.searchsorted(newlines, side="right") - 1).tolist()
+    if not wraps:
+        return _Breaks(held, [index + 1 for index in held])
+    # A wrap ends its line before the continuation's first token, which starts the next.
+    wrapped: list[int] = token_starts.searchsorted(wraps, side="left").tolist()
+    pairs = sorted(
+        [*((index, index + 1) for index in held), *((index, index) for index in wrapped)]
+    )
+    return _Breaks([end for end, _ in pairs], [start for _, start in pairs])
 
 
 _NEWLINE = re.compile("\n")
 
 
-def _line_window(ent: _Entity, breaks: Sequence[int], length: int, size: int) -> range:
+def _line_window(ent: _Entity, breaks: _Breaks, length: int, size: int) -> range:
     """The indices of up to ``size`` tokens either side of ``ent``, never crossing a line
-    break (``breaks``, the tokens that hold one, in a doc of ``length`` tokens)."""
-    before = bisect_left(breaks, ent.start)  # breaks[before - 1] is the last one before ent
-    after = bisect_left(breaks, ent.end)  # breaks[after] is the first one after it
-    start = max(ent.start - size, breaks[before - 1] + 1 if before else 0)
-    end = min(ent.end + size, breaks[after] if after < len(breaks) else length)
+    break (``breaks``, in a doc of ``length`` tokens) but the ones ``ent`` runs across."""
+    before = bisect_right(breaks.ends, ent.start)  # lines that end before ent starts
+    after = bisect_left(breaks.ends, ent.end)  # the first line that ends at or after its end
+    start = max(ent.start - size, breaks.starts[before - 1] if before else 0)
+    end = min(ent.end + size, breaks.ends[after] if after < len(breaks.ends) else length)
     return range(start, end)
 
 
@@ -633,10 +833,11 @@ def _listed_with_another_skill(
     return False
 
 
-def _names_an_organisation(doc: Doc, ent: _Entity, window: range) -> bool:
+def _names_an_organisation(doc: Doc, ent: _Entity, window: range, suffixes: frozenset[str]) -> bool:
     """True when the mention starts an organisation's name: at most two more capitalised
-    words, then a company suffix ("Ray Engineering Limited", "Oracle Corp.")."""
-    if not ent.text[:1].isupper():
+    words, then one of ``suffixes`` ("Ray Engineering Limited", "Oracle Corp.", "The
+    Linux Foundation")."""
+    if not ent.text[:1].isupper() or ent.end >= window.stop:
         return False
     index = ent.end
     for _ in range(3):
@@ -645,8 +846,11 @@ def _names_an_organisation(doc: Doc, ent: _Entity, window: range) -> bool:
         token = doc[index]
         if not (token.is_title or token.is_upper):
             return False
-        if token.lower_.rstrip(".") in _ORGANISATION_SUFFIXES:
+        word = token.lower_.rstrip(".")
+        if word in suffixes:
             return True
+        if word in _NAME_BREAKS:  # "ERP System For Acme Ltd" names no organisation
+            return False
         index += 1
     return False
 
@@ -662,7 +866,13 @@ def _between(
 
 
 def _is_list_item(
-    doc: Doc, ent: _Entity, window: range, others: bool, section: str, in_skill: Collection[int]
+    doc: Doc,
+    ent: _Entity,
+    window: range,
+    others: bool,
+    section: str,
+    in_skill: Collection[int],
+    lists: _Lists,
 ) -> bool:
     if not _between(doc, ent, window, _LIST_NEIGHBOURS, in_skill):
         return False
@@ -670,7 +880,99 @@ def _is_list_item(
         others
         or section in SKILLS_SECTIONS
         or any(doc[index].lower_ in _LIST_CONTEXT for index in window)
+        or lists.holds(ent)
     )
+
+
+class _Lists:
+    """Which lines of a doc are lists of skills, asked only of the few mentions that need it.
+
+    A line is a *list* when it splits at separators ("C • C++", "Languages: C, R, Go") into
+    two or more items, at least half of them skills (a level word or brackets allowed:
+    "R (basic)"); a lone skill is an *item* of a list when a line beside it, in its section,
+    is a list or an item too (skills one per line).  "Plan B, C and D" and "a grade of C"
+    are neither.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        breaks: _Breaks,
+        in_skill: Collection[int],
+        sections: Callable[[int], str],
+    ) -> None:
+        self.doc, self.breaks, self.in_skill, self.sections = doc, breaks, in_skill, sections
+        self.kinds: dict[int, str] = {}
+
+    def holds(self, ent: _Entity, *, alone: bool = True) -> bool:
+        """True when ``ent`` stands in a list of skills (``alone``: or is a lone item)."""
+        number = bisect_right(self.breaks.ends, ent.start)
+        kind = self._kind(number)
+        if kind != "item" or not alone:
+            return kind == "list"
+        section = self.sections(self._tokens(number).start)
+        return any(
+            0 <= other <= len(self.breaks.ends)
+            and self._kind(other) != "other"
+            and self.sections(self._tokens(other).start) == section
+            for other in (number - 1, number + 1)
+        )
+
+    def _tokens(self, number: int) -> range:
+        ends, starts = self.breaks
+        start = starts[number - 1] if number else 0
+        return range(start, ends[number] if number < len(ends) else len(self.doc))
+
+    def _kind(self, number: int) -> str:
+        kind = self.kinds.get(number)
+        if kind is None:
+            kind = self.kinds[number] = self._read(self._tokens(number))
+        return kind
+
+    def _read(self, tokens: range) -> str:
+        items: list[list[int]] = [[]]
+        for index in tokens:
+            word = self.doc[index].lower_
+            if word in _ITEM_BREAKS:
+                items.append([])
+            elif word not in _SEPARATORS:  # brackets stay inside the item
+                items[-1].append(index)
+        words = [item for item in items if item]
+        skills = sum(
+            all(i in self.in_skill or self.doc[i].lower_ in _LEVEL_WORDS for i in item)
+            for item in words
+        )
+        if len(words) >= 2 and skills >= 2 and 2 * skills >= len(words):
+            return "list"
+        return "item" if len(words) == skills == 1 else "other"
+
+
+class _Sectors:
+    """Which mentions name a sector served rather than a skill: an item of a list of
+    clients' industries ("clients in banking, accounting and consulting"), or followed by
+    the word that makes it one ("accounting firms").  The cues of a line are found once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cues: dict[int, list[int]] = {}  # line start -> where each cue ends
+
+    def named(self, line_start: int, start: int, length: int) -> bool:
+        text = self.text
+        after = _SECTOR_AFTER.match(text, start + length)
+        # "disease detection Client: ..." is a label after a phrase, not "accounting firms"
+        if after is not None and text[start].islower() == text[after.start(1)].islower():
+            return True
+        cues = self.cues.get(line_start)
+        if cues is None:
+            end = text.find("\n", start)
+            found = _SECTOR_CUE.finditer(text, line_start, len(text) if end < 0 else end)
+            cues = self.cues[line_start] = [cue.end() for cue in found]
+        last = bisect_right(cues, start) - 1
+        return (
+            last >= 0
+            and start - cues[last] <= _NEGATION_REACH
+            and _SECTOR_ITEMS.fullmatch(text, cues[last], start) is not None
+        )
 
 
 _NEGATION_REACH = 120
@@ -746,30 +1048,30 @@ def summarise(
 
 
 def rolls_up_to(skill_id: str, taxonomy: Taxonomy) -> tuple[str, ...]:
-    """Every competency a skill evidences, directly or through other competencies.
+    """The competencies a skill is evidence of: its taxonomy ``evidences``, and no further.
 
-    pandas evidences data processing, which evidences data preparation: a resume showing
-    pandas work shows both.  The taxonomy's ``evidences`` links are followed to the end
-    (cycles are cut).
+    A roll-up needs a skill the resume names: a competency derived from a tool is no
+    evidence of yet another competency (Elasticsearch is a search engine; that does not
+    make it AI search, nor AI search's NLP, nor NLP's deep learning).  Where a tool is
+    evidence of a broader competency too, the taxonomy says so: PyTorch evidences deep
+    learning and machine learning.
     """
-    seen: dict[str, None] = {}
-    stack = list(reversed(taxonomy.skill(skill_id).evidences))
-    while stack:
-        current = stack.pop()
-        if current in seen or current == skill_id:
-            continue
-        seen[current] = None
-        stack.extend(reversed(taxonomy.skill(current).evidences))
-    return tuple(seen)
+    return tuple(dict.fromkeys(c for c in taxonomy.skill(skill_id).evidences if c != skill_id))
 
 
 def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[Evidence, ...]:
-    seen: dict[int, Evidence] = {}
+    """One evidence per line mentioning the skill (in order), a wrapped mention's lines
+    joined into one."""
+    evidence = []
+    shown: set[int] = set()
     for mention in mentions:
-        if mention.line not in seen:
-            line = lines[mention.line]
-            seen[mention.line] = Evidence(line.section, line.text, mention.line)
-    return tuple(seen.values())
+        last = mention.line if mention.end_line is None else mention.end_line
+        if mention.line in shown and last in shown:
+            continue
+        text = " ".join(lines[index].text for index in range(mention.line, last + 1))
+        evidence.append(Evidence(lines[mention.line].section, text, mention.line))
+        shown.update(range(mention.line, last + 1))
+    return tuple(evidence)
 
 
 def _years_of_use(

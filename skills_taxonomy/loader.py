@@ -209,6 +209,7 @@ def _skill(data: dict[str, Any]) -> Skill:
         forms=_strings(data.get("forms")),
         context=_lower(data.get("context")),
         evidences=_strings(data.get("evidences")),
+        title=bool(data.get("title", False)),
     )
 
 

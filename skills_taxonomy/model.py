@@ -38,6 +38,9 @@ class Skill:
     """When not empty, a mention counts only near one of these words or another skill."""
     evidences: tuple[str, ...] = ()
     """Ids of the guide competencies this entry is evidence of."""
+    title: bool = False
+    """Its surfaces are job titles (CTO, Head of AI): a mention counts only as the resume's
+    own role, not as someone else's ("reported to the CTO") or a word in a name."""
 
 
 @dataclass(frozen=True)

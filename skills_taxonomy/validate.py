@@ -33,6 +33,7 @@ _FIELDS: dict[str, dict[str, tuple[bool, type | tuple[type, ...]]]] = {
         "forms": (False, list),
         "context": (False, list),
         "evidences": (False, list),
+        "title": (False, bool),
     },
     "levels": {
         "id": (True, str),
@@ -139,9 +140,8 @@ def _check_shape(section: str, entry: RawEntry) -> list[str]:
 
 
 def _type_name(kind: str) -> str:
-    return {"str": "string", "int": "whole number", "list": "list", "dict": "mapping"}.get(
-        kind, kind
-    )
+    names = {"str": "string", "int": "whole number", "list": "list", "dict": "mapping"}
+    return {**names, "bool": "boolean (true or false)"}.get(kind, kind)
 
 
 def _check_ids(raw: RawTaxonomy) -> list[str]:

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from matcher.document import ResumeText
+from matcher.document import Line, ResumeText
 from matcher.parse import parse_resume
 from matcher.skills import (
     SkillMatch,
@@ -19,6 +19,7 @@ from matcher.skills import (
     build_pipeline,
     find_mentions,
     find_skills,
+    line_continues,
     merge_spans,
 )
 from skills_taxonomy import Category, Skill, Taxonomy
@@ -68,6 +69,20 @@ def small() -> Taxonomy:
         skill("frontend", aliases=("front-end development",)),
         skill("nodejs", aliases=("node.js",)),
         skill("ray", forms=("Ray",), context=("ray", "distributed", "cluster")),
+        skill("machine-learning", aliases=("machine learning",), kind="competency"),
+        skill("svm", aliases=("support vector machine", "support vector machines")),
+        skill("unsupervised-learning", aliases=("unsupervised learning",)),
+        skill("sql", aliases=("sql",)),
+        skill("spark-sql", aliases=("spark sql",)),
+        skill("linux", aliases=("linux",)),
+        skill("accounting", aliases=("accounting",)),
+        skill(
+            "executive-leadership",
+            aliases=("chief technology officer",),
+            forms=("CTO",),
+            kind="competency",
+            title=True,
+        ),
     )
     return Taxonomy(
         version="test",
@@ -95,7 +110,7 @@ def found(text: str, taxonomy: Taxonomy, section: str = "experience") -> list[st
         ("Built services in Go and Python for the backend", ["go", "python"]),
         ("Going forward we will go live", []),
         ("Go-to person for the team", []),
-        ("Statistics in R, Python and SQL", ["r", "python"]),
+        ("Statistics in R, Python and SQL", ["r", "python", "sql"]),
         ("Led R&D for the new product line", []),
         ("Vitamin C and iron supplements", []),
         ("Plan B, C and D", []),
@@ -139,11 +154,31 @@ def test_forms_in_another_case_count_as_items_of_a_skills_section(small: Taxonom
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Basics of C, Python and SQL", ["c", "python"]),
+        ("Basics of C, Python and SQL", ["c", "python", "sql"]),
         ("A grade of C in the exam", []),
     ],
 )
 def test_one_letter_forms_after_of(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C • C++", ["c", "cpp"]),
+        ("Python · C · Kubernetes", ["python", "c", "kubernetes"]),
+        ("Languages: C, R, Go", ["c", "r", "go"]),
+        ("Python\nR (basic)\nKubernetes", ["python", "r", "kubernetes"]),  # one per line
+        ("C\nPython", ["c", "python"]),
+        ("A grade C in the final exam", []),
+        ("Grades: A, B, C", []),
+        ("Grade: C • Honours", []),
+        ("Exam results\nC\nsee transcript", []),
+    ],
+)
+def test_one_letter_forms_count_as_items_of_a_list(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
     assert found(text, small) == expected
 
 
@@ -213,6 +248,40 @@ def test_a_skill_is_not_context_for_itself(small: Taxonomy) -> None:
 )
 def test_ambiguous_words_naming_an_employer_are_not_skills(small: Taxonomy, text: str) -> None:
     assert found(text, small) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Certified Kubernetes Administrator, The Linux Foundation", ["kubernetes"]),
+        ("Python Software Foundation fellow", []),
+        ("Administered Linux servers and Python tooling", ["linux", "python"]),
+        ("Linux Labs sponsored the meetup", ["linux"]),  # only ambiguous words ask more
+    ],
+)
+def test_an_organisation_named_after_a_skill_is_not_the_skill(
+    small: Taxonomy, text: str, expected: list[str]
+) -> None:
+    assert found(text, small) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Advised clients in banking, accounting and consulting", []),
+        ("Industries served: retail, insurance, accounting", []),
+        ("Audited accounting firms in three states", []),
+        ("Terraform\nIndustry: retail", ["terraform"]),  # the next line's label is no sector
+        ("Closed the books and ran the accounting for the retail stores", ["accounting"]),
+        ("Served customers in retail with Python and accounting reports", ["python", "accounting"]),
+        (
+            "Served customers using Python, Kubernetes and Terraform",
+            ["python", "kubernetes", "terraform"],
+        ),
+    ],
+)
+def test_a_sector_served_is_not_a_skill(small: Taxonomy, text: str, expected: list[str]) -> None:
+    assert found(text, small) == expected
 
 
 def test_ambiguous_words_count_in_a_skills_section(small: Taxonomy) -> None:
@@ -347,3 +416,179 @@ def test_new_words_get_the_attributes_the_matcher_reads(small: Taxonomy) -> None
         ("zorbquist", "zorbquist", False, True),
         ("zorbquist", "zorbquist", False, False),
     ]
+
+
+def page_line(text: str, top: float, *, size: float = 10.0, bold: bool = False) -> Line:
+    return Line(text=text, top=top, size=size, bold=bold)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "wraps"),
+    [
+        # a sentence running on, in lower case or as a title-case phrase
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 113),
+            True,
+        ),
+        (
+            page_line("Trained a classifier built with Support", 100),
+            page_line("Vector Machines, Neural Networks", 113),
+            True,
+        ),
+        (page_line("Languages: Python, Java, Machine", 100), page_line("Learning, SQL", 113), True),
+        # two items of a list, a heading and its line, a new bullet, a closed sentence
+        (page_line("Python", 100), page_line("Machine Learning", 113), False),
+        (
+            page_line("Deep Learning Projects", 100, bold=True),
+            page_line("Learning rate schedules", 113),
+            False,
+        ),
+        (
+            page_line("Tuned the models with grid search and", 100),
+            page_line("• learning curves", 113),
+            False,
+        ),
+        (
+            page_line("Built the reporting layer with Spark.", 100),
+            page_line("SQL tuning", 113),
+            False,
+        ),
+        (
+            page_line("Deployed the service for the claims team", 100),
+            page_line("Machine learning platform", 113),
+            False,
+        ),
+        # where the lines stand: a gap ends a paragraph; the next page's top continues it
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 140),
+            False,
+        ),
+        (
+            page_line("Clustered customers with supervised and", 700),
+            Line("unsupervised learning", page=1, top=72, size=10.0),
+            True,
+        ),
+        (
+            page_line("Clustered customers with supervised and", 100),
+            page_line("unsupervised learning", 113, size=14.0),
+            False,
+        ),
+        # paragraphs of a DOCX have no position: the words decide
+        (
+            Line("Event Management, Employee Engagement, Team"),
+            Line("Management, Vendor Management"),
+            True,
+        ),
+        (
+            Line("Met the client to discuss the requirements"),
+            Line("Analysis of the data model"),
+            False,
+        ),
+        # a text file: the very next line, not one after a blank line
+        (
+            Line("Clustered customers with supervised and", top=4),
+            Line("unsupervised learning", top=5),
+            True,
+        ),
+        (
+            Line("Clustered customers with supervised and", top=4),
+            Line("unsupervised learning", top=6),
+            False,
+        ),
+    ],
+)
+def test_a_line_continues_where_its_sentence_wraps(first: Line, second: Line, wraps: bool) -> None:
+    assert line_continues(first, second) is wraps
+
+
+def skills_of(text: str, taxonomy: Taxonomy) -> dict[str, SkillMatch]:
+    parsed = parse_resume(resume(text), as_of=date(2024, 6, 1))
+    return {match.id: match for match in find_skills(parsed, taxonomy)}
+
+
+def test_a_phrase_wrapped_onto_the_next_line_is_one_mention(small: Taxonomy) -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Flagged fraudulent claims with a classifier built on Support\n"
+        "Vector Machines, then grouped the rest with unsupervised\n"
+        "learning.\n"
+    )
+    matches = skills_of(text, small)
+    assert {"svm", "unsupervised-learning"} <= matches.keys()
+    assert [e.text for e in matches["svm"].evidence] == [
+        "Flagged fraudulent claims with a classifier built on Support "
+        "Vector Machines, then grouped the rest with unsupervised"
+    ]
+    assert matches["svm"].surfaces == ("Support Vector Machines",)
+    assert [e.text for e in matches["unsupervised-learning"].evidence] == [
+        "Vector Machines, then grouped the rest with unsupervised learning."
+    ]
+
+
+def test_lines_of_a_list_do_not_run_into_each_other(small: Taxonomy) -> None:
+    bulleted = "EXPERIENCE\n• Wrote the data pipelines in Spark\n• SQL tuning for the reports\n"
+    listed = "SKILLS\nKubernetes\nSpark\nSQL\n"
+    apart = "EXPERIENCE\nMoved the data pipelines from Hive to Spark\n\nSQL reports for finance\n"
+    for text in (bulleted, listed, apart):
+        matches = skills_of(text, small)
+        assert "spark-sql" not in matches, text
+        assert {"apache-spark", "sql"} <= matches.keys(), text
+
+
+def test_a_derived_competency_rolls_up_no_further() -> None:
+    # PyTorch is evidence of deep learning, and deep learning of machine learning: a resume
+    # naming PyTorch shows deep learning (derived) but, unless the taxonomy says PyTorch is
+    # evidence of machine learning too, not machine learning through it.
+    taxonomy = Taxonomy(
+        version="test",
+        guide="test",
+        categories=(Category("programming", "Programming"),),
+        regions=(),
+        skills=(
+            skill("machine-learning", aliases=("machine learning",), kind="competency"),
+            skill(
+                "deep-learning",
+                aliases=("deep learning",),
+                kind="competency",
+                evidences=("machine-learning",),
+            ),
+            skill("pytorch", aliases=("pytorch",), evidences=("deep-learning",)),
+        ),
+        levels=(),
+        industries=(),
+        certifications=(),
+        roadmap=(),
+        degree_levels=(),
+        degree_fields=(),
+    )
+    tool = skills_of("EXPERIENCE\nTrained models in PyTorch\n", taxonomy)
+    assert tool.keys() == {"pytorch", "deep-learning"}
+    assert tool["deep-learning"].derived and tool["deep-learning"].via == ("pytorch",)
+    named = skills_of("EXPERIENCE\nResearch in deep learning\n", taxonomy)
+    assert named.keys() == {"deep-learning", "machine-learning"}
+    assert named["machine-learning"].via == ("deep-learning",)
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Jane Example\nCTO and co-founder\nEXPERIENCE\nBuilt things", True),  # the headline
+        ("EXPERIENCE\nCTO, Acme Robotics, Jan 2020 - Present\nBuilt the platform", True),
+        ("EXPERIENCE\nChief Technology Officer\nAcme Robotics, 2020 - Present\nBuilt it", True),
+        ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nServed as interim CTO for a year", True),
+        ("Jane Example\nEXPERIENCE\nRole: Head/VP/GM-Technology/CTO\nBuilt it", True),
+        # someone else's title, a product line's name
+        ("EXPERIENCE\nEngineer, Acme, 2020 - Present\nReported to the CTO weekly", False),
+        (
+            "EXPERIENCE\nProduct Manager, Acme Home, 2020 - Present\n"
+            "Launched the Refrigerator, CTO and WallOven product lines",
+            False,
+        ),
+    ],
+)
+def test_a_job_title_counts_only_as_the_candidates_own_role(
+    small: Taxonomy, text: str, held: bool
+) -> None:
+    assert ("executive-leadership" in skills_of(text, small)) is held

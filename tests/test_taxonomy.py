@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from matcher.cli import cli
 from matcher.errors import TaxonomyError
-from matcher.skills import TextLine, find_mentions
+from matcher.skills import TextLine, find_mentions, summarise
 from skills_taxonomy import INDUSTRY_IDS, LEVEL_IDS, Taxonomy, load_taxonomy, problems_in
 from skills_taxonomy.loader import read_shipped
 from skills_taxonomy.validate import check
@@ -92,6 +92,28 @@ def test_guide_competencies_cite_the_guide_and_tools_roll_up(taxonomy: Taxonomy)
     for skill in taxonomy.skills:
         assert skill.source.strip(), skill.id
         assert set(skill.evidences) <= competencies, skill.id
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a search engine and log tooling are neither AI search, NLP nor model monitoring
+        (
+            "Built an observability system with Kafka, Elastic Stack and Grafana",
+            {"ai-search", "nlp", "deep-learning", "machine-learning", "model-monitoring", "mlops"},
+        ),
+        ("Alerting with Amazon CloudWatch and Azure Monitor", {"model-monitoring", "mlops"}),
+        ("Home automation on a Raspberry Pi", {"embedded-ai", "model-deployment"}),
+        ("Ladder logic for the PLC of the packing line", {"automation"}),
+    ],
+)
+def test_tools_roll_up_only_to_what_they_are_evidence_of(
+    taxonomy: Taxonomy, text: str, absent: set[str]
+) -> None:
+    lines = [TextLine(text, "experience")]
+    found = {match.id for match in summarise(find_mentions(lines, taxonomy), lines, taxonomy)}
+    assert found, text  # the tools themselves are found
+    assert not found & absent
 
 
 def test_ambiguous_words_are_case_sensitive_or_need_context(taxonomy: Taxonomy) -> None:
@@ -185,6 +207,29 @@ skills:
         "(did you mean 'machine-learning'?)" in problems
     )
     assert "my.yaml:22: 'my-other': evidences refers to unknown skill 'no-such-skill'" in problems
+
+
+def test_a_skill_may_be_marked_as_a_job_title(write: Write, taxonomy: Taxonomy) -> None:
+    assert taxonomy.skill("executive-leadership").title
+    assert not taxonomy.skill("python").title
+    path = write(
+        "titles.yaml",
+        """\
+skills:
+  - id: python
+    title: yes please
+  - id: my-chief
+    name: Chief Widget Officer
+    category: leadership
+    kind: tool
+    source: mine
+    aliases: [chief widget officer]
+    title: true
+""",
+    )
+    assert problems_in(path) == [
+        "titles.yaml:3: skill 'python': 'title' must be a boolean (true or false)",
+    ]
 
 
 def test_validator_reports_references_to_unknown_skills_in_levels(write: Write) -> None:
