@@ -535,6 +535,9 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "references",
         "extracurricular activities",
         "extra-curricular activities",
+        "extracurricular activity",  # Awesome-CV's example resume
+        "extra-curricular activity",
+        "extracurriculars",
         "affiliations",
         "memberships",
         "professional affiliations",
@@ -574,7 +577,7 @@ _HEADING_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:projects|project experience|portfolio)\b", "projects"),
         (r"\b(?:skills?|competenc|expertise|proficienc|technologies|tools)", "skills"),
         (r"\b(?:summary|profile|objective|overview)\b", "summary"),
-        (r"\b(?:interests|hobbies|languages|references|activities|affiliations)\b", "other"),
+        (r"\b(?:interests|hobbies|languages|references|activit(?:y|ies)|affiliations)\b", "other"),
     )
 )
 
@@ -1239,7 +1242,10 @@ def _drop_locations(text: str) -> str:
 
     The city part of the pattern can reach back into the employer ("Fabrikam Industrial
     Detroit, MI", where a two-column line lost the gap): a city is its last word and the words
-    before it that begin city names ("San", "Palo", "New"); the rest is given back.
+    before it that begin city names ("San", "Palo", "New"); the rest is given back.  A school
+    word among those ("College" of College Park) ends a school's name instead when the words
+    before it name no school yet ("Bellows College Seattle, WA", but "University of Maryland
+    College Park, MD").
     """
 
     def give_back(match: re.Match[str]) -> str:
@@ -1248,6 +1254,10 @@ def _drop_locations(text: str) -> str:
             return " ".join(city) + " | "  # "Contoso University, Delhi": the place follows
         keep = len(city) - 1
         while keep > 0 and city[keep - 1].lower().strip(".") in _CITY_PREFIXES:
+            if keep > 1 and _INSTITUTION_RE.match(city[keep - 1]):
+                before = match.string[: match.start()] + " " + " ".join(city[: keep - 1])
+                if not _INSTITUTION_RE.search(before):
+                    break
             keep -= 1
         return " ".join(city[:keep]) + " | "
 
@@ -1670,12 +1680,19 @@ def _find_positions(
     for number, (begin, anchor, fields) in enumerate(blocks):
         stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
         title, org = _assign(fields)
-        if org is None and title is not None and positions and headers_before and not strict:
-            # "Contoso, Austin, TX" over several titles, each with its dates: a title line
-            # with no header of its own above it is a later role at the employer above.
+        if org is None and title is not None and positions and not strict:
             earlier_begin, earlier_anchor, _ = blocks[number - 1]
-            if begin == anchor.index and earlier_begin < earlier_anchor.index:
-                org = positions[-1].organization
+            earlier_org = positions[-1].organization
+            if headers_before:
+                # "Contoso, Austin, TX" over several titles, each with its dates: a title line
+                # with no header of its own above it is a later role at the employer above.
+                if begin == anchor.index and earlier_begin < earlier_anchor.index:
+                    org = earlier_org
+            elif fields == list(anchor.fields) and earlier_org not in earlier_anchor.fields:
+                # "Title  dates" over "Contoso, Seattle, WA", then a "Title  dates" line with
+                # no employer line under it (a promotion, Awesome-CV's empty organisation):
+                # another role at the employer above.
+                org = earlier_org
         last = max(stop, anchor.index + 1)
         first_row = logical[begin][1]
         stop_row = logical[last][1] if last < len(logical) else len(section.lines)

@@ -100,6 +100,7 @@ def tiny_taxonomy() -> Taxonomy:
         ("Languages", "other"),
         ("Volunteer", "other"),
         ("Volunteer Experience", "other"),
+        ("Extracurricular Activity", "other"),
         ("Personal Information", "profile"),
         ("## Experience", "experience"),
         ("**Education**", "education"),
@@ -520,6 +521,20 @@ def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> No
     ],
 )
 def test_the_school_is_cut_out_of_the_line(line: str, school: str) -> None:
+    assert [e.institution for e in parse(f"Education\n{line}\n").education] == [school]
+
+
+@pytest.mark.parametrize(
+    ("line", "school"),
+    [
+        ("Bellows College Seattle, WA", "Bellows College"),
+        ("M.S. Computer Science, Bellows College Seattle, WA, 2021", "Bellows College"),
+        ("University of Maryland College Park, MD", "University of Maryland"),
+        ("Texas A&M University College Station, TX", "Texas A&M University"),
+    ],
+)
+def test_a_college_before_a_city_ends_the_school_name(line: str, school: str) -> None:
+    # "College" begins city names (College Park, College Station) only after a school's name.
     assert [e.institution for e in parse(f"Education\n{line}\n").education] == [school]
 
 

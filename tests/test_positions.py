@@ -207,3 +207,23 @@ Research Assistant, Northwind University, Jan 2014 - May 2014
     resume = parse_resume(ResumeText.from_string(text), as_of=AS_OF)
     assert [p.title for p in resume.experience.positions] == ["Research Assistant"]
     assert resume.experience.total_years == 0.4
+
+
+def test_a_title_with_no_employer_line_after_one_with_it_is_a_promotion() -> None:
+    # Awesome-CV's \cventry with an empty organisation: the title and dates over the employer
+    # and city, then a second role at that employer with no employer line of its own.
+    text = """Experience
+Machine Learning Engineer II 2023.02–pres.
+Trey Research Seattle, WA
+• Lead the retrieval stage of the recommender.
+Machine Learning Engineer Jul. 2021 \u00ad Jan. 2023
+• Shipped a learning-to-rank model for code search.
+Software Engineer Sep. 2019 \u00ad Jun. 2021
+Southridge Video Portland, OR
+• Wrote the feature pipelines.
+"""
+    assert positions(text) == [
+        ("Machine Learning Engineer II", "Trey Research", "2023-02", "present"),
+        ("Machine Learning Engineer", "Trey Research", "2021-07", "2023-01"),
+        ("Software Engineer", "Southridge Video", "2019-09", "2021-06"),
+    ]
