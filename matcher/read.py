@@ -110,6 +110,9 @@ section); more, and the page is a single column with an indented block."""
 DEFAULT_MARGIN_BAND = 0.12
 """Running headers, footers and page numbers are looked for in the top and bottom fraction
 of the page."""
+DEFAULT_ROW_MIN_CELLS = 3
+"""A DOCX table row of at least this many cells, each one line, is a data table's row and
+reads as one line; fewer cells are a layout (a heading cell beside a content cell)."""
 
 # pdfminer logs every oddity of a malformed file at WARNING.  Without a handler of its own
 # that output would reach stderr through logging's last-resort handler; an application
@@ -1567,8 +1570,13 @@ class _DocxReader:
             cells = [tc for tc in row.iterchildren(f"{_W}tc")]
             for sdt in row.iterchildren(_W_SDT):
                 cells.extend(sdt.iter(f"{_W}tc"))
+            start = len(self.lines)
+            counts = []
             for number, cell in enumerate(cells):
                 self.read_blocks(cell, number)
+                counts.append(len(self.lines) - start - sum(counts))
+            if len(cells) >= DEFAULT_ROW_MIN_CELLS and max(counts) == 1 and sum(counts) > 1:
+                self.lines[start:] = [_row_line(self.lines[start:])]
 
     def _style_of(self, paragraph: Any) -> tuple[bool | None, float]:
         style = paragraph.style
@@ -1638,6 +1646,17 @@ class _DocxReader:
         for box in element.iter(_W_TXBX):
             if _is_outer_box(box, element):
                 self.read_blocks(box, column)
+
+
+def _row_line(cells: list[Line]) -> Line:
+    """A data table's row of one-line cells ("Skill Name | Version | Last Used | Experience",
+    "MS Excel | 365 | 2026 | 6 Year(s)") as one line: each cell alone would read as a heading
+    or a list item.  Layout tables (a heading cell beside a content cell) have two columns."""
+    return Line(
+        text=" | ".join(line.text for line in cells),
+        size=max(line.size for line in cells),
+        bold=all(line.bold for line in cells),
+    )
 
 
 def _is_outer_box(box: Any, paragraph: Any) -> bool:

@@ -516,6 +516,40 @@ def test_docx_header_then_body_in_order_with_table_and_bold_then_footer(tmp_path
     assert (read.format, read.file, read.engine) == ("docx", "cv.docx", "")
 
 
+def test_docx_data_table_rows_read_as_one_line_each(tmp_path: Path) -> None:
+    # A job portal's IT-skills table: its header row's bold cells are column labels, not
+    # headings ("Experience"); a row whose cell holds two paragraphs reads cell by cell.
+    document = docx.Document()
+    document.add_paragraph("IT Skills")
+    table = document.add_table(rows=0, cols=4)
+    rows = [
+        ("Skill Name", "Version", "Last Used", "Experience"),
+        ("MS Excel", "365", "2026", "6 Year(s)"),
+        ("SQL", "", "2026", "4 Year(s)"),
+        ("JIRA", "Cloud\nServer", "2026", "5 Year(s)"),
+    ]
+    for number, values in enumerate(rows):
+        for cell, value in zip(table.add_row().cells, values, strict=True):
+            for k, part in enumerate(value.split("\n")):
+                paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+                paragraph.add_run(part).bold = number == 0
+    path = tmp_path / "cv.docx"
+    document.save(str(path))
+
+    read = read_resume(path)
+    assert [(line.text, line.bold) for line in read.lines] == [
+        ("IT Skills", False),
+        ("Skill Name | Version | Last Used | Experience", True),
+        ("MS Excel | 365 | 2026 | 6 Year(s)", False),
+        ("SQL | 2026 | 4 Year(s)", False),
+        ("JIRA", False),
+        ("Cloud", False),
+        ("Server", False),
+        ("2026", False),
+        ("5 Year(s)", False),
+    ]
+
+
 # --- Text and Markdown ------------------------------------------------------------------------
 
 RESUME_TEXT = "Zoë Müller\n\nSkills: Python, C++ — 5 years\n"
