@@ -45,8 +45,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import inch
+from reportlab.lib.units import cm, inch
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -1282,6 +1284,278 @@ PEOPLE: list[dict[str, Any]] = [
             {"name": "Paediatric First Aid", "year": 2025},
         ],
     },
+    {
+        "file": "mle_technology_nora_keller.pdf",
+        "layout": "awesome-cv",
+        "level": "machine-learning-engineer",
+        "industry": "technology",
+        "note": "recommendations and search for a video platform and a developer platform; a "
+        "promotion at one employer",
+        "pages": 2,
+        "name": "Nora Keller",
+        "headline": "Machine Learning Engineer · Recommendations, Search & MLOps",
+        "contact": {
+            "email": "nora.keller@example.com",
+            "phone": "(206) 555-0174",
+            "location": "Seattle, WA",
+            "github": "github.com/nkeller-example",
+        },
+        "headings": {
+            "summary": "Summary",
+            "experience": "Experience",
+            "skills": "Skills",
+            "projects": "Projects",
+            "certifications": "Certificates",
+        },
+        "summary": (
+            "Machine learning engineer with five years of experience building recommendation and "
+            "search systems for consumer and developer products. I take models from offline "
+            "experiments to low-latency services on Kubernetes, and look after the evaluation, "
+            "monitoring and data pipelines that keep them healthy."
+        ),
+        "experience": [
+            {
+                "title": "Machine Learning Engineer II",
+                "org": "Trey Research (developer platform)",
+                "location": "Seattle, WA",
+                "dates": "2025.02–pres.",
+                "start": "2025-02",
+                "end": "present",
+                "bullets": [
+                    "Lead the candidate-generation stage of the developer-content recommender: a "
+                    "two-tower retrieval model in PyTorch over 30M items, served from a FAISS "
+                    "index behind gRPC; click-through up 7%.",
+                    "Moved batch training for the ranking models to Kubeflow Pipelines on GKE, "
+                    "with distributed hyperparameter tuning on Ray; a full retrain takes 3 hours "
+                    "instead of 14.",
+                    "Own the real-time feature pipeline (Kafka, Flink, Redis) and its online and "
+                    "offline parity tests, and mentor two junior engineers.",
+                ],
+            },
+            {
+                "title": "Machine Learning Engineer",
+                "org": "Trey Research (developer platform)",
+                "location": "Seattle, WA",
+                "dates": "Jul. 2023 \u00ad Jan. 2025",
+                "start": "2023-07",
+                "end": "2025-01",
+                "bullets": [
+                    "Shipped a learning-to-rank model (LightGBM LambdaMART) for code search, with "
+                    "offline NDCG evaluation and A/B tests across 4M weekly users.",
+                    "Fine-tuned sentence-transformers embeddings on query logs for semantic "
+                    "search; zero-result queries fell by a third.",
+                    "Set up MLflow experiment tracking, the model registry and drift monitoring "
+                    "with Evidently for the search and recommendation models.",
+                ],
+            },
+            {
+                "title": "Software Engineer, Recommendations",
+                "org": "Southridge Video (streaming service)",
+                "location": "Portland, OR",
+                "dates": "Sep. 2021 \u00ad Jun. 2023",
+                "start": "2021-09",
+                "end": "2023-06",
+                "bullets": [
+                    "Wrote Spark and Airflow pipelines for the viewing-history features of the "
+                    "home-page recommender (matrix factorisation, later a PyTorch sequence model).",
+                    "Built the FastAPI service that serves personalised rows from Docker on AWS "
+                    "EKS at a p99 latency under 40 ms.",
+                    "Analysed A/B tests in SQL on BigQuery and wrote the experiment guidelines "
+                    "the team still uses.",
+                ],
+            },
+        ],
+        "education": [
+            {
+                "degree": "M.S.",
+                "field": "Computer Science",
+                "institution": "Bellows College",
+                "location": "Seattle, WA",
+                "dates": "Sep. 2019 \u00ad Jun. 2021",
+                "year": 2021,
+                "detail": "Thesis: session-based recommendation with graph neural networks",
+            },
+            {
+                "degree": "B.S.",
+                "field": "Computer Science",
+                "institution": "Cascade State University",
+                "location": "Spokane, WA",
+                "dates": "Sep. 2015 \u00ad May 2019",
+                "year": 2019,
+                "detail": "Dean's List, Fall 2016 – Spring 2017",
+            },
+        ],
+        "skills": [
+            {"area": "Languages", "items": ["Python", "SQL", "C", "C++", "R (basic)", "Go"]},
+            {
+                "area": "Machine Learning",
+                "items": [
+                    "PyTorch",
+                    "TensorFlow",
+                    "scikit-learn",
+                    "LightGBM",
+                    "Hugging Face Transformers",
+                ],
+            },
+            {
+                "area": "Search & RecSys",
+                "items": ["FAISS", "Elasticsearch", "learning to rank", "recommendation systems"],
+            },
+            {
+                "area": "MLOps",
+                "items": ["Kubeflow", "MLflow", "Ray", "Airflow", "Docker", "Kubernetes"],
+            },
+            {"area": "Cloud", "items": ["GCP (Vertex AI, GKE, BigQuery)", "AWS (EKS, S3)"]},
+        ],
+        "projects": [
+            {
+                "name": "recsys-eval",
+                "text": "Open-source offline evaluation toolkit for recommender systems (recall@k, "
+                "NDCG, coverage); github.com/nkeller-example/recsys-eval.",
+            },
+        ],
+        "certifications": [{"name": "AWS Certified Machine Learning – Specialty", "year": 2024}],
+        "activities": [
+            {
+                "name": "Leadership Certificate Program, Cascade State University",
+                "dates": "Sept 2017 - May 2018",
+                "text": "Twelve workshops on facilitation and project leadership; led a "
+                "student team that ran the campus hackathon for 300 participants.",
+            },
+        ],
+    },
+    {
+        "file": "no_fit_business_analyst_priya_nair.docx",
+        "layout": "portal-docx",
+        "level": None,
+        "industry": None,
+        "note": "no AI fit: business analyst in local government and consulting; job-portal "
+        "profile export; UK phone number",
+        "name": "Priya Nair",
+        "headline": "Senior Business Analyst – requirements, process mapping and UAT for public "
+        "services",
+        "contact": {
+            "email": "priya.nair@example.com",
+            "phone": "+44 7700 900456",
+            "location": "London, United Kingdom",
+        },
+        "portal": {
+            "badge": "Featured Resume",
+            "fields": [
+                ("Current Designation", "Senior Business Analyst"),
+                ("Current Company", "Contoso City Council"),
+                ("Current Location", "London, United Kingdom"),
+                ("Preferred Location", "London, Pune, Bengaluru"),
+                ("Functional Area", "Business Analysis"),
+                ("Role", "Business Analyst"),
+                ("Industry", "Government / Public Administration"),
+                ("Total Experience", "6 Year(s) 4 Month(s)"),
+                ("Highest Degree", "MBA/PGDM"),
+                ("Notice Period", "2 Months"),
+            ],
+            "contact_lines": [
+                ("Mobile", "+91 98XXX XXX21 Verified"),
+                ("E-Mail", "priya.nair@example.com Verified"),
+                ("Alternate Phone", "+44 7700 900456"),
+            ],
+            "it_skills": [
+                ("MS Excel", "365", "2026", "6 Year(s)"),
+                ("SQL", "", "2026", "4 Year(s)"),
+                ("JIRA", "Cloud", "2026", "5 Year(s)"),
+                ("Microsoft Visio", "2019", "2025", "3 Year(s)"),
+            ],
+            "affiliations": [
+                "Member, Lakeside Speakers Club (public speaking), Mar 2021 to Feb 2024"
+            ],
+            "personal": [
+                ("Languages Known", "English, Malayalam, Hindi"),
+                ("Desired Job Type", "Permanent, Full Time"),
+            ],
+        },
+        "headings": {
+            "summary": "Profile Summary",
+            "experience": "Work Experience",
+            "skills": "Key Skills",
+            "certifications": "Certifications",
+        },
+        "summary": (
+            "Business analyst with six years of experience serving clients in banking, accounting "
+            "and consulting. I turn stakeholder needs into clear requirements, map processes, "
+            "and run user acceptance testing so that releases land without surprises."
+        ),
+        "objective": "Seeking a lead analyst role starting Spring 2027 in public-sector change "
+        "programmes.",
+        "experience": [
+            {
+                "title": "Senior Business Analyst",
+                "org": "Contoso City Council",
+                "location": "London",
+                "dates": "Jan 2023 to Till Date",
+                "start": "2023-01",
+                "end": "present",
+                "bullets": [
+                    "Gather and document requirements (BRD, FRD, user stories) for the housing "
+                    "repairs and planning applications services with service managers and the "
+                    "digital team.",
+                    "Map as-is and to-be processes in Visio and BPMN; removed four manual "
+                    "hand-offs from the resident sign-up journey.",
+                    "Plan and run UAT with 25 business testers; defects found after release down "
+                    "by 40%.",
+                ],
+            },
+            {
+                "title": "Business Analyst",
+                "org": "Fabrikam Consulting Services",
+                "location": "Bengaluru",
+                "dates": "Jun 2020 to Dec 2022",
+                "start": "2020-06",
+                "end": "2022-12",
+                "bullets": [
+                    "Analysed the accounts-payable process for two accounting-firm clients and "
+                    "wrote the requirements for their invoice workflow system.",
+                    "Prepared MIS reports in MS Excel and SQL for the delivery leads and kept the "
+                    "JIRA backlog groomed for a team of eight developers.",
+                ],
+            },
+        ],
+        "education": [
+            {
+                "degree": "MBA/PGDM",
+                "field": "Finance",
+                "institution": "Westbrook School of Business, Pune",
+                "year": 2020,
+            },
+            {
+                "degree": "B.Com",
+                "field": "Accounting and Finance",
+                "institution": "Kaveri College of Commerce, Bengaluru",
+                "year": 2018,
+            },
+        ],
+        "skills": [
+            {
+                "area": "Key Skills",
+                "items": [
+                    "Requirement Gathering",
+                    "BRD",
+                    "FRD",
+                    "User Stories",
+                    "Process Mapping",
+                    "UAT",
+                    "Stakeholder Management",
+                    "Agile",
+                    "JIRA",
+                    "Confluence",
+                    "MS Excel",
+                ],
+            }
+        ],
+        "projects": [],
+        "certifications": [
+            {"name": "IIBA Entry Certificate in Business Analysis (ECBA)", "year": 2021},
+            {"name": "Professional Scrum Product Owner I", "year": 2023},
+        ],
+    },
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -2113,6 +2387,225 @@ def render_latex_like_pdf(p: dict[str, Any], path: Path) -> int:
 
 
 # --------------------------------------------------------------------------------------------
+# PDF: Awesome-CV-like (the XeLaTeX class).  One embedded TrueType family (Bitstream Vera, which
+# ships with reportlab) so the text layer holds what the template draws: the name in
+# letter-spaced capitals with the contact lines beside it, section titles whose first three
+# letters are in the accent colour, a bold title with its dates at the right margin over the
+# employer and city, date ranges joined by a soft hyphen (U+00AD, as Awesome-CV's dates come
+# out of XeLaTeX), skills as "A • B • C" rows and a "Name · Résumé" footer with the page number.
+# --------------------------------------------------------------------------------------------
+
+ACV_R, ACV_B, ACV_I = "AcvSans", "AcvSans-Bold", "AcvSans-Oblique"
+ACV_ACCENT = colors.HexColor("#DC3522")
+ACV_DARK = colors.HexColor("#333333")
+ACV_GRAY = colors.HexColor("#5D5D5D")
+ACV_LIGHT = colors.HexColor("#999999")
+
+
+def _acv_fonts() -> None:
+    for name, file in ((ACV_R, "Vera.ttf"), (ACV_B, "VeraBd.ttf"), (ACV_I, "VeraIt.ttf")):
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, file))
+
+
+def wrap_to_width(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        longer = f"{line} {word}" if line else word
+        if line and stringWidth(longer, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = longer
+    return [*lines, line] if line else lines
+
+
+class AcvPages:
+    """A canvas with a cursor: rows drawn top-down, a new page when the current one is full."""
+
+    size = 9.0  # body text
+    leading = 11.6
+
+    def __init__(self, path: Path, p: dict[str, Any]) -> None:
+        _acv_fonts()
+        self.page_w, self.page_h = A4
+        self.left, self.right = 1.4 * cm, self.page_w - 1.4 * cm
+        self.top, self.bottom = self.page_h - 1.2 * cm, 1.8 * cm
+        self.c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        meta = para_pdf_meta(p)
+        for setter, key in (
+            (self.c.setTitle, "title"),
+            (self.c.setAuthor, "author"),
+            (self.c.setSubject, "subject"),
+            (self.c.setCreator, "creator"),
+        ):
+            setter(meta[key])
+        self.footer_text = f"{p['name']}  ·  Résumé"
+        self.page = 1
+        self.y = self.top
+
+    def text(
+        self, x: float, text: str, font: str, size: float, color: Any, align: str = "left"
+    ) -> None:
+        self.c.setFont(font, size)
+        self.c.setFillColor(color)
+        if align == "right":
+            self.c.drawRightString(x, self.y, text)
+        else:
+            self.c.drawString(x, self.y, text)
+
+    def need(self, height: float) -> None:
+        if self.y - height < self.bottom:
+            self.footer()
+            self.c.showPage()
+            self.page += 1
+            self.y = self.top
+
+    def down(self, height: float) -> None:
+        self.need(height)
+        self.y -= height
+
+    def footer(self) -> None:
+        y, self.y = self.y, 1.0 * cm
+        self.text(
+            self.page_w / 2 - stringWidth(self.footer_text, ACV_R, 7.5) / 2,
+            self.footer_text,
+            ACV_R,
+            7.5,
+            ACV_LIGHT,
+        )
+        self.text(self.right, str(self.page), ACV_R, 7.5, ACV_LIGHT, align="right")
+        self.y = y
+
+    def finish(self) -> int:
+        self.footer()
+        self.c.showPage()
+        self.c.save()
+        return self.page
+
+
+def _acv_header(pg: AcvPages, p: dict[str, Any]) -> None:
+    """Name in letter-spaced capitals, first name light; contact lines beside it at the right."""
+    size = 26.0
+    pg.y -= size
+    first, last = p["name"].upper().rsplit(" ", 1)
+    t = pg.c.beginText(pg.left, pg.y)
+    t.setCharSpace(0.28 * size)
+    t.setFont(ACV_R, size)
+    t.setFillColor(ACV_LIGHT)
+    t.textOut(first + " ")
+    t.setFont(ACV_B, size)
+    t.setFillColor(ACV_DARK)
+    t.textOut(last)
+    t.setCharSpace(0)  # Tc is text state: it would carry on into every later string
+    pg.c.drawText(t)
+    c = p["contact"]
+    rows = [(c["email"], c["phone"]), (c["location"], c["github"])]
+    y = pg.y
+    for offset, row in zip((10.5, 0.0), rows, strict=True):
+        pg.y = y + offset
+        pg.text(pg.right, "  |  ".join(row), ACV_R, 8, ACV_GRAY, align="right")
+    pg.y = y
+    pg.down(15)
+    pg.text(pg.left, p["headline"].upper(), ACV_R, 8.5, ACV_ACCENT)
+
+
+def _acv_section(pg: AcvPages, title: str) -> None:
+    """'Exp' in the accent colour, 'erience' in dark grey, then a rule to the right margin."""
+    size = 14.0
+    pg.need(size + 4 * pg.leading)
+    pg.y -= size + 8
+    head, rest = title[:3], title[3:]
+    pg.text(pg.left, head, ACV_B, size, ACV_ACCENT)
+    x = pg.left + stringWidth(head, ACV_B, size)
+    pg.text(x, rest, ACV_B, size, ACV_DARK)
+    x += stringWidth(rest, ACV_B, size) + 6
+    pg.c.setStrokeColor(ACV_LIGHT)
+    pg.c.setLineWidth(0.9)
+    pg.c.line(x, pg.y + 3.5, pg.right, pg.y + 3.5)
+    pg.y -= 4
+
+
+def _acv_row(pg: AcvPages, left: str, right: str, font: str, size: float, color: Any) -> None:
+    pg.down(size * 1.3)
+    pg.text(pg.left, left, font, size, color)
+    if right:
+        pg.text(pg.right, right, ACV_I, 8, ACV_GRAY, align="right")
+
+
+def _acv_bullets(pg: AcvPages, items: list[str]) -> None:
+    indent = 14
+    for item in items:
+        for i, line in enumerate(wrap_to_width(item, ACV_R, pg.size, pg.right - pg.left - indent)):
+            pg.down(pg.leading)
+            if i == 0:
+                pg.text(pg.left + 4, "•", ACV_R, pg.size, ACV_GRAY)
+            pg.text(pg.left + indent, line, ACV_R, pg.size, ACV_GRAY)
+
+
+def _acv_entry(
+    pg: AcvPages, title: str, dates: str, org: str, location: str, bullets: list[str]
+) -> None:
+    """Awesome-CV's \\cventry: title and dates, then employer and city (none for a promotion)."""
+    pg.need(3 * pg.leading + 12)
+    pg.y -= 4
+    _acv_row(pg, title, dates, ACV_B, 10, ACV_DARK)
+    if org:
+        _acv_row(pg, org, "", ACV_R, 9, ACV_GRAY)
+        pg.text(pg.right, location, ACV_I, 8, ACV_GRAY, align="right")
+    _acv_bullets(pg, bullets)
+
+
+def _acv_paragraph(pg: AcvPages, text: str) -> None:
+    for line in wrap_to_width(text, ACV_R, pg.size, pg.right - pg.left):
+        pg.down(pg.leading)
+        pg.text(pg.left, line, ACV_R, pg.size, ACV_GRAY)
+
+
+def _acv_skills(pg: AcvPages, skills: list[dict[str, Any]]) -> None:
+    """Awesome-CV's \\cvskill rows: the area right-aligned in a narrow column, items beside it."""
+    col = 3.9 * cm
+    for s in skills:
+        lines = wrap_to_width(" • ".join(s["items"]), ACV_R, pg.size, pg.right - pg.left - col)
+        for i, line in enumerate(lines):
+            pg.down(pg.leading + (2 if i == 0 else 0))
+            if i == 0:
+                pg.text(pg.left + col - 10, s["area"], ACV_B, pg.size, ACV_DARK, align="right")
+            pg.text(pg.left + col, line, ACV_R, pg.size, ACV_GRAY)
+
+
+def render_awesome_cv_pdf(p: dict[str, Any], path: Path) -> int:
+    pg = AcvPages(path, p)
+    _acv_header(pg, p)
+    _acv_section(pg, heading(p, "summary"))
+    _acv_paragraph(pg, p["summary"])
+    _acv_section(pg, heading(p, "experience"))
+    previous: dict[str, Any] = {}
+    for x in p["experience"]:
+        org = "" if x["org"] == previous.get("org") else x["org"]  # a promotion: title only
+        _acv_entry(pg, x["title"], x["dates"], org, x["location"], x["bullets"])
+        previous = x
+    _acv_section(pg, heading(p, "education"))
+    for e in p["education"]:
+        detail = [e["detail"]] if e.get("detail") else []
+        degree = f"{e['degree']} {e['field']}"
+        _acv_entry(pg, degree, e["dates"], e["institution"], e["location"], detail)
+    _acv_section(pg, heading(p, "skills"))
+    _acv_skills(pg, p["skills"])
+    _acv_section(pg, heading(p, "projects"))
+    for pr in p["projects"]:
+        _acv_entry(pg, pr["name"], "", "", "", [pr["text"]])
+    _acv_section(pg, heading(p, "certifications"))
+    for cert in p["certifications"]:
+        _acv_row(pg, cert["name"], str(cert["year"]), ACV_B, 9, ACV_DARK)
+    _acv_section(pg, "Extracurricular Activity")
+    for a in p.get("activities", []):
+        _acv_entry(pg, a["name"], a["dates"], "", "", [a["text"]])
+    return pg.finish()
+
+
+# --------------------------------------------------------------------------------------------
 # DOCX (python-docx): headings, bullets, optional skills table, "Page N of M" footer
 # --------------------------------------------------------------------------------------------
 
@@ -2140,7 +2633,8 @@ def _fixed_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_docx(p: dict[str, Any], path: Path, skills_table: bool) -> int:
+def _docx_document(p: dict[str, Any]) -> Any:
+    """A Letter-sized document with fixed core properties (reproducible bytes)."""
     doc = Document()
     props = doc.core_properties
     props.author = p["name"]
@@ -2161,6 +2655,18 @@ def render_docx(p: dict[str, Any], path: Path, skills_table: bool) -> int:
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Inches(0.8))
     section.top_margin = section.bottom_margin = Inches(0.7)
+    return doc
+
+
+def _save_docx(doc: Any, path: Path) -> None:
+    buf = io.BytesIO()
+    doc.save(buf)
+    path.write_bytes(_fixed_zip(buf.getvalue()))
+
+
+def render_docx(p: dict[str, Any], path: Path, skills_table: bool) -> int:
+    doc = _docx_document(p)
+    section = doc.sections[0]
     text_width = Inches(8.5 - 1.6)
 
     name = doc.add_paragraph()
@@ -2233,10 +2739,101 @@ def render_docx(p: dict[str, Any], path: Path, skills_table: bool) -> int:
     footer.add_run(" of ")
     _field(footer, "NUMPAGES", str(p.get("pages", 1)))
 
-    buf = io.BytesIO()
-    doc.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
+    _save_docx(doc, path)
     return p.get("pages", 1)
+
+
+# --------------------------------------------------------------------------------------------
+# DOCX: a job portal's profile export (the Indian portals' "download resume").  No heading
+# styles: the name runs into the portal's badge ("PRIYA NAIRFeatured Resume"), then "Label:
+# value" fields (masked and "Verified" contact lines, "Total Experience: 6 Year(s) 4 Month(s)"),
+# bold section titles, positions as "Employer as Title" with "Jan 2023 to Till Date" below,
+# "PG:/UG: degree from institution in year" and an IT-skills table.
+# --------------------------------------------------------------------------------------------
+
+PORTAL_BLUE = RGBColor(0x27, 0x4C, 0x77)
+
+
+def _portal_title(doc: Any, title: str) -> None:
+    para = doc.add_paragraph()
+    para.paragraph_format.space_before = Pt(10)
+    para.paragraph_format.space_after = Pt(2)
+    run = para.add_run(title)
+    run.bold = True
+    run.font.size = Pt(11.5)
+    run.font.color.rgb = PORTAL_BLUE
+
+
+def _portal_field(doc: Any, label: str, value: str) -> None:
+    para = doc.add_paragraph()
+    para.paragraph_format.space_after = Pt(0)
+    para.add_run(f"{label}: ").bold = True
+    para.add_run(value)
+
+
+def _portal_table(doc: Any, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def render_portal_docx(p: dict[str, Any], path: Path) -> int:
+    doc = _docx_document(p)
+    portal = p["portal"]
+    first = doc.add_paragraph()
+    run = first.add_run(p["name"].upper())
+    run.bold = True
+    run.font.size = Pt(16)
+    badge = first.add_run(portal["badge"])  # no space: the badge is a separate HTML element
+    badge.font.size = Pt(8)
+    badge.font.color.rgb = RGBColor(0xE8, 0x7A, 0x00)
+    doc.add_paragraph().add_run(p["headline"]).italic = True
+    for label, value in portal["fields"]:
+        _portal_field(doc, label, value)
+    for label, value in portal["contact_lines"]:
+        _portal_field(doc, label, value)
+
+    _portal_title(doc, heading(p, "summary"))
+    doc.add_paragraph(p["summary"])
+    _portal_field(doc, "Objective", p["objective"])
+    _portal_title(doc, heading(p, "skills"))
+    doc.add_paragraph(", ".join(item for s in p["skills"] for item in s["items"]))
+
+    _portal_title(doc, heading(p, "experience"))
+    for x in p["experience"]:
+        para = doc.add_paragraph()
+        para.paragraph_format.space_before = Pt(6)
+        para.paragraph_format.space_after = Pt(0)
+        para.add_run(f"{x['org']} as {x['title']}").bold = True
+        doc.add_paragraph(x["dates"]).paragraph_format.space_after = Pt(2)
+        for b in x["bullets"]:
+            doc.add_paragraph(b, style="List Bullet")
+
+    _portal_title(doc, heading(p, "education"))
+    for e in p["education"]:
+        label = "PG" if e["degree"].startswith(("M", "P")) else "UG"
+        doc.add_paragraph(
+            f"{label}: {e['degree']} ({e['field']}) from {e['institution']} in {e['year']}"
+        )
+    _portal_title(doc, "IT Skills")
+    _portal_table(doc, ("Skill Name", "Version", "Last Used", "Experience"), portal["it_skills"])
+    _portal_title(doc, heading(p, "certifications"))
+    for c in p["certifications"]:
+        doc.add_paragraph(cert_line(c))
+    _portal_title(doc, "Affiliations")
+    for line in portal["affiliations"]:
+        doc.add_paragraph(line)
+    _portal_title(doc, "Personal Details")
+    for label, value in portal["personal"]:
+        _portal_field(doc, label, value)
+
+    _save_docx(doc, path)
+    return 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -2338,6 +2935,8 @@ RENDERERS: dict[str, Callable[[dict[str, Any], Path], int]] = {
     "docx": lambda p, path: render_docx(p, path, skills_table=False),
     "plain-text": render_txt,
     "markdown": render_md,
+    "awesome-cv": render_awesome_cv_pdf,
+    "portal-docx": render_portal_docx,
 }
 
 LAYOUT_TEXT = {
@@ -2351,6 +2950,10 @@ LAYOUT_TEXT = {
     "docx": "DOCX with heading styles and bullet lists",
     "plain-text": "plain text, UTF-8",
     "markdown": "Markdown",
+    "awesome-cv": "Awesome-CV-like LaTeX PDF, two pages: letter-spaced name beside the contact "
+    "lines, title and dates over employer and city, soft-hyphen date ranges, embedded font",
+    "portal-docx": "job-portal profile export DOCX: name run into a 'Featured Resume' badge, "
+    "'Label: value' fields, 'Employer as Title' positions, an IT-skills table",
 }
 
 
@@ -2523,7 +3126,9 @@ README_NOTES = """
   `2024-02 to present` (Tomás Ferreira); `09/2022 - Present`, `05/2020 - 08/2022`
   (Ananya Rao); `2021 – Present`, `2018 – 2020` (Henrik Lindqvist, Giulia Ferraro);
   `Since 2021`, `Mar 2017 – Dec 2020` (Miriam Castellanos); `Since 2024`,
-  `Jul 2023 – Dec 2023` (Daniel Osei); `Feb 2024 – Present` (Rafael Mendes).
+  `Jul 2023 – Dec 2023` (Daniel Osei); `Feb 2024 – Present` (Rafael Mendes);
+  `Jul. 2023 <U+00AD> Jan. 2025` (a soft hyphen as the dash, as Awesome-CV's dates come out)
+  and `2025.02–pres.` (Nora Keller); `Jan 2023 to Till Date`, `Jun 2020 to Dec 2022` (Priya Nair).
 - **Two-column PDF** (`mle_finance_tomas_ferreira.pdf`): a full-width name band over a true
   left sidebar (contact, skills, certifications, languages) and a main column (profile,
   experience, projects, education). Read line by line across the page, the columns
@@ -2534,6 +3139,23 @@ README_NOTES = """
   about 2.1–4 pt at 10.5 pt (Times), mostly *below* pdfplumber's default `x_tolerance=3`, so
   a reader must use a size-relative tolerance (for example `x_tolerance_ratio`) to split words.
   Headings are bold capitals with a rule underneath.
+- **Awesome-CV-like PDF** (`mle_technology_nora_keller.pdf`): an embedded TrueType font; the
+  name in letter-spaced capitals (`N O R A  K E L L E R` in the text layer) with the contact
+  lines set small beside it on the same baseline; section titles whose first three letters are
+  in the accent colour; each position a bold title with its dates at the right margin over the
+  employer and city, and a promotion (a second title at the same employer, no employer line
+  of its own); education entries of the same shape with a dated honours line ("Dean's List,
+  Fall 2016 – Spring 2017") and a dated "Leadership Certificate Program" under *Extracurricular
+  Activity*: neither is a job. Skill phrases wrap onto the next line ("matrix" /
+  "factorisation", "hyperparameter" / "tuning") and the skills rows hold one- and
+  two-character items (`C • C++ • R (basic) • Go`).
+- **Job-portal profile export** (`no_fit_business_analyst_priya_nair.docx`): the name run into
+  the portal's badge (`PRIYA NAIRFeatured Resume`), `Label: value` fields with a masked mobile
+  number and "Verified" marks beside the real e-mail and an international phone
+  (`+44 7700 900456`), `Total Experience: 6 Year(s) 4 Month(s)`, positions as `Employer as
+  Title` lines over their dates, `PG:`/`UG:` education lines and an IT-skills table. An
+  objective "starting Spring 2027", a dated club membership and "clients in banking,
+  accounting and consulting" are no job, and lift no skill to an AI level.
 - **Skills grid** (`senior_healthcare_ananya_rao.pdf`): skills in a three-column table (area,
   tools, years), two pages with a `Page 1 of 2` footer that is not part of any section.
 - **DOCX**: real heading styles (`Heading 1`), `List Bullet` paragraphs, a right tab before the
@@ -2546,8 +3168,9 @@ README_NOTES = """
 - **Ambiguous words**: "Go" (Miriam Castellanos' languages), "R" (Daniel Osei, Henrik
   Lindqvist), "Spark", "RAG", "ML"; the chef's "inventory"/"ordering" and the teacher's
   "Maths" and "assessment" are ordinary words there, not AI evidence.
-- **No-fit resumes**: a chef and a primary-school teacher have no AI or data work; the tool
-  must report no fitting level or industry (`best_level: null`), not a weak AI match.
+- **No-fit resumes**: a chef, a primary-school teacher and a business analyst have no AI
+  work; the tool must report no fitting level or industry (`best_level: null`), not a weak AI
+  match.
 """
 
 
