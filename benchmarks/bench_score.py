@@ -37,6 +37,15 @@ lose).  The two references of the README run on the same rows in the same run:
 The unmatched resume differs from the matched one only by what was removed, which favours
 keyword overlap: a secondary check, reported as such.
 
+**Recruiters' judgements (FERR, real).**  Recruiters scored (job, resume) pairs from 1 to 7;
+a job is known only by its skill keywords, so it is written as recruiters paste one:
+"Required skills:" and a keyword per line, as the data's README measures the product.  Each
+resume (a livecareer PDF) is scored against its job with :func:`matcher.job.score_job`, and
+the scores are compared with the recruiters' by Spearman's rho, as a mean over jobs (each
+job has one recruiter, who uses the scale their own way: the fairer reading) and pooled over
+every pair.  References on the same pairs: TF-IDF cosine of the posting and the resume
+text, and the share of the job's keywords the resume contains.
+
 ``as_of`` for the livecareer PDFs is 2018-01, as in ``bench_years.py``: the latest year most
 of them mention is 2014-2016, so "Current" in them means about then.
 
@@ -47,6 +56,7 @@ taxonomy terms only, never resume text.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -57,6 +67,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from scipy.stats import spearmanr
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -68,7 +79,7 @@ from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
 from matcher.job import analyse_job, score_job  # noqa: E402
 from matcher.parse import parse_resume  # noqa: E402
-from matcher.pipeline import analyse_resume  # noqa: E402
+from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
 from matcher.score import FitReport  # noqa: E402
 from matcher.skills import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
@@ -78,8 +89,11 @@ DEFAULT_ENGINE = "pdfium"
 """Both engines give the same lines; PDFium reads several times faster."""
 LIVECAREER_DIR = Path("livecareer-pdfs")
 RJDB_FILE = Path("rjdb-synthetic-resume-jd") / "test_rows_000-299.jsonl"
+FERR_DIR = Path("ferr-relevance")
 LIVECAREER_AS_OF = date(2018, 1, 1)
 RJDB_AS_OF = date(2024, 1, 1)
+FERR_AS_OF = LIVECAREER_AS_OF
+FERR_SYSTEMS = ("ours", "tfidf_cosine", "keyword_share")
 
 NO_FIT_CATEGORIES = ("CHEF", "FITNESS", "ADVOCATE", "TEACHER", "ARTS")
 NO_FIT_MAX_SCORE = 40.0
@@ -282,6 +296,76 @@ def run_job_pairs(path: Path, taxonomy: Taxonomy, limit: int | None = None) -> d
     }
 
 
+# --- recruiters' judgements ------------------------------------------------------------
+
+
+def keyword_posting(keywords: Sequence[str]) -> str:
+    """A job known by its keywords, written as a recruiter pastes one."""
+    return "\n".join(["Required skills:", *keywords])
+
+
+def spearman(first: Sequence[float], second: Sequence[float]) -> float:
+    """Spearman's rho; 0 where either side is constant (no ranking to agree with)."""
+    if len(set(first)) < 2 or len(set(second)) < 2:
+        return 0.0
+    return float(spearmanr(first, second).statistic)
+
+
+def run_ferr(folder: Path, taxonomy: Taxonomy, engine: str) -> dict[str, Any]:
+    """Spearman of each system's scores with the recruiters': mean per job, and pooled."""
+    with (folder / "jobs.tsv").open(encoding="utf-8", newline="") as handle:
+        jobs = {
+            row["jd_id"]: [k.strip() for k in row["skill_keywords"].split(";") if k.strip()]
+            for row in csv.DictReader(handle, delimiter="\t")
+        }
+    with (folder / "labels.tsv").open(encoding="utf-8", newline="") as handle:
+        labels = list(csv.DictReader(handle, delimiter="\t"))
+    postings = {
+        job: analyse_job(ResumeText.from_string(keyword_posting(words), file=job), taxonomy)
+        for job, words in jobs.items()
+    }
+    read: dict[Path, tuple[ResumeText, Any, Any] | None] = {}
+    scores: dict[str, list[tuple[str, float, float]]] = {system: [] for system in FERR_SYSTEMS}
+    unread = 0
+    for label in labels:
+        path = folder / label["pdf"]
+        if path not in read:
+            try:
+                document, resume = read_and_parse(path, taxonomy, engine=engine, as_of=FERR_AS_OF)
+            except MatcherError:
+                read[path] = None
+            else:
+                read[path] = (document, resume, find_skills(resume, taxonomy))
+        entry = read[path]
+        job, human = label["jd_id"], float(label["score"])
+        if entry is None:  # unreadable: the lowest score every system can give
+            unread += 1
+            values = dict.fromkeys(FERR_SYSTEMS, 0.0)
+        else:
+            document, resume, skills = entry
+            posting = postings[job]
+            values = {
+                "ours": score_job(resume, skills, posting, taxonomy).score,
+                "tfidf_cosine": tfidf_cosine(posting.text, document.text),
+                "keyword_share": keyword_share(jobs[job], document.text),
+            }
+        for system, value in values.items():
+            scores[system].append((job, value, human))
+    result: dict[str, Any] = {"pairs": len(labels), "jobs": len(jobs), "unreadable": unread}
+    for system, rows in scores.items():
+        per_job = [
+            spearman(
+                [value for j, value, _ in rows if j == job], [h for j, _, h in rows if j == job]
+            )
+            for job in jobs
+        ]
+        result[system] = {
+            "per_job": round(sum(per_job) / len(per_job), 3) if per_job else None,
+            "pooled": round(spearman([v for _, v, _ in rows], [h for _, _, h in rows]), 3),
+        }
+    return result
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -318,6 +402,11 @@ def run(
         report["job_pairs"] = run_job_pairs(rjdb, taxonomy, limit)
     else:
         report["job_pairs"] = {"skipped": f"no file {RJDB_FILE}"}
+    ferr = data_dir / FERR_DIR
+    if (ferr / "labels.tsv").is_file():
+        report["ferr"] = run_ferr(ferr, taxonomy, engine)
+    else:
+        report["ferr"] = {"skipped": f"no folder {FERR_DIR}"}
     return report
 
 
@@ -353,6 +442,16 @@ def render(report: dict[str, Any]) -> str:
             f"| keyword share {pairs['keyword_share']['won']:.3f}, "
             f"TF-IDF cosine {pairs['tfidf_cosine']['won']:.3f} |"
         )
+    ferr = report.get("ferr", {"skipped": "not run"})
+    if "skipped" in ferr:
+        out.append(f"| recruiters' scores | | | skipped: {ferr['skipped']} |")
+    else:
+        for metric, what in (("per_job", "mean per job"), ("pooled", "pooled")):
+            out.append(
+                f"| recruiters' scores (FERR), Spearman {what} | {ferr['pairs']} "
+                f"| {ferr['ours'][metric]:.3f} | TF-IDF cosine {ferr['tfidf_cosine'][metric]:.3f}, "
+                f"keyword share {ferr['keyword_share'][metric]:.3f} |"
+            )
     if "confusion" in industry:
         predicted = {key for row in industry["confusion"].values() for key in row} - {NONE}
         columns = [*sorted(predicted), NONE]
@@ -388,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--engine", choices=("pdfium", "pdfplumber"), default=DEFAULT_ENGINE, help="PDF reader"
     )
     args = parser.parse_args(argv)
-    if not ((args.data / LIVECAREER_DIR).is_dir() or (args.data / RJDB_FILE).is_file()):
+    if not any((args.data / part).exists() for part in (LIVECAREER_DIR, RJDB_FILE, FERR_DIR)):
         print(f"bench_score: no data under {args.data}; nothing to measure.", file=sys.stderr)
         return 0
     report = run(args.data, limit=args.limit, engine=args.engine)

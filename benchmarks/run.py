@@ -94,7 +94,8 @@ class Dataset:
             return sum(1 for _ in target.glob("*/*.pdf"))
         if target.is_file():
             with target.open(encoding="utf-8") as handle:
-                return sum(1 for line in handle if line.strip())
+                lines = sum(1 for line in handle if line.strip())
+            return lines - 1 if target.suffix == ".tsv" else lines  # a TSV has a header row
         return None
 
 
@@ -122,6 +123,12 @@ DATASETS = (
         "real-resumes/labels.jsonl",
         "files",
         "real PDF and DOCX resumes of many templates, hand-labelled (name, positions, years)",
+    ),
+    Dataset(
+        "ferr",
+        "ferr-relevance/labels.tsv",
+        "judgements",
+        "FERR: recruiters' 1-7 fit scores of (job keywords, livecareer resume) pairs (real)",
     ),
     Dataset(
         "skillspan",
@@ -292,10 +299,18 @@ QUALITY = (
     Quality("score", "industry.top1", "higher", "livecareer PDFs, 6 sectors", "industry top-1"),
     Quality("score", "no_fit.no_fit", "higher", "livecareer PDFs, non-AI", "fit no AI level"),
     Quality("score", "job_pairs.won", "higher", "rjdb job pairs, synthetic", "matched one wins"),
+    Quality(
+        "score",
+        "ferr.per_job",
+        "higher",
+        "recruiters' 1-7 scores, FERR",
+        "Spearman with the recruiters, mean per job",
+    ),
+    Quality("score", "ferr.pooled", "higher", "recruiters' 1-7 scores, FERR", "Spearman, pooled"),
 )
 SIZE_KEYS = {"rjdb": "rows", "livecareer": "files", "kaggle": "records"}
 SIZE_KEYS |= {"skillspan": "sentences", "industry": "files", "no_fit": "files"}
-SIZE_KEYS |= {"job_pairs": "rows"}
+SIZE_KEYS |= {"job_pairs": "rows", "ferr": "pairs"}
 """Where each report block says how many items it measured."""
 
 SYSTEM_LABELS = {

@@ -89,6 +89,8 @@ _REQUIRED = re.compile(
 )
 # A short line of words, maybe a Markdown heading, never a bullet item.
 _HEADING = re.compile(r"^(?![-*•▪●◦]\s)[#\s]*\w[\w'’ &/()-]{1,59}:?\s*$")
+_LIST_RUN = 3
+"""Short lines in a row from which they are read as a list's items, not headings."""
 _YEARS = re.compile(
     r"(\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
 )
@@ -155,11 +157,12 @@ def analyse_job(
     ``nlp``: the pipeline of :func:`matcher.skills.build_pipeline` (the blank one if None).
     """
     lines = [line.text for line in document.lines]
-    modes = _line_modes(lines)
+    headings = _headings(lines)
+    modes = _line_modes(lines, headings)
     requirements = tuple(
         (words, weight)
-        for text, weight in zip(lines, modes, strict=True)
-        if not _is_heading(text) and (words := content_terms(text))
+        for text, weight, is_heading in zip(lines, modes, headings, strict=True)
+        if not is_heading and (words := content_terms(text))
     )
     # Lines under "Requirements" or "Nice to have" are lists of skills, where a bare
     # "Kafka" or "Spark" needs no further context, as in a resume's skills section.
@@ -204,12 +207,40 @@ def _is_heading(text: str) -> bool:
     return bool(_HEADING.match(text)) and len(text.split()) <= 7
 
 
-def _line_modes(lines: Sequence[str]) -> list[float]:
+def _headings(lines: Sequence[str]) -> list[bool]:
+    """Which lines are headings: short lines of words, except the items of a bare list.
+
+    Recruiters paste a posting as a heading and its keywords one per line ("Required
+    skills:", "inventory", "warehouse management"): every line of that is short.  In a run
+    of three or more short lines, a line ending in a colon (or a Markdown heading) heads
+    what follows it; where none does, the run's first line is the heading and the rest its
+    items.  A run of one or two short lines ("About the role") is headings, as before.
+    """
+    shaped = [_is_heading(text) for text in lines]
+    headings = list(shaped)
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and shaped[end]:
+            end += 1
+        if end - start >= _LIST_RUN:
+            marked = [
+                index
+                for index in range(start, end)
+                if lines[index].rstrip().endswith(":") or lines[index].lstrip().startswith("#")
+            ]
+            for index in range(start, end):
+                headings[index] = index in marked if marked else index == start
+        start = end + 1
+    return headings
+
+
+def _line_modes(lines: Sequence[str], headings: Sequence[bool]) -> list[float]:
     """The weight each line's skills carry, from the heading it stands under and its cues."""
     modes = []
     current = NEUTRAL_WEIGHT
-    for text in lines:
-        if _is_heading(text):
+    for text, is_heading in zip(lines, headings, strict=True):
+        if is_heading:
             if _PREFERRED.search(text):
                 current = PREFERRED_WEIGHT
             elif _REQUIRED.search(text):

@@ -360,6 +360,39 @@ def test_a_phrase_of_the_posting_counts_more_than_its_words_apart(taxonomy: Taxo
     assert reordered > apart  # "service of customers" is the pair "customer service"
 
 
+KEYWORD_POSTING = """\
+Required skills:
+dispatch
+inventory management
+warehouse management
+logistics manager
+"""
+
+
+def test_a_posting_pasted_as_a_keyword_list_is_read_as_requirements(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(KEYWORD_POSTING, file="job.txt"), taxonomy)
+
+    def job_fit(duties: str) -> JobFit:
+        text = resume_text(years=4, title="Shift Lead", bullets=[duties], skills="Scheduling")
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+    # Each keyword is a requirement of its own, not a heading: four lines, all required.
+    assert len(job.requirements) == 4
+    assert {weight for _, weight in job.requirements} == {1.0}
+    logistics = job_fit("Managed warehouse inventory and dispatch as the site's logistics manager")
+    other = job_fit("Answered the phone")
+    assert logistics.components["coverage"] > 0.5 > other.components["coverage"]
+    assert logistics.score > other.score
+
+
+def test_short_lines_of_a_prose_posting_are_still_headings(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(POSTING, file="job.txt"), taxonomy)
+    words = set().union(*(line for line, _ in job.requirements))
+    assert "role" not in words and "nice" not in words  # "About the role", "Nice to have"
+    assert "kafka" in words  # a one-word item under "Nice to have" is still an item
+
+
 @pytest.mark.parametrize(
     ("skill_id", "step"),
     [
