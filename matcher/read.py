@@ -1571,7 +1571,7 @@ class _DocxReader:
             for sdt in row.iterchildren(_W_SDT):
                 cells.extend(sdt.iter(f"{_W}tc"))
             start = len(self.lines)
-            counts = []
+            counts: list[int] = []
             for number, cell in enumerate(cells):
                 self.read_blocks(cell, number)
                 counts.append(len(self.lines) - start - sum(counts))
