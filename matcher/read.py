@@ -1571,10 +1571,11 @@ class _DocxReader:
             for sdt in row.iterchildren(_W_SDT):
                 cells.extend(sdt.iter(f"{_W}tc"))
             start = len(self.lines)
-            counts: list[int] = []
+            counts = []  # lines each cell gave
             for number, cell in enumerate(cells):
+                before = len(self.lines)
                 self.read_blocks(cell, number)
-                counts.append(len(self.lines) - start - sum(counts))
+                counts.append(len(self.lines) - before)
             if len(cells) >= DEFAULT_ROW_MIN_CELLS and max(counts) == 1 and sum(counts) > 1:
                 self.lines[start:] = [_row_line(self.lines[start:])]
 

@@ -17,7 +17,7 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from matcher.document import ResumeText
 from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
-from matcher.job import JobFit, analyse_job, experience_fit, score_job
+from matcher.job import JobFit, JobPosting, analyse_job, experience_fit, score_job
 from matcher.model import Metric, ProfileSimilarity
 from matcher.parse import parse_resume
 from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
@@ -327,18 +327,21 @@ Requirements
 """
 
 
+def duties_fit(job: JobPosting, duties: str, taxonomy: Taxonomy) -> JobFit:
+    """The fit to ``job`` of a sales lead of four years whose one job did ``duties``."""
+    text = resume_text(years=4, title="Sales Lead", bullets=[duties], skills="Scheduling")
+    resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+    return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+
 def test_a_posting_is_matched_on_its_own_words_where_the_taxonomy_has_none(
     taxonomy: Taxonomy,
 ) -> None:
     job = analyse_job(ResumeText.from_string(SHOP_POSTING, file="job.txt"), taxonomy)
-
-    def job_fit(duties: str) -> JobFit:
-        text = resume_text(years=4, title="Sales Lead", bullets=[duties], skills="Scheduling")
-        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
-        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
-
-    covered = job_fit("Cash handling, visual merchandising and planograms; opened the store")
-    other = job_fit("Answered the phone")
+    covered = duties_fit(
+        job, "Cash handling, visual merchandising and planograms; opened the store", taxonomy
+    )
+    other = duties_fit(job, "Answered the phone", taxonomy)
     assert covered.components["coverage"] > 0.5 > other.components["coverage"]
     assert covered.score > other.score
 
@@ -347,11 +350,7 @@ def test_a_phrase_of_the_posting_counts_more_than_its_words_apart(taxonomy: Taxo
     job = analyse_job(ResumeText.from_string(SHOP_POSTING, file="job.txt"), taxonomy)
 
     def coverage(duties: str) -> float:
-        text = resume_text(years=4, title="Sales Lead", bullets=[duties], skills="Scheduling")
-        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
-        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy).components[
-            "coverage"
-        ]
+        return duties_fit(job, duties, taxonomy).components["coverage"]
 
     phrase = coverage("Ran visual merchandising and customer service for the handbag floor")
     apart = coverage("Ran the visual side of merchandising; customer calls and service desk")
@@ -372,16 +371,13 @@ logistics manager
 def test_a_posting_pasted_as_a_keyword_list_is_read_as_requirements(taxonomy: Taxonomy) -> None:
     job = analyse_job(ResumeText.from_string(KEYWORD_POSTING, file="job.txt"), taxonomy)
 
-    def job_fit(duties: str) -> JobFit:
-        text = resume_text(years=4, title="Shift Lead", bullets=[duties], skills="Scheduling")
-        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
-        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
-
     # Each keyword is a requirement of its own, not a heading: four lines, all required.
     assert len(job.requirements) == 4
     assert {weight for _, weight in job.requirements} == {1.0}
-    logistics = job_fit("Managed warehouse inventory and dispatch as the site's logistics manager")
-    other = job_fit("Answered the phone")
+    logistics = duties_fit(
+        job, "Managed warehouse inventory and dispatch as the site's logistics manager", taxonomy
+    )
+    other = duties_fit(job, "Answered the phone", taxonomy)
     assert logistics.components["coverage"] > 0.5 > other.components["coverage"]
     assert logistics.score > other.score
 
