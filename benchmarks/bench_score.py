@@ -75,9 +75,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import DEFAULT_DATA, INDUSTRY_OF_CATEGORY, write_report  # noqa: E402
+from benchmarks.job_weights import Judged, cross_validate  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
-from matcher.job import analyse_job, score_job  # noqa: E402
+from matcher.job import (  # noqa: E402
+    DEFAULT_JOB_WEIGHTS,
+    JobFit,
+    JobPosting,
+    analyse_job,
+    component_weights,
+    score_job,
+)
 from matcher.parse import parse_resume  # noqa: E402
 from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
 from matcher.score import FitReport  # noqa: E402
@@ -240,8 +248,16 @@ def tfidf_cosine(job: str, resume: str) -> float:
     return float(cosine_similarity(matrix[0], matrix[1])[0, 0])
 
 
-def run_job_pairs(path: Path, taxonomy: Taxonomy, limit: int | None = None) -> dict[str, Any]:
-    """Share of rjdb rows where the matched resume outscores the unmatched one (ties lose)."""
+def run_job_pairs(
+    path: Path,
+    taxonomy: Taxonomy,
+    limit: int | None = None,
+    judged: list[Judged] | None = None,
+) -> dict[str, Any]:
+    """Share of rjdb rows where the matched resume outscores the unmatched one (ties lose).
+
+    Each scored resume is appended to ``judged`` (matched 1, unmatched 0), for the weights'
+    cross-validation."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     rows = rows[:limit] if limit is not None else rows
 
@@ -261,6 +277,8 @@ def run_job_pairs(path: Path, taxonomy: Taxonomy, limit: int | None = None) -> d
             resume = parse_resume(doc, taxonomy=taxonomy, as_of=RJDB_AS_OF)
             fit = score_job(resume, find_skills(resume, taxonomy), posting, taxonomy)
             components[side] = dict(fit.components)
+            if judged is not None:
+                judged.append(_judged(f"rjdb-{number}", side == "matched", fit, posting))
             scores[side] = (
                 fit.score,
                 keyword_share(row.get("Skills") or [], text),
@@ -311,8 +329,31 @@ def spearman(first: Sequence[float], second: Sequence[float]) -> float:
     return float(spearmanr(first, second).statistic)
 
 
-def run_ferr(folder: Path, taxonomy: Taxonomy, engine: str) -> dict[str, Any]:
-    """Spearman of each system's scores with the recruiters': mean per job, and pooled."""
+def _judged(group: str, judgement: float, fit: JobFit, posting: JobPosting) -> Judged:
+    scales = component_weights(posting, dict.fromkeys(DEFAULT_JOB_WEIGHTS, 1.0))
+    return Judged(group, float(judgement), dict(fit.components), scales)
+
+
+def ferr_agreement(rows: Sequence[tuple[str, float, float]]) -> dict[str, float]:
+    """Spearman of (job, score, judgement) rows: the mean over jobs, and pooled."""
+    jobs = list(dict.fromkeys(job for job, _, _ in rows))
+    per_job = [
+        spearman([v for j, v, _ in rows if j == job], [h for j, _, h in rows if j == job])
+        for job in jobs
+    ]
+    return {
+        "per_job": round(sum(per_job) / len(per_job), 3),
+        "pooled": round(spearman([v for _, v, _ in rows], [h for _, _, h in rows]), 3),
+    }
+
+
+def run_ferr(
+    folder: Path, taxonomy: Taxonomy, engine: str, judged: list[Judged] | None = None
+) -> dict[str, Any]:
+    """Spearman of each system's scores with the recruiters': mean per job, and pooled.
+
+    Each pair is appended to ``judged`` for the weights' cross-validation (an unreadable
+    resume is left out there)."""
     with (folder / "jobs.tsv").open(encoding="utf-8", newline="") as handle:
         jobs = {
             row["jd_id"]: [k.strip() for k in row["skill_keywords"].split(";") if k.strip()]
@@ -344,8 +385,11 @@ def run_ferr(folder: Path, taxonomy: Taxonomy, engine: str) -> dict[str, Any]:
         else:
             document, resume, skills = entry
             posting = postings[job]
+            fit = score_job(resume, skills, posting, taxonomy)
+            if judged is not None:
+                judged.append(_judged(job, human, fit, posting))
             values = {
-                "ours": score_job(resume, skills, posting, taxonomy).score,
+                "ours": fit.score,
                 "tfidf_cosine": tfidf_cosine(posting.text, document.text),
                 "keyword_share": keyword_share(jobs[job], document.text),
             }
@@ -353,17 +397,37 @@ def run_ferr(folder: Path, taxonomy: Taxonomy, engine: str) -> dict[str, Any]:
             scores[system].append((job, value, human))
     result: dict[str, Any] = {"pairs": len(labels), "jobs": len(jobs), "unreadable": unread}
     for system, rows in scores.items():
-        per_job = [
-            spearman(
-                [value for j, value, _ in rows if j == job], [h for j, _, h in rows if j == job]
-            )
-            for job in jobs
-        ]
-        result[system] = {
-            "per_job": round(sum(per_job) / len(per_job), 3) if per_job else None,
-            "pooled": round(spearman([v for _, v, _ in rows], [h for _, _, h in rows]), 3),
-        }
+        result[system] = ferr_agreement(rows)
     return result
+
+
+def judged_pairs(data_dir: Path, engine: str = DEFAULT_ENGINE) -> tuple[list[Judged], list[Judged]]:
+    """Every judged FERR pair and rjdb resume of ``data_dir`` (empty where a set is absent)."""
+    taxonomy = load_taxonomy()
+    ferr: list[Judged] = []
+    rjdb: list[Judged] = []
+    if (data_dir / FERR_DIR / "labels.tsv").is_file():
+        run_ferr(data_dir / FERR_DIR, taxonomy, engine, ferr)
+    if (data_dir / RJDB_FILE).is_file():
+        run_job_pairs(data_dir / RJDB_FILE, taxonomy, judged=rjdb)
+    return ferr, rjdb
+
+
+def cross_validated(ferr: Sequence[Judged], rjdb: Sequence[Judged]) -> dict[str, Any]:
+    """The FERR agreement and rjdb rows won with weights fitted on the other folds' jobs."""
+    held_out = cross_validate(ferr, rjdb)
+    pairs = held_out["rjdb"]
+    won = sum(pairs[index] > pairs[index + 1] for index in range(0, len(pairs) - 1, 2))
+    return {
+        "ferr": ferr_agreement(
+            [
+                (row.group, score, row.judgement)
+                for row, score in zip(ferr, held_out["ferr"], strict=True)
+            ]
+        ),
+        "rjdb": {"won": _rate(won, len(pairs) // 2)},
+        "weights_per_fold": held_out["weights_per_fold"],
+    }
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -398,15 +462,25 @@ def run(
     else:
         report["industry"] = report["no_fit"] = {"skipped": f"no folder {LIVECAREER_DIR}"}
     rjdb = data_dir / RJDB_FILE
+    judged_rjdb: list[Judged] = []
+    judged_ferr: list[Judged] = []
     if rjdb.is_file():
-        report["job_pairs"] = run_job_pairs(rjdb, taxonomy, limit)
+        report["job_pairs"] = run_job_pairs(rjdb, taxonomy, limit, judged_rjdb)
     else:
         report["job_pairs"] = {"skipped": f"no file {RJDB_FILE}"}
     ferr = data_dir / FERR_DIR
     if (ferr / "labels.tsv").is_file():
-        report["ferr"] = run_ferr(ferr, taxonomy, engine)
+        report["ferr"] = run_ferr(ferr, taxonomy, engine, judged_ferr)
     else:
         report["ferr"] = {"skipped": f"no folder {FERR_DIR}"}
+    if judged_ferr and judged_rjdb:
+        held_out = cross_validated(judged_ferr, judged_rjdb)
+        report["ferr"]["cross_validated"] = held_out["ferr"]
+        report["job_pairs"]["cross_validated"] = held_out["rjdb"]
+        report["job_weights"] = {
+            "shipped": dict(DEFAULT_JOB_WEIGHTS),
+            "per_fold": held_out["weights_per_fold"],
+        }
     return report
 
 
@@ -437,10 +511,13 @@ def render(report: dict[str, Any]) -> str:
     if "skipped" in pairs:
         out.append(f"| job pairs won | | | skipped: {pairs['skipped']} |")
     else:
+        held_out = pairs.get("cross_validated", {}).get("won")
         out.append(
             f"| job pairs won (rjdb, synthetic) | {pairs['rows']} | {pairs['ours']['won']:.3f} "
             f"| keyword share {pairs['keyword_share']['won']:.3f}, "
-            f"TF-IDF cosine {pairs['tfidf_cosine']['won']:.3f} |"
+            f"TF-IDF cosine {pairs['tfidf_cosine']['won']:.3f}"
+            + ("" if held_out is None else f", weights fitted on other rows {held_out:.3f}")
+            + " |"
         )
     ferr = report.get("ferr", {"skipped": "not run"})
     if "skipped" in ferr:
@@ -450,7 +527,13 @@ def render(report: dict[str, Any]) -> str:
             out.append(
                 f"| recruiters' scores (FERR), Spearman {what} | {ferr['pairs']} "
                 f"| {ferr['ours'][metric]:.3f} | TF-IDF cosine {ferr['tfidf_cosine'][metric]:.3f}, "
-                f"keyword share {ferr['keyword_share'][metric]:.3f} |"
+                f"keyword share {ferr['keyword_share'][metric]:.3f}"
+                + (
+                    f", weights fitted on other jobs {ferr['cross_validated'][metric]:.3f}"
+                    if "cross_validated" in ferr
+                    else ""
+                )
+                + " |"
             )
     if "confusion" in industry:
         predicted = {key for row in industry["confusion"].values() for key in row} - {NONE}

@@ -318,6 +318,7 @@ SYSTEM_LABELS = {
     "reference_largest_class": "always the largest class",
     "keyword_share": "keyword share",
     "tfidf_cosine": "TF-IDF cosine",
+    "cross_validated": "ours, weights fitted on the other jobs (5-fold)",
     "years.reference": "date-range regex",
     "real.before": "before (commit d59bdbf)",
     "skills.kaggle.reference": "exact lookup, oracle list",

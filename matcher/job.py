@@ -11,15 +11,18 @@ A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
 ``required``   weighted share of the posting's required taxonomy skills the resume evidences
 ``preferred``  the same for its preferred skills
 ``experience`` the resume's years against the posting's minimum, plus a little for depth
-``text``       TF-IDF cosine of the two texts
+``text``       TF-IDF cosine of the two texts, the resume's work history counted twice
 ``coverage``   for each line of the posting, the share of its words and word pairs the
-               resume uses; the mean, weighted like the line's skills (required, neutral,
+               resume's work history uses (a word only in a skills list or a summary counts
+               half); the mean, weighted like the line's skills (required, neutral,
                preferred)
 
 Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
 plans"); ``coverage`` reads them from the posting's own words.  The two skills components
 carry their full weight only when the posting names enough taxonomy skills
 (:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`): one skill found is too little to rank on.
+The weights are judged on recruiters' own scores, on jobs they were not fitted on, by
+``benchmarks/job_weights.py``.
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ DEFAULT_JOB_WEIGHTS = {
     "text": 0.25,
     "coverage": 0.25,
 }
+DEFAULT_ELSEWHERE_WEIGHT = 0.5
+"""What a posting's word counts in ``coverage`` when the resume has it only outside its work
+history (a skills list, a summary), against 1 in a job's description."""
 DEFAULT_SKILLS_FOR_FULL_WEIGHT = 3.0
 """Summed weight of a posting's required (or preferred) taxonomy skills at which their
 component carries its full weight; below it the weight shrinks in proportion."""
@@ -276,26 +282,21 @@ def _level(title: str, lines: Sequence[str]) -> str | None:
 
 
 def score_job(
-    resume: Resume, skills: Sequence[SkillMatch], posting: JobPosting, taxonomy: Taxonomy
+    resume: Resume,
+    skills: Sequence[SkillMatch],
+    posting: JobPosting,
+    taxonomy: Taxonomy,
+    *,
+    weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
-    from matcher.score import missing_skills, resume_text
+    from matcher.score import missing_skills
 
     strengths = skill_strengths(skills)
-    text = resume_text(resume)
-    components = {
-        "required": weighted_share(strengths, posting.required),
-        "preferred": weighted_share(strengths, posting.preferred),
-        "experience": experience_fit(resume.experience.total_years, posting.years_min),
-        "text": text_similarity(text, posting.text),
-        "coverage": coverage(content_terms(text), posting.requirements),
-    }
-    weights = dict(DEFAULT_JOB_WEIGHTS)
-    # A posting that names few skills of the taxonomy is scored mostly on what else it says.
-    for key, wanted in (("required", posting.required), ("preferred", posting.preferred)):
-        weights[key] *= min(1.0, sum(wanted.values()) / DEFAULT_SKILLS_FOR_FULL_WEIGHT)
-    total = sum(weights.values())
-    score = 100 * sum(weights[key] * value for key, value in components.items()) / total
+    components = job_components(resume, strengths, posting)
+    weighted = component_weights(posting, weights)
+    total = sum(weighted.values())
+    score = 100 * sum(weighted[key] * value for key, value in components.items()) / total
     wanted = {**posting.preferred, **posting.required}
     matched = sorted((s for s in wanted if s in strengths), key=lambda s: (-wanted[s], s))
     return JobFit(
@@ -305,6 +306,43 @@ def score_job(
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
     )
+
+
+def job_components(
+    resume: Resume, strengths: Mapping[str, float], posting: JobPosting
+) -> dict[str, float]:
+    """Each component of a resume's fit to a posting, in [0, 1] (see the module's text).
+
+    The work history (experience sections, or the positions found elsewhere) is what a
+    recruiter reads first: in ``text`` it counts twice, and in ``coverage`` a posting's word
+    found only outside it (a skills list, a summary) counts
+    :data:`DEFAULT_ELSEWHERE_WEIGHT`.  A resume with no work history found is read whole.
+    """
+    from matcher.score import identity_pattern, resume_text, without_identity
+
+    text = resume_text(resume)
+    work = without_identity(resume.experience_text(), identity_pattern(resume)).strip()
+    terms = content_terms(text)
+    return {
+        "required": weighted_share(strengths, posting.required),
+        "preferred": weighted_share(strengths, posting.preferred),
+        "experience": experience_fit(resume.experience.total_years, posting.years_min),
+        "text": text_similarity(f"{text}\n{work}", posting.text),
+        "coverage": (
+            coverage(content_terms(work), posting.requirements, elsewhere=terms)
+            if work
+            else coverage(terms, posting.requirements)
+        ),
+    }
+
+
+def component_weights(posting: JobPosting, weights: Mapping[str, float]) -> dict[str, float]:
+    """``weights`` as they apply to this posting: a posting that names few skills of the
+    taxonomy is scored mostly on what else it says (:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`)."""
+    applied = dict(weights)
+    for key, wanted in (("required", posting.required), ("preferred", posting.preferred)):
+        applied[key] *= min(1.0, sum(wanted.values()) / DEFAULT_SKILLS_FOR_FULL_WEIGHT)
+    return applied
 
 
 def experience_fit(years: float | None, minimum: float | None) -> float:
@@ -357,12 +395,22 @@ def content_terms(text: str) -> frozenset[str]:
     return frozenset((*words, *pairs))
 
 
-def coverage(words: frozenset[str], requirements: Sequence[tuple[frozenset[str], float]]) -> float:
-    """Weighted mean, over a posting's lines, of the share of each line's words in ``words``."""
+def coverage(
+    words: frozenset[str],
+    requirements: Sequence[tuple[frozenset[str], float]],
+    *,
+    elsewhere: frozenset[str] = frozenset(),
+) -> float:
+    """Weighted mean, over a posting's lines, of the share of each line's words in ``words``;
+    a word only in ``elsewhere`` counts :data:`DEFAULT_ELSEWHERE_WEIGHT`."""
     total = sum(weight for _, weight in requirements)
     if total <= 0:
         return 0.0
-    found = sum(weight * len(line & words) / len(line) for line, weight in requirements)
+    found = 0.0
+    for line, weight in requirements:
+        direct = line & words
+        aside = len((line - direct) & elsewhere)
+        found += weight * (len(direct) + DEFAULT_ELSEWHERE_WEIGHT * aside) / len(line)
     return found / total
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,3 +96,34 @@ def test_quality_rows_put_ours_beside_every_reference(runner: ModuleType) -> Non
         "years.rjdb.ours.mae": ("ours", 0.4),
         "years.rjdb.reference.mae": ("date-range regex", 3.6),
     }
+
+
+@pytest.fixture(scope="module")
+def job_weights() -> ModuleType:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(REPO))
+        return importlib.import_module("benchmarks.job_weights")
+
+
+def test_fitted_job_weights_follow_the_component_the_judgements_follow(
+    job_weights: ModuleType,
+) -> None:
+    # Ten jobs of six resumes each: the judgement rises with "text" alone; the other
+    # components are noise.  The fit must put most of the weight on "text".
+    rng = np.random.default_rng(7)
+    keys = job_weights.COMPONENTS
+    rows = []
+    for job in range(10):
+        for _ in range(6):
+            components = {key: float(rng.random()) for key in keys}
+            judgement = round(components["text"] * 6) + 1
+            scales = dict.fromkeys(keys, 1.0)
+            rows.append(job_weights.Judged(f"job-{job}", judgement, components, scales))
+    weights = job_weights.fit_weights(rows)
+    assert sum(weights.values()) == pytest.approx(1.0, abs=0.01)
+    assert max(weights, key=weights.get) == "text"
+    assert weights["text"] > 0.6
+    held_out = job_weights.cross_validate(rows, rows, folds=5)
+    assert len(held_out["ferr"]) == len(rows)
+    texts = [row.components["text"] for row in rows]
+    assert np.corrcoef(held_out["ferr"], texts)[0, 1] > 0.8

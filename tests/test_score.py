@@ -17,7 +17,15 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 from matcher.document import ResumeText
 from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
-from matcher.job import JobFit, JobPosting, analyse_job, experience_fit, score_job
+from matcher.job import (
+    DEFAULT_ELSEWHERE_WEIGHT,
+    JobFit,
+    JobPosting,
+    analyse_job,
+    coverage,
+    experience_fit,
+    score_job,
+)
 from matcher.model import Metric, ProfileSimilarity
 from matcher.parse import parse_resume
 from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
@@ -357,6 +365,33 @@ def test_a_phrase_of_the_posting_counts_more_than_its_words_apart(taxonomy: Taxo
     reordered = coverage("Ran merchandising, visual and otherwise, and service of customers")
     assert phrase > apart
     assert reordered > apart  # "service of customers" is the pair "customer service"
+
+
+def test_a_posting_s_words_count_more_in_the_work_history_than_in_a_skills_list(
+    taxonomy: Taxonomy,
+) -> None:
+    job = analyse_job(ResumeText.from_string(SHOP_POSTING, file="job.txt"), taxonomy)
+    duties = "Cash handling, visual merchandising and planograms; opened the store"
+
+    def fit(bullets: list[str], skills: str) -> JobFit:
+        text = resume_text(years=4, title="Sales Lead", bullets=bullets, skills=skills)
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+    done = fit([duties], "Scheduling")
+    listed = fit(["Answered the phone"], f"Scheduling; {duties}")
+    nowhere = fit(["Answered the phone"], "Scheduling")
+    for component in ("coverage", "text"):
+        assert done.components[component] > listed.components[component]
+        assert listed.components[component] > nowhere.components[component]
+
+
+def test_a_word_only_outside_the_work_history_counts_half() -> None:
+    line = frozenset({"cash", "handl", "cash handl"})
+    assert coverage(frozenset({"cash"}), [(line, 1.0)]) == pytest.approx(1 / 3)
+    assert coverage(
+        frozenset({"cash"}), [(line, 1.0)], elsewhere=frozenset({"handl", "cash"})
+    ) == pytest.approx((1 + DEFAULT_ELSEWHERE_WEIGHT) / 3)
 
 
 KEYWORD_POSTING = """\
