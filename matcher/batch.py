@@ -814,6 +814,8 @@ class RankedRow:
     top_skills: tuple[str, ...] = ()
     missing_skills: tuple[str, ...] = field(default=())
     """Names of the skills the target asks for that the resume lacks, required first."""
+    missing_must_have: tuple[str, ...] = field(default=())
+    """Names of the job's must-have skills the resume lacks (its job score is capped)."""
     cached: bool = False
 
     @property
@@ -858,8 +860,12 @@ def rank_row(
     missing: list[Mapping[str, Any]] = []
     job = raw.get("job")
     job_score = None
+    must_have_missing: list[str] = []
     if target.job is not None and job is not None:
         job_score = float(job["score"])
+        must_have_missing = [
+            taxonomy.skill(skill_id).name for skill_id in job.get("missing_must_have", ())
+        ]
         scores.append(job_score)
         matched += job["matched_skills"]
         missing += job["missing_skills"]
@@ -896,6 +902,7 @@ def rank_row(
         else float(industries[best_industry]["score"]),
         top_skills=_top_skills(raw["skills"], matched),
         missing_skills=_names(missing),
+        missing_must_have=tuple(must_have_missing),
         cached=result.cached,
     )
 

@@ -281,6 +281,7 @@ def _analyse(
     as_of: date | None,
     spacy_model: str | None,
     region: str = "us",
+    require: tuple[str, ...] = (),
 ) -> Any:
     """The resume's report (against the posting ``job_file`` too, when given), its
     warnings shown; the taxonomy and the spaCy model are checked already."""
@@ -288,7 +289,7 @@ def _analyse(
 
     job = None
     if job_file is not None:
-        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model, require=require)
     report = analyse_resume(
         resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
     )
@@ -394,6 +395,14 @@ def check_target(tax: Any, *, level: str | None, industry: str | None) -> None:
 
 
 def job_option(function: F) -> F:
+    function = click.option(
+        "--require",
+        "require",
+        multiple=True,
+        metavar="SKILL,...",
+        help="With --job: skills a resume must show (ids, names or aliases, comma-separated); "
+        "without one its job score is capped at 35. Repeatable.",
+    )(function)
     return click.option(
         "--job",
         "job_file",
@@ -402,6 +411,14 @@ def job_option(function: F) -> F:
         metavar="FILE",
         help="A job posting (text, Markdown, PDF, DOCX) to match the resume against.",
     )(function)
+
+
+def _required_skills(require: tuple[str, ...], job_file: Path | None) -> tuple[str, ...]:
+    """``--require`` values, split on commas; an error without ``--job``."""
+    names = tuple(name.strip() for value in require for name in value.split(",") if name.strip())
+    if names and job_file is None:
+        raise click.UsageError("--require needs --job FILE: it names a posting's must-haves")
+    return names
 
 
 @cli.command("score")
@@ -427,6 +444,7 @@ def job_option(function: F) -> F:
 def score_command(
     resume: Path,
     job_file: Path | None,
+    require: tuple[str, ...],
     level: str | None,
     industry: str | None,
     region: str,
@@ -447,6 +465,7 @@ def score_command(
     Example:
       matcher score resume.pdf
       matcher score resume.pdf --job posting.txt --format json
+      matcher score resume.pdf --job posting.txt --require pytorch,kubernetes
       matcher score resume.pdf --region uk --as-of 2026-11
     """
     from matcher import render
@@ -456,7 +475,14 @@ def score_command(
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
     report = _analyse(
-        resume, tax, job_file, engine=engine, as_of=as_of, region=region, spacy_model=spacy_model
+        resume,
+        tax,
+        job_file,
+        engine=engine,
+        as_of=as_of,
+        region=region,
+        spacy_model=spacy_model,
+        require=_required_skills(require, job_file),
     )
     if level is not None:  # the user's target replaces the rung above the best level
         chosen = next(fit for fit in report.levels if fit.id == level)
@@ -483,6 +509,7 @@ def gaps_command(
     level: str | None,
     industry: str | None,
     job_file: Path | None,
+    require: tuple[str, ...],
     spacy_model: str | None,
     taxonomy_file: Path | None,
     as_of: date | None,
@@ -513,7 +540,15 @@ def gaps_command(
     tax = load_taxonomy(taxonomy_file)
     check_target(tax, level=level, industry=industry)
     check_spacy_model(tax, spacy_model)
-    report = _analyse(resume, tax, job_file, engine=engine, as_of=as_of, spacy_model=spacy_model)
+    report = _analyse(
+        resume,
+        tax,
+        job_file,
+        engine=engine,
+        as_of=as_of,
+        spacy_model=spacy_model,
+        require=_required_skills(require, job_file),
+    )
     if level is not None:
         fit = next(f for f in report.levels if f.id == level)
         target = {"kind": "level", "id": fit.id, "name": fit.name, "score": fit.score}
@@ -655,6 +690,7 @@ def batch_command(
     level: str | None,
     industry: str | None,
     job_file: Path | None,
+    require: tuple[str, ...],
     top: int | None,
     min_score: float | None,
     region: str,
@@ -718,7 +754,15 @@ def batch_command(
     if job_file is not None:
         from matcher.pipeline import read_job
 
-        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+        job = read_job(
+            job_file,
+            tax,
+            engine=engine,
+            spacy_model=spacy_model,
+            require=_required_skills(require, job_file),
+        )
+    elif require:
+        _required_skills(require, job_file)  # the error: --require without --job
     target = batch.Target(level=level, industry=industry, job=None if job is None else job.file)
     cache = None if cache_dir is None else batch.ResultCache(cache_dir)
     inputs = batch.collect_inputs(
@@ -736,7 +780,9 @@ def batch_command(
         as_of=as_of,
         region=region,
         job=job,
-        job_digest=None if job_file is None else batch.file_digest(job_file),
+        job_digest=None
+        if job is None or job_file is None
+        else "+".join((batch.file_digest(job_file), *job.must_have)),
         spacy_model=spacy_model,
         redact=redact,
     )

@@ -64,6 +64,9 @@ DEFAULT_JOB_WEIGHTS = {
 DEFAULT_ELSEWHERE_WEIGHT = 0.5
 """What a posting's word counts in ``coverage`` when the resume has it only outside its work
 history (a skills list, a summary), against 1 in a job's description."""
+DEFAULT_MUST_HAVE_CAP = 35.0
+"""The highest score of a resume that lacks a must-have skill: below the README's line for
+a plausible fit, whatever else it shows."""
 DEFAULT_SKILLS_FOR_FULL_WEIGHT = 3.0
 """Summed weight of a posting's required (or preferred) taxonomy skills at which their
 component carries its full weight; below it the weight shrinks in proportion."""
@@ -95,6 +98,14 @@ _REQUIRED = re.compile(
 )
 # A short line of words, maybe a Markdown heading, never a bullet item.
 _HEADING = re.compile(r"^(?![-*•▪●◦]\s)[#\s]*\w[\w'’ &/()-]{1,59}:?\s*$")
+_MUST_HAVE = re.compile(r"must[- ]haves?|hard requirements?|non[- ]negotiables?", re.IGNORECASE)
+_SECTION_CUE = re.compile(
+    r"\W*(?:nice[- ]to[- ]haves?|must[- ]haves?|good[- ]to[- ]haves?|bonus|preferred|required"
+    r"|requirements|qualifications|responsibilities|about (?:the|us|you)|benefits|what you"
+    r"|you have|you will|we offer|the role|skills)\b",
+    re.IGNORECASE,
+)
+"""How a posting's section heading opens, for a heading among a list's short lines."""
 _LIST_RUN = 3
 """Short lines in a row from which they are read as a list's items, not headings."""
 _YEARS = re.compile(
@@ -125,6 +136,9 @@ class JobPosting:
     skills: tuple[SkillMatch, ...]
     requirements: tuple[tuple[frozenset[str], float], ...] = ()
     """Each body line's content words and pairs (see :func:`content_terms`) and its weight."""
+    must_have: tuple[str, ...] = ()
+    """Skill ids a resume must show (``--require``, a "Must have" section): without one, the
+    score is capped at :data:`DEFAULT_MUST_HAVE_CAP`."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +146,7 @@ class JobPosting:
             "title": self.title,
             "level": self.level,
             "years_min": self.years_min,
+            "must_have": list(self.must_have),
             "required": dict(sorted(self.required.items())),
             "preferred": dict(sorted(self.preferred.items())),
         }
@@ -144,6 +159,8 @@ class JobFit:
     components: Mapping[str, float]
     matched_skills: tuple[str, ...]
     missing_skills: tuple[MissingSkill, ...]
+    missing_must_have: tuple[str, ...] = ()
+    """The posting's must-have skill ids the resume does not show (the score is capped)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,15 +169,22 @@ class JobFit:
             "components": dict(self.components),
             "matched_skills": list(self.matched_skills),
             "missing_skills": [m.to_dict() for m in self.missing_skills],
+            "missing_must_have": list(self.missing_must_have),
         }
 
 
 def analyse_job(
-    document: ResumeText, taxonomy: Taxonomy, *, nlp: Language | None = None
+    document: ResumeText,
+    taxonomy: Taxonomy,
+    *,
+    nlp: Language | None = None,
+    require: Sequence[str] = (),
 ) -> JobPosting:
     """What a posting asks for: required and preferred skills, years, level.
 
     ``nlp``: the pipeline of :func:`matcher.skills.build_pipeline` (the blank one if None).
+    ``require``: skills every resume must show, by id or name (see :func:`resolve_skills`),
+    beside those the posting lists under a "Must have" heading.
     """
     lines = [line.text for line in document.lines]
     headings = _headings(lines)
@@ -180,10 +204,16 @@ def analyse_job(
     skills = summarise(mentions, text_lines, taxonomy)
     required: dict[str, float] = {}
     preferred: dict[str, float] = {}
+    must_lines = _under_must_have(lines, headings)
+    must_have = dict.fromkeys(resolve_skills(require, taxonomy))
     for mention in mentions:
+        if mention.line in must_lines:
+            must_have[mention.skill_id] = None
         weight = modes[mention.line]
         target = preferred if weight == PREFERRED_WEIGHT else required
         target[mention.skill_id] = max(target.get(mention.skill_id, 0.0), weight)
+    for skill_id in must_have:
+        required[skill_id] = REQUIRED_WEIGHT
     for skill_id in list(required):
         preferred.pop(skill_id, None)
     for target in (required, preferred):
@@ -206,7 +236,43 @@ def analyse_job(
         text=document.text,
         skills=skills,
         requirements=requirements,
+        must_have=tuple(must_have),
     )
+
+
+def resolve_skills(names: Sequence[str], taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The taxonomy ids of ``names``, each an id, a name or an alias (any case).
+
+    Raises :class:`~matcher.errors.UsageError` naming the first that is none of these.
+    """
+    from matcher.errors import UsageError
+
+    known: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        for surface in (skill.id, skill.name, *skill.aliases, *skill.forms):
+            known.setdefault(surface.casefold(), skill.id)
+    found = []
+    for name in names:
+        skill_id = known.get(name.strip().casefold())
+        if skill_id is None:
+            raise UsageError(
+                f"unknown skill {name.strip()!r}: `matcher taxonomy list` shows the skills "
+                "(give an id, a name or an alias)"
+            )
+        found.append(skill_id)
+    return tuple(dict.fromkeys(found))
+
+
+def _under_must_have(lines: Sequence[str], headings: Sequence[bool]) -> set[int]:
+    """Indexes of the lines under a "Must have" (or "Hard requirements") heading."""
+    inside = False
+    found = set()
+    for index, (text, is_heading) in enumerate(zip(lines, headings, strict=True)):
+        if is_heading:
+            inside = bool(_MUST_HAVE.search(text))
+        elif inside:
+            found.add(index)
+    return found
 
 
 def _is_heading(text: str) -> bool:
@@ -218,9 +284,10 @@ def _headings(lines: Sequence[str]) -> list[bool]:
 
     Recruiters paste a posting as a heading and its keywords one per line ("Required
     skills:", "inventory", "warehouse management"): every line of that is short.  In a run
-    of three or more short lines, a line ending in a colon (or a Markdown heading) heads
-    what follows it; where none does, the run's first line is the heading and the rest its
-    items.  A run of one or two short lines ("About the role") is headings, as before.
+    of three or more short lines, a line ending in a colon, a Markdown heading or a line
+    that opens like a posting's section ("Nice to have", "Requirements") heads what follows
+    it; where none does, the run's first line is the heading and the rest its items.  A run
+    of one or two short lines ("About the role") is headings.
     """
     shaped = [_is_heading(text) for text in lines]
     headings = list(shaped)
@@ -233,7 +300,9 @@ def _headings(lines: Sequence[str]) -> list[bool]:
             marked = [
                 index
                 for index in range(start, end)
-                if lines[index].rstrip().endswith(":") or lines[index].lstrip().startswith("#")
+                if lines[index].rstrip().endswith(":")
+                or lines[index].lstrip().startswith("#")
+                or _SECTION_CUE.match(lines[index])
             ]
             for index in range(start, end):
                 headings[index] = index in marked if marked else index == start
@@ -297,11 +366,15 @@ def score_job(
     weighted = component_weights(posting, weights)
     total = sum(weighted.values())
     score = 100 * sum(weighted[key] * value for key, value in components.items()) / total
+    missing_must_have = tuple(s for s in posting.must_have if s not in strengths)
+    if missing_must_have:
+        score = min(score, DEFAULT_MUST_HAVE_CAP)
     wanted = {**posting.preferred, **posting.required}
     matched = sorted((s for s in wanted if s in strengths), key=lambda s: (-wanted[s], s))
     return JobFit(
         posting=posting,
         score=round(score, 1),
+        missing_must_have=missing_must_have,
         components={key: round(value, 3) for key, value in components.items()},
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),

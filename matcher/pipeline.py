@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -139,11 +140,13 @@ def read_job(
     *,
     engine: str = "pdfplumber",
     spacy_model: str | None = None,
+    require: Sequence[str] = (),
 ) -> JobPosting:
-    """Read a job posting (text, Markdown, PDF or DOCX) and find what it asks for."""
+    """Read a job posting (text, Markdown, PDF or DOCX) and find what it asks for;
+    ``require``: skills every resume must show besides the posting's own must-haves."""
     start = time.perf_counter()
     nlp = build_pipeline(taxonomy, spacy_model=spacy_model)
-    job = analyse_job(read_resume(path, engine=engine), taxonomy, nlp=nlp)
+    job = analyse_job(read_resume(path, engine=engine), taxonomy, nlp=nlp, require=require)
     log.info(
         "job %s: %d required, %d preferred skills, %s",
         job.file,

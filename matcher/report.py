@@ -235,7 +235,14 @@ def _details(row: RankedRow, data: Mapping[str, Any]) -> str:
     more = len(data.get("skills", [])) - MAX_SKILLS_SHOWN
     if more > 0:
         skills.append(f"<li>… and {more} more</li>")
-    gaps = "".join(f"<li>{_e(name)}</li>" for name in row.missing_skills) or "<li>none</li>"
+    must = set(row.missing_must_have)
+    gaps = (
+        "".join(
+            f"<li>{_e(name)}{' <strong>(must have)</strong>' if name in must else ''}</li>"
+            for name in row.missing_skills
+        )
+        or "<li>none</li>"
+    )
     industry_evidence = ""
     best = next(
         (fit for fit in data.get("industries", []) if fit["id"] == data.get("best_industry")),

@@ -52,6 +52,7 @@ CSV_COLUMNS = (
     "as_of_source",
     "top_skills",
     "missing_skills",
+    "missing_must_have",
     "error_code",
     "error_message",
 )
@@ -93,6 +94,7 @@ def csv_cells(row: RankedRow) -> list[str]:
         data.get("as_of_source"),
         "; ".join(row.top_skills),
         "; ".join(row.missing_skills),
+        "; ".join(row.missing_must_have),
         None if row.error is None else row.error.code,
         None if row.error is None else row.error.message,
     ]

@@ -151,6 +151,23 @@ def test_ranks_by_the_target(
     assert [float(row[column[option]]) for row in rows] == scores
 
 
+def test_a_required_skill_caps_the_job_score_of_a_resume_without_it(
+    runner: CliRunner, quick: Path
+) -> None:
+    posting = ("--job", str(JOBS / "llm_rag_engineer_saas.md"), "--format", "csv")
+    plain = {row["file"]: row for row in csv_rows(run(runner, quick, *posting).stdout)}
+    result = run(runner, quick, *posting, "--require", "Retrieval-Augmented Generation,pytorch")
+    assert result.exit_code == 0, result.stderr
+    rows = {row["file"]: row for row in csv_rows(result.stdout)}
+    capped = {name for name, row in rows.items() if row["missing_must_have"]}
+    assert all(float(rows[name]["job_score"]) <= 35.0 for name in capped)
+    assert all(float(plain[name]["job_score"]) > 35.0 for name in rows.keys() - capped)
+    teacher = rows["docx/no_fit_teacher_hannah_whitfield.docx"]
+    assert teacher["missing_must_have"] == "Retrieval-Augmented Generation (RAG); PyTorch"
+    assert rows["genai_technology_rafael_mendes.md"]["missing_must_have"] == ""
+    assert rows["genai_technology_rafael_mendes.md"]["rank"] == "1"
+
+
 def test_level_and_industry_together_rank_by_their_mean(runner: CliRunner, quick: Path) -> None:
     out = quick.parent / "ranked.jsonl"
     result = run(

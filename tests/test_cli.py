@@ -141,6 +141,19 @@ def test_a_missing_job_file_is_unreadable(runner: CliRunner, tmp_path: Path) -> 
     assert_error(result, 3, "job.txt")
 
 
+def test_require_without_a_job_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["score", str(SAMPLE), "--require", "pytorch"])
+    assert_error(result, 2, "--require needs --job FILE")
+
+
+def test_an_unknown_required_skill_is_a_usage_error(runner: CliRunner, write: Write) -> None:
+    job = write("job.txt", "ML Engineer\nRequirements\n- PyTorch\n")
+    result = runner.invoke(
+        cli, ["score", str(SAMPLE), "--job", str(job), "--require", "pytorch, basket weaving"]
+    )
+    assert_error(result, 2, "unknown skill 'basket weaving'")
+
+
 # --- what the commands print --------------------------------------------------------------
 
 

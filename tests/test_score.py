@@ -15,15 +15,18 @@ from sklearn.metrics.pairwise import cosine_similarity
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
+from matcher.errors import UsageError
 from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
 from matcher.job import (
     DEFAULT_ELSEWHERE_WEIGHT,
+    DEFAULT_MUST_HAVE_CAP,
     JobFit,
     JobPosting,
     analyse_job,
     coverage,
     experience_fit,
+    resolve_skills,
     score_job,
 )
 from matcher.model import Metric, ProfileSimilarity
@@ -392,6 +395,45 @@ def test_a_word_only_outside_the_work_history_counts_half() -> None:
     assert coverage(
         frozenset({"cash"}), [(line, 1.0)], elsewhere=frozenset({"handl", "cash"})
     ) == pytest.approx((1 + DEFAULT_ELSEWHERE_WEIGHT) / 3)
+
+
+MUST_POSTING = """\
+ML Engineer
+Must have:
+- PyTorch
+- Kubernetes
+Nice to have
+- Kafka
+"""
+
+
+def test_a_must_have_section_caps_the_score_of_a_resume_without_it(taxonomy: Taxonomy) -> None:
+    job = analyse_job(ResumeText.from_string(MUST_POSTING, file="job.txt"), taxonomy)
+    assert job.must_have == ("pytorch", "kubernetes")  # not Kafka, under "Nice to have"
+
+    def fit(skills: str) -> JobFit:
+        text = resume_text(years=5, title="ML Engineer", bullets=["Trained models"], skills=skills)
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+    both, one = fit("PyTorch, Kubernetes, Kafka"), fit("PyTorch, Kafka")
+    assert both.missing_must_have == ()
+    assert one.missing_must_have == ("kubernetes",)
+    assert one.score <= DEFAULT_MUST_HAVE_CAP < both.score
+    assert "kubernetes" in {m.id for m in one.missing_skills}
+
+
+def test_required_skills_are_found_by_id_name_or_alias_in_any_case(taxonomy: Taxonomy) -> None:
+    rag = taxonomy.skill("rag")
+    names = ["PYTORCH", rag.name.lower(), *rag.aliases[:1], "pytorch"]
+    assert resolve_skills(names, taxonomy) == ("pytorch", "rag")
+    with pytest.raises(UsageError, match="unknown skill 'underwater basketry'"):
+        resolve_skills(["pytorch", "underwater basketry"], taxonomy)
+    job = analyse_job(
+        ResumeText.from_string(POSTING, file="job.txt"), taxonomy, require=["Terraform"]
+    )
+    assert "terraform" in job.must_have and job.required["terraform"] == 1.0
+    assert "terraform" not in job.preferred  # asked for under "Nice to have", now a must
 
 
 KEYWORD_POSTING = """\
