@@ -67,6 +67,11 @@ history (a skills list, a summary), against 1 in a job's description."""
 DEFAULT_MUST_HAVE_CAP = 35.0
 """The highest score of a resume that lacks a must-have skill: below the README's line for
 a plausible fit, whatever else it shows."""
+DEFAULT_MIN_POSTING_WORDS = 3
+"""Fewer distinct content words than this in a posting's body, and no taxonomy skill: the
+posting says too little to match a resume on."""
+DEFAULT_MIN_RESUME_WORDS = 60
+"""Fewer words than this in a resume: too little to judge it against a posting."""
 DEFAULT_SKILLS_FOR_FULL_WEIGHT = 3.0
 """Summed weight of a posting's required (or preferred) taxonomy skills at which their
 component carries its full weight; below it the weight shrinks in proportion."""
@@ -161,6 +166,9 @@ class JobFit:
     missing_skills: tuple[MissingSkill, ...]
     missing_must_have: tuple[str, ...] = ()
     """The posting's must-have skill ids the resume does not show (the score is capped)."""
+    not_enough_to_judge: str | None = None
+    """Why the score means little (a posting or a resume with almost nothing to compare),
+    or None: the score is still given, as a 0-100 of almost nothing, never as a finding."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +178,7 @@ class JobFit:
             "matched_skills": list(self.matched_skills),
             "missing_skills": [m.to_dict() for m in self.missing_skills],
             "missing_must_have": list(self.missing_must_have),
+            "not_enough_to_judge": self.not_enough_to_judge,
         }
 
 
@@ -225,7 +234,8 @@ def analyse_job(
                         additions.get(competency, 0.0), weight * DERIVED_WEIGHT
                     )
         target.update(additions)
-    title = lines[0].lstrip("# ").strip() if lines else None
+    # The first line names the role, unless it heads a list ("Required skills:").
+    title = lines[0].lstrip("# ").strip() if lines and not lines[0].endswith(":") else None
     return JobPosting(
         file=document.file,
         title=title,
@@ -375,10 +385,25 @@ def score_job(
         posting=posting,
         score=round(score, 1),
         missing_must_have=missing_must_have,
+        not_enough_to_judge=_too_little(resume, posting),
         components={key: round(value, 3) for key, value in components.items()},
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
     )
+
+
+def _too_little(resume: Resume, posting: JobPosting) -> str | None:
+    """Why a resume and a posting give too little to compare, or None."""
+    words = {term for line, _ in posting.requirements for term in line if " " not in term}
+    if not posting.required and not posting.preferred and len(words) < DEFAULT_MIN_POSTING_WORDS:
+        return (
+            f"the posting names almost nothing to match on ({len(words)} content words, "
+            "no skill of the taxonomy): paste its requirements"
+        )
+    count = sum(len(line.text.split()) for _, line in resume.iter_lines())
+    if count < DEFAULT_MIN_RESUME_WORDS:
+        return f"the resume has almost no text ({count} words): its job score says little"
+    return None
 
 
 def job_components(

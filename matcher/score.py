@@ -642,6 +642,8 @@ def score_fit(
     best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
     if best_level is None:
         warnings.append("no career level fits: the resume shows little AI or data work")
+    if job is not None and job.not_enough_to_judge is not None:
+        warnings.append(f"not enough to judge the job match: {job.not_enough_to_judge}")
     best_industry = _best(industries, MIN_INDUSTRY_SCORE)
     salary = None
     next_level = None

@@ -436,6 +436,24 @@ def test_required_skills_are_found_by_id_name_or_alias_in_any_case(taxonomy: Tax
     assert "terraform" not in job.preferred  # asked for under "Nice to have", now a must
 
 
+def test_a_match_on_almost_nothing_says_so(taxonomy: Taxonomy) -> None:
+    def fit(posting: str, text: str) -> JobFit:
+        job = analyse_job(ResumeText.from_string(posting, file="job.txt"), taxonomy)
+        resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+    empty_posting = fit("Required skills:\n", SENIOR)
+    assert empty_posting.posting.title is None  # the list's heading names no role
+    assert "posting names almost nothing" in (empty_posting.not_enough_to_judge or "")
+    thin_resume = fit(POSTING, "Alex Example\nalex@example.com\nPython, PyTorch")
+    assert "resume has almost no text" in (thin_resume.not_enough_to_judge or "")
+    assert fit(POSTING, SENIOR).not_enough_to_judge is None
+    assert fit(KEYWORD_POSTING, SENIOR).not_enough_to_judge is None  # four keywords suffice
+    senior = parse_resume(ResumeText.from_string(SENIOR), taxonomy=taxonomy, as_of=AS_OF)
+    report = score_fit(senior, find_skills(senior, taxonomy), taxonomy, job=empty_posting)
+    assert any("not enough to judge the job match" in w for w in report.warnings)
+
+
 KEYWORD_POSTING = """\
 Required skills:
 dispatch
