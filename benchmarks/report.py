@@ -291,6 +291,60 @@ def _confusion_table(confusion: Mapping[str, Mapping[str, int]]) -> list[str]:
     return out
 
 
+def _pool_lines(pool: Mapping[str, Any]) -> list[str]:
+    """bench_pool: ``pool add`` against ``batch``, and ranking and searching big pools."""
+    aims = pool.get("aims", {})
+    lines = [
+        f"`pool add` and `batch` on the same livecareer PDFs, each in its own process with "
+        f"`--jobs 2` (aim: add within {aims.get('add_to_batch', '?')}x of batch); then "
+        f"`pool rank --job` and `batch --job` ({pool.get('job')}) on those files, whose "
+        "JSON Lines must be the same bytes:",
+        "",
+        "| engine | files | batch (s) | pool add (s) | add / batch | add again (s) "
+        "| rank = batch |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for engine in ENGINES:
+        part = pool.get(engine)
+        if isinstance(part, Mapping):
+            lines.append(
+                f"| {engine} | {part['files']} | {part['batch_seconds']} | "
+                f"{part['add_seconds']} | {part['add_to_batch']} | {part['add_again_seconds']} "
+                f"| {_fmt(part['rank_same_as_batch'])} |"
+            )
+    lines += [
+        "",
+        "Pools made of those entries stored again under new names (SQLite), ranked against "
+        "the posting, read once before the clock starts, the best 50 rows built in full "
+        f"(aim: 10,000 in {aims.get('rank_seconds_10000', '?')} s), and searched (aim: "
+        f"{aims.get('search_seconds_10000', '?')} s); best of 3 runs, one core:",
+        "",
+        "| entries | rank (s) | µs per entry | searches (s, matches) | KB per entry |",
+        "|---:|---:|---:|---|---:|",
+    ]
+    for size, part in pool["pools"].items():
+        searches = ", ".join(
+            f"{key.removeprefix('search ')!r} {value['seconds']} ({value['matches']})"
+            for key, value in part.items()
+            if key.startswith("search ")
+        )
+        lines.append(
+            f"| {int(size):,} | {part['rank_seconds']} | "
+            f"{part['rank_seconds'] / int(size) * 1e6:.0f} | {searches} | "
+            f"{part['db_bytes_per_entry'] / 1000:.0f} |"
+        )
+    extra = pool.get("extrapolated_10x")
+    if extra:
+        lines += [
+            "",
+            f"Ten times the entries took {extra['rank_growth_per_10x']}x the time to rank: "
+            f"{extra['entries']:,} entries would take about {extra['rank_seconds']} s and "
+            f"{extra['db_megabytes']:,} MB. Ranking the biggest pool costs "
+            f"{pool.get('rank_to_batch')} of what `batch` takes to score its files.",
+        ]
+    return lines
+
+
 def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None) -> str:
     """The whole RESULTS.md page (``plots`` None: matplotlib is missing)."""
     no_matplotlib = plots is None
@@ -435,6 +489,8 @@ def render_markdown(results: Mapping[str, Any], plots: Mapping[str, str] | None)
                 else "."
             ),
         ]
+    if "pool" in tables:
+        out += ["", "## Talent pool", "", *_pool_lines(tables["pool"])]
     if "industry_confusion" in tables:
         out += [
             "",

@@ -51,7 +51,7 @@ SCHEMA_VERSION = 1
 BENCH_DIR = ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
 DATA_ENV = "BENCH_DATA"
-BENCHMARKS = ("read", "real", "years", "skills", "score", "speed")
+BENCHMARKS = ("read", "real", "years", "skills", "score", "pool", "speed")
 """Run in this order: ``benchmarks/bench_<name>.py``.  Speed last, once the machine's disk
 cache holds the PDFs for every benchmark alike."""
 FULL_RUN_LIMITS = {"read": 3}
@@ -529,6 +529,33 @@ def speed_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return metrics
 
 
+def pool_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The pool benchmark's headline numbers: add against batch, rank and search times."""
+    metrics: dict[str, dict[str, Any]] = {}
+
+    def add(key: str, value: Any, label: str, better: str, kind: str) -> None:
+        if value is not None:
+            metrics[f"pool.{key}"] = {"value": value, "label": label, "better": better}
+            metrics[f"pool.{key}"]["kind"] = kind
+
+    for engine in ("pdfplumber", "pdfium"):
+        part = report.get(engine) or {}
+        add(f"{engine}.add_to_batch", part.get("add_to_batch"), f"{engine}: pool add / batch",
+            "lower", "time")  # fmt: skip
+        add(f"{engine}.rank_same_as_batch", part.get("rank_same_as_batch"),
+            f"{engine}: pool rank --job gives batch's rows", "higher", "quality")  # fmt: skip
+    for size, part in (report.get("pools") or {}).items():
+        add(f"{size}.rank_seconds", part.get("rank_seconds"),
+            f"pool of {size}: rank --job --top 50 (s)", "lower", "time")  # fmt: skip
+        add(f"{size}.db_bytes_per_entry", part.get("db_bytes_per_entry"),
+            f"pool of {size}: bytes per entry", "lower", "memory")  # fmt: skip
+        for key, value in part.items():
+            if key.startswith("search "):
+                add(f"{size}.{key.replace(' ', '_')}", value["seconds"],
+                    f"pool of {size}: {key} (s)", "lower", "time")  # fmt: skip
+    return metrics
+
+
 def collect_metrics(
     reports: Mapping[str, Mapping[str, Any]], runs: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, dict[str, Any]]:
@@ -547,6 +574,8 @@ def collect_metrics(
             metrics.update(speed_metrics(report))
         if name == "read":
             metrics.update(read_metrics(report))
+        if name == "pool":
+            metrics.update(pool_metrics(report))
     for name, run in runs.items():
         if run.get("status") == "ok":
             metrics[f"runtime.{name}"] = {
@@ -789,6 +818,9 @@ def tables(reports: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
         out["startup"] = speed["startup"]
     if "sample" in speed:
         out["speed_sample"] = speed["sample"]
+    pool = reports.get("pool", {})
+    if "pools" in pool:
+        out["pool"] = dict(pool)
     return out
 
 

@@ -315,6 +315,8 @@ class AnalysisOptions:
     redact: bool = False
     """Remove the candidate's identity from each result in its worker, before it is cached:
     with ``redact``, no contact detail reaches this process or the cache folder."""
+    keep: bool = False
+    """Make the pool's entry of each file (:attr:`FileResult.entry`) instead of its score."""
 
 
 @dataclass(frozen=True)
@@ -342,6 +344,8 @@ class FileResult:
     """Taken from the cache instead of being scored again."""
     seconds: float = 0.0
     """Time to read and score the file in its worker."""
+    entry: Any = None
+    """With :attr:`AnalysisOptions.keep`: the file's :class:`matcher.pool.entry.Entry`."""
 
 
 @dataclass(frozen=True)
@@ -472,6 +476,11 @@ def _score_file(task: _Task) -> FileResult:
         with _time_limit(task.timeout):
             if task.stall:
                 time.sleep(task.stall)
+            if task.options.keep:
+                from matcher.pool.entry import read_entry
+
+                entry = read_entry(Path(task.path), task.name, taxonomy, task.options)
+                return FileResult(task.name, entry=entry, seconds=time.perf_counter() - start)
             data, contact = _analyse(Path(task.path), task.name, taxonomy, task.options)
     except MatcherError as exc:
         return _failed(task, exc.code, exc.message, start)
@@ -630,7 +639,7 @@ class ResultCache:
                 error = FileError(stored["error"]["code"], stored["error"]["message"])
                 result = FileResult(item.name, error=_named(error, item.name), cached=True)
             else:
-                data, contact = stored["data"], _contact(stored["contact"])
+                data, contact = stored["data"], contact_of(stored["contact"])
                 data["file"] = item.name
                 result = FileResult(item.name, data, contact, cached=True)
         except (OSError, ValueError, KeyError, TypeError):
@@ -661,7 +670,7 @@ class ResultCache:
     def _entry(self, digest: str, options: AnalysisOptions) -> Path:
         known = self._keys.get(id(options))
         if known is None or known[0] is not options:
-            known = (options, _options_key(options))
+            known = (options, options_key(options))
             self._keys[id(options)] = known
         key = hashlib.sha256(f"{digest}\n{known[1]}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.json"
@@ -684,7 +693,8 @@ def _named(error: FileError, name: str) -> FileError:
     return FileError(error.code, error.message.replace(_NAME, name, 1))
 
 
-def _contact(data: Mapping[str, Any]) -> Contact:
+def contact_of(data: Mapping[str, Any]) -> Contact:
+    """The contact details of a report's ``candidate`` object."""
     from matcher.parse import Contact
 
     return Contact(
@@ -692,15 +702,21 @@ def _contact(data: Mapping[str, Any]) -> Contact:
     )
 
 
-def _options_key(options: AnalysisOptions) -> str:
+def options_key(options: AnalysisOptions, *, analysis_only: bool = False) -> str:
+    """What a result depends on besides the file's bytes, as text; ``analysis_only``: only
+    what the analysis of its lines depends on (matcher's code and data, the taxonomy, the
+    spaCy model), for a pool, which keeps the lines and decides "Present" itself."""
     from skills_taxonomy import load_taxonomy
 
     extra = options.taxonomy_file
-    return json.dumps(
-        {
-            "code": _code_digest(),
-            "taxonomy": load_taxonomy(extra).version,
-            "taxonomy_file": None if extra is None else _file_digest(extra),
+    key: dict[str, str | bool | None] = {
+        "code": _code_digest(),
+        "taxonomy": load_taxonomy(extra).version,
+        "taxonomy_file": None if extra is None else _file_digest(extra),
+        "spacy_model": _model_key(options),
+    }
+    if not analysis_only:
+        key |= {
             "engine": options.engine,
             "as_of": _month(options.as_of),
             # With no as_of, a file's "Present" is its own date or today: the bytes (in
@@ -708,11 +724,9 @@ def _options_key(options: AnalysisOptions) -> str:
             "today": None if options.as_of is not None else _month(options.today),
             "region": options.region,
             "job": options.job_digest,
-            "spacy_model": _model_key(options),
             "redact": options.redact,
-        },
-        sort_keys=True,
-    )
+        }
+    return json.dumps(key, sort_keys=True)
 
 
 def _month(day: date | None) -> str | None:

@@ -588,63 +588,61 @@ def gaps_command(
 # --- batch ------------------------------------------------------------------------------
 
 
-@cli.command("batch")
-@click.argument(
-    "sources",
-    nargs=-1,
-    type=click.Path(path_type=Path, exists=True, allow_dash=True),
-    metavar="DIR_OR_FILES...",
+def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    """One decorator applying ``decorators`` in order (the first is the outermost)."""
+
+    def decorate(function: F) -> F:
+        for option in reversed(decorators):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+ranking_outputs = _options(
+    click.option(
+        "--out",
+        "out_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Write the ranked results to FILE: .csv, .jsonl or .json (by its extension).",
+    ),
+    click.option(
+        "--html",
+        "html_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        metavar="FILE",
+        help="Also write a self-contained HTML report of the ranking.",
+    ),
+    click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "csv", "jsonl", "json"]),
+        default=None,
+        help="What stdout gets [default: table; nothing when --out is given].",
+    ),
 )
-@click.option(
+ranking_selection = _options(
+    click.option(
+        "--top", type=click.IntRange(min=1), default=None, metavar="N", help="Keep the N best."
+    ),
+    click.option(
+        "--min-score",
+        type=click.FloatRange(0, 100),
+        default=None,
+        metavar="S",
+        help="Keep candidates scoring at least S (0-100).",
+    ),
+)
+glob_option = click.option(
     "--glob",
     "pattern",
     metavar="PATTERN",
     help="In folders, take only files whose name matches (case-insensitive, e.g. '*.pdf').",
 )
-@click.option(
-    "--out",
-    "out_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="FILE",
-    help="Write the ranked results to FILE: .csv, .jsonl or .json (by its extension).",
-)
-@click.option(
-    "--html",
-    "html_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    metavar="FILE",
-    help="Also write a self-contained HTML report of the ranking.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "csv", "jsonl", "json"]),
-    default=None,
-    help="What stdout gets [default: table; nothing when --out is given].",
-)
-@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
-@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
-@job_option
-@click.option(
-    "--top", type=click.IntRange(min=1), default=None, metavar="N", help="Keep the N best."
-)
-@click.option(
-    "--min-score",
-    type=click.FloatRange(0, 100),
-    default=None,
-    metavar="S",
-    help="Keep candidates scoring at least S (0-100).",
-)
-@click.option(
-    "--region",
-    type=click.Choice(["us", "canada", "uk", "india"]),
-    default="us",
-    show_default=True,
-    help="Region of the salary bands in the JSON results.",
-)
-@click.option(
+jobs_option = click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -652,7 +650,7 @@ def gaps_command(
     metavar="N",
     help="Worker processes [default: one per 20 files, up to all cores].",
 )
-@click.option(
+timeout_option = click.option(
     "--timeout",
     type=click.FloatRange(min=0),
     default=60.0,  # matcher.batch.DEFAULT_TIMEOUT
@@ -660,6 +658,43 @@ def gaps_command(
     metavar="SECONDS",
     help="Time limit per file (0: none); a file past it becomes an error row.",
 )
+cluster_options = _options(
+    click.option(
+        "--dask-scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Work on a Dask cluster (e.g. tcp://host:8786); needs ai-role-matcher[dask].",
+    ),
+    click.option(
+        "--progress/--no-progress",
+        default=None,
+        help="Show progress on stderr [default: when stderr is a terminal].",
+    ),
+)
+
+
+@cli.command("batch")
+@click.argument(
+    "sources",
+    nargs=-1,
+    type=click.Path(path_type=Path, exists=True, allow_dash=True),
+    metavar="DIR_OR_FILES...",
+)
+@glob_option
+@ranking_outputs
+@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
+@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
+@job_option
+@ranking_selection
+@click.option(
+    "--region",
+    type=click.Choice(["us", "canada", "uk", "india"]),
+    default="us",
+    show_default=True,
+    help="Region of the salary bands in the JSON results.",
+)
+@jobs_option
+@timeout_option
 @click.option(
     "--cache",
     "cache_dir",
@@ -668,17 +703,7 @@ def gaps_command(
     metavar="DIR",
     help="Keep scores in DIR; later runs skip files whose bytes and options are unchanged.",
 )
-@click.option(
-    "--dask-scheduler",
-    default=None,
-    metavar="ADDRESS",
-    help="Score on a Dask cluster (e.g. tcp://host:8786); needs ai-role-matcher[dask].",
-)
-@click.option(
-    "--progress/--no-progress",
-    default=None,
-    help="Show progress on stderr [default: when stderr is a terminal].",
-)
+@cluster_options
 @spacy_model_option
 @resume_options
 def batch_command(
@@ -726,25 +751,14 @@ def batch_command(
     """
     import time
 
-    from matcher import batch, report, results
+    from matcher import batch, results
     from skills_taxonomy import load_taxonomy
 
     if not sources:
         raise click.UsageError(
             "give the folders or files to screen, or - to read a list of paths from stdin"
         )
-    out_format = None
-    if out_file is not None:
-        out_format = results.format_of(out_file)
-        if out_format is None:
-            raise click.BadParameter(
-                f"{out_file.name!r} must end in .csv, .jsonl or .json", param_hint="--out"
-            )
-    for option, path in (("--out", out_file), ("--html", html_file)):
-        if path is not None and not path.absolute().parent.is_dir():
-            raise click.BadParameter(
-                f"no folder {str(path.parent)!r} to write to", param_hint=option
-            )
+    out_format = _check_outputs(out_file, html_file)
     stdout_format = output_format or (None if out_file is not None else "table")
 
     tax = load_taxonomy(taxonomy_file)
@@ -790,12 +804,7 @@ def batch_command(
     def arrange(rows: Sequence[Any]) -> list[Any]:
         return batch.rank_rows(rows, top=top, min_score=min_score)
 
-    writer = None
-    if out_file is not None:
-        try:
-            writer = results.ResultsFile(out_file, str(out_format), arrange=arrange)
-        except batch.BatchError as exc:
-            raise click.BadParameter(exc.message, param_hint="--out") from exc
+    writer = _results_file(out_file, out_format, arrange)
     # Log lines would tear a progress bar apart: -v shows the progress of each file instead.
     show_progress = progress if progress is not None else sys.stderr.isatty() and not log_level()
     bar = _BatchProgress(len(inputs.files)) if show_progress else None
@@ -814,16 +823,7 @@ def batch_command(
     try:
         with _SigtermAsInterrupt():
             for result in stream:
-                data = None
-                if result.data is not None:
-                    data = dict(result.data)
-                    if level is not None:
-                        chosen = next(fit for fit in data["levels"] if fit["id"] == level)
-                        data["next_level"] = {
-                            key: chosen[key] for key in ("id", "name", "missing_skills")
-                        }
-                    data = finish(data, result, redact=False)  # options.redact did it
-                row = batch.rank_row(result, target, tax, data=data)
+                row = _ranked_row(result, target, tax)  # options.redact did it
                 rows.append(row)
                 if writer is not None:
                     writer.add(row)
@@ -837,30 +837,9 @@ def batch_command(
             bar.close()
         seconds = time.monotonic() - started
         ranked = arrange(rows)
-        outputs: list[tuple[str, int]] = []
-        if writer is not None:
-            writer.close()
-            outputs.append((str(out_file), writer.written))
-        if html_file is not None:
-            page = report.render_report(
-                ranked,
-                target=target.describe(),
-                notes=[f"Taxonomy {tax.version}"]
-                + (
-                    ["Interrupted: these are the files scored before the stop."]
-                    if interrupted
-                    else []
-                ),
-            )
-            try:
-                batch.write_atomic(html_file, page)
-            except OSError as exc:
-                raise batch.BatchError(f"cannot write {html_file}: {exc.strerror}") from exc
-            outputs.append((str(html_file), len(ranked)))
-    if stdout_format == "table":
-        click.echo(_batch_table(ranked), nl=False)
-    elif stdout_format is not None:
-        click.echo(results.render_rows(ranked, stdout_format), nl=False)
+        notes = ["Interrupted: these are the files scored before the stop."] if interrupted else []
+        outputs = _write_outputs(ranked, writer, html_file, target, tax, notes)
+    _print_rows(ranked, stdout_format)
     cache_hits = sum(1 for row in rows if row.cached)
     if dask_scheduler is not None:
         workers = f"Dask at {dask_scheduler}"
@@ -882,6 +861,90 @@ def batch_command(
         raise click.exceptions.Exit(130)
     if any(row.error is not None for row in rows):
         raise click.exceptions.Exit(1)
+
+
+def _check_outputs(out_file: Path | None, html_file: Path | None) -> str | None:
+    """The format of ``--out`` (by its extension); a usage error for a file that cannot be
+    written as asked."""
+    from matcher import results
+
+    out_format = None
+    if out_file is not None:
+        out_format = results.format_of(out_file)
+        if out_format is None:
+            raise click.BadParameter(
+                f"{out_file.name!r} must end in .csv, .jsonl or .json", param_hint="--out"
+            )
+    for option, path in (("--out", out_file), ("--html", html_file)):
+        if path is not None and not path.absolute().parent.is_dir():
+            raise click.BadParameter(
+                f"no folder {str(path.parent)!r} to write to", param_hint=option
+            )
+    return out_format
+
+
+def _results_file(
+    out_file: Path | None, out_format: str | None, arrange: Callable[[Sequence[Any]], list[Any]]
+) -> Any:
+    from matcher import batch, results
+
+    if out_file is None:
+        return None
+    try:
+        return results.ResultsFile(out_file, str(out_format), arrange=arrange)
+    except batch.BatchError as exc:
+        raise click.BadParameter(exc.message, param_hint="--out") from exc
+
+
+def _ranked_row(result: Any, target: Any, tax: Any, *, redact: bool = False) -> Any:
+    """A batch result as its outputs show it: ``--level``'s gaps as its next step, the
+    schema version stamped."""
+    from matcher import batch
+
+    data = None
+    if result.data is not None:
+        data = dict(result.data)
+        if target.level is not None:
+            chosen = next(fit for fit in data["levels"] if fit["id"] == target.level)
+            data["next_level"] = {key: chosen[key] for key in ("id", "name", "missing_skills")}
+        data = finish(data, result, redact=redact)
+    return batch.rank_row(result, target, tax, data=data)
+
+
+def _write_outputs(
+    ranked: Sequence[Any],
+    writer: Any,
+    html_file: Path | None,
+    target: Any,
+    tax: Any,
+    notes: Sequence[str],
+) -> list[tuple[str, int]]:
+    """Close ``--out`` and write ``--html``; each file written with its row count."""
+    from matcher import batch, report
+
+    outputs: list[tuple[str, int]] = []
+    if writer is not None:
+        writer.close()
+        outputs.append((str(writer.path), writer.written))
+    if html_file is not None:
+        page = report.render_report(
+            ranked, target=target.describe(), notes=[f"Taxonomy {tax.version}", *notes]
+        )
+        try:
+            batch.write_atomic(html_file, page)
+        except OSError as exc:
+            raise batch.BatchError(f"cannot write {html_file}: {exc.strerror}") from exc
+        outputs.append((str(html_file), len(ranked)))
+    return outputs
+
+
+def _print_rows(ranked: Sequence[Any], stdout_format: str | None) -> None:
+    from matcher import results
+
+    if stdout_format == "table":
+        click.echo(_batch_table(ranked), nl=False)
+    elif stdout_format is not None:
+        click.echo(results.render_rows(ranked, stdout_format), nl=False)
 
 
 def _batch_paths(sources: Sequence[Path]) -> list[Path]:
@@ -994,6 +1057,478 @@ class _SigtermAsInterrupt:
     @staticmethod
     def _interrupt(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
+
+
+# --- the pool -------------------------------------------------------------------------
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        default=None,
+        metavar="URL",
+        help="The pool: a SQLite file, or postgresql://USER@HOST/DB "
+        "[default: $MATCHER_DB, else matcher-pool.sqlite here].",
+    )(function)
+
+
+@cli.group(cls=MatcherGroup, context_settings=CONTEXT_SETTINGS)
+def pool() -> None:
+    """Keep analysed resumes in a pool and screen them against any posting, fast.
+
+    Each resume is read and analysed once (`pool add`); ranking (`pool rank`) and
+    search (`pool search`) then work on what was stored, without reading a file. The pool
+    is a SQLite file by default, or a PostgreSQL database a team shares.
+
+    \b
+    Example:
+      matcher pool add resumes/
+      matcher pool rank --job posting.md --top 20 --out shortlist.csv
+      matcher pool rank --level senior-ai-engineer --min-years 5
+      matcher pool list --duplicates
+    """
+
+
+@pool.command("add")
+@click.argument(
+    "sources",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path, exists=True),
+    metavar="DIR_OR_FILES...",
+)
+@db_option
+@glob_option
+@jobs_option
+@timeout_option
+@cluster_options
+@spacy_model_option
+@resume_options
+def pool_add(
+    sources: tuple[Path, ...],
+    db: str | None,
+    pattern: str | None,
+    jobs: int | None,
+    timeout: float,
+    dask_scheduler: str | None,
+    progress: bool | None,
+    spacy_model: str | None,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+) -> None:
+    """Read, analyse and store resumes (folders are searched recursively).
+
+    A file already in the pool (the same bytes) is not read again; a changed file at a
+    path already in the pool replaces its entry. A candidate who seems to be in the pool
+    already (the same email or phone, or nearly the same text) is reported. With
+    --redact, the pool keeps no contact details (only fingerprints to find duplicates by).
+
+    Exit code 1 when a file could not be added (it is listed with the reason); Ctrl-C
+    keeps every file added before it.
+
+    \b
+    Example:
+      matcher pool add resumes/
+      matcher pool add inbox/ --glob '*.pdf' --db team.sqlite --redact
+      matcher pool add resumes/ --db postgresql://me@127.0.0.1/pool --jobs 4
+    """
+    import time
+
+    from matcher import batch
+    from matcher.pool import Pool
+    from skills_taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy_file)
+    check_spacy_model(tax, spacy_model)
+    inputs = batch.collect_inputs(sources, pattern=pattern)
+    for item in inputs.skipped:
+        click.echo(f"skipped {item.name}: {item.reason}", err=True)
+    if not inputs.files:
+        raise click.UsageError("no resume files (PDF, DOCX, TXT or Markdown) to add")
+    options = batch.AnalysisOptions(
+        taxonomy_file=taxonomy_file,
+        engine=engine,
+        as_of=as_of,
+        spacy_model=spacy_model,
+        redact=redact,
+    )
+    show_progress = progress if progress is not None else sys.stderr.isatty() and not log_level()
+    bar = _BatchProgress(len(inputs.files)) if show_progress else None
+    counts: dict[str, int] = {}
+    interrupted = False
+    started = time.monotonic()
+    with Pool.open(db) as opened:
+        stream = opened.add(
+            inputs.files,
+            options,
+            jobs=jobs,
+            timeout=timeout or None,
+            scheduler=dask_scheduler,
+            log_level=log_level(),
+        )
+        try:
+            with _SigtermAsInterrupt():
+                for added in stream:
+                    counts[added.status] = counts.get(added.status, 0) + 1
+                    if bar is not None:
+                        bar.advance(failed=added.error is not None)
+                    if added.error is not None:
+                        click.echo(f"failed {added.name}: {added.error.message}", err=True)
+                    for other, why in added.duplicates:
+                        click.echo(f"duplicate? {added.name} and {other}: {why}", err=True)
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            stream.close()
+            if bar is not None:
+                bar.close()
+        total = len(opened)
+    done = ", ".join(f"{counts[key]} {key}" for key in _ADD_STATUSES if counts.get(key))
+    click.echo(
+        f"{done or 'nothing done'} in {time.monotonic() - started:.1f} s; "
+        f"the pool holds {total} resumes",
+        err=True,
+    )
+    if interrupted:
+        raise click.exceptions.Exit(130)
+    if counts.get("failed"):
+        raise click.exceptions.Exit(1)
+
+
+_ADD_STATUSES = ("added", "replaced", "unchanged", "failed")
+
+
+@pool.command("list")
+@db_option
+@click.option(
+    "--duplicates", is_flag=True, help="List only the candidates who are in the pool twice or more."
+)
+@taxonomy_option
+@spacy_model_option
+@format_option("table", "json")
+def pool_list(
+    db: str | None,
+    duplicates: bool,
+    taxonomy_file: Path | None,
+    spacy_model: str | None,
+    output_format: str,
+) -> None:
+    """List the pool's resumes (or its duplicate candidates).
+
+    An entry marked stale was analysed by another taxonomy, matcher release or spaCy
+    model; the next `pool rank` analyses it again from its stored lines.
+
+    \b
+    Example:
+      matcher pool list
+      matcher pool list --duplicates --format json
+    """
+    from matcher import batch, render
+    from matcher.pool import Pool
+
+    with Pool.open(db, create=False) as opened:
+        if duplicates:
+            groups = opened.duplicate_groups()
+            if output_format == "json":
+                emit_json([[{"id": i, "name": n} for i, n in group] for group in groups])
+            else:
+                for number, group in enumerate(groups, start=1):
+                    names = ", ".join(f"{name} (#{entry})" for entry, name in group)
+                    click.echo(f"candidate {number}: {names}")
+                click.echo(f"{len(groups)} candidates with more than one resume", err=True)
+            return
+        options = batch.AnalysisOptions(taxonomy_file=taxonomy_file, spacy_model=spacy_model)
+        listed = opened.listing(options)
+    if output_format == "json":
+        emit_json([dataclasses.asdict(item) for item in listed])
+        return
+    rows = [
+        (
+            item.id,
+            item.name,
+            item.years,
+            item.best_level or "no fit",
+            item.best_industry or "-",
+            "stale" if item.stale else "",
+        )
+        for item in listed
+    ]
+    headers = ("id", "file", "years", "best level", "best industry", "")
+    click.echo(render.table(headers, rows, max_width=48), nl=False)
+
+
+@pool.command("show")
+@click.argument("entry", metavar="ID")
+@db_option
+@click.option("--redact", is_flag=True, help="Remove the candidate's identity.")
+@format_option("table", "json", "md")
+def pool_show(entry: str, db: str | None, redact: bool, output_format: str) -> None:
+    """Show one stored resume's report, as `matcher score` shows it (no posting).
+
+    \b
+    Example:
+      matcher pool show 12
+      matcher pool show 12 --format json --redact
+    """
+    from matcher import render
+    from matcher.batch import FileResult, contact_of
+    from matcher.pool import Pool
+
+    if not entry.isdigit():
+        raise click.BadParameter(f"{entry!r} is not an id (`matcher pool list` shows them)")
+    with Pool.open(db, create=False) as opened:
+        data = opened.report(int(entry))
+    if data is None:
+        raise click.BadParameter(f"no entry {entry} in the pool", param_hint="ID")
+    holder = FileResult(data["file"], data, contact_of(data["candidate"]))
+    data = finish(data, holder, redact=redact)
+    if output_format == "json":
+        emit_json(data)
+    else:
+        click.echo(render.score_report(data, markdown=output_format == "md"), nl=False)
+
+
+@pool.command("remove")
+@click.argument("entries", nargs=-1, required=True, metavar="ID_OR_NAME...")
+@db_option
+def pool_remove(entries: tuple[str, ...], db: str | None) -> None:
+    """Remove resumes from the pool, by id or by file name.
+
+    \b
+    Example:
+      matcher pool remove 12 old/cv_2019.pdf
+    """
+    from matcher.pool import Pool
+
+    with Pool.open(db, create=False) as opened:
+        found = opened.ids_named(entries)
+        missing = [name for name, ids in found.items() if not ids]
+        if missing:
+            raise click.BadParameter(
+                f"no entry {missing[0]!r} in the pool (`matcher pool list` shows them)",
+                param_hint="ID_OR_NAME",
+            )
+        removed = opened.remove(i for ids in found.values() for i in ids)
+        left = len(opened)
+    click.echo(f"removed {removed}; the pool holds {left} resumes", err=True)
+
+
+@pool.command("rank")
+@db_option
+@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
+@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
+@click.option(
+    "--job",
+    "job_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    metavar="FILE",
+    help="Rank by the fit to this job posting (text, Markdown, PDF, DOCX).",
+)
+@click.option(
+    "--require",
+    multiple=True,
+    metavar="SKILL,...",
+    help="Keep only candidates who show these skills (ids, names or aliases, "
+    "comma-separated). Repeatable.",
+)
+@ranking_selection
+@click.option(
+    "--min-years",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="Y",
+    help="Keep candidates with at least Y years of experience.",
+)
+@click.option(
+    "--every-version",
+    is_flag=True,
+    help="Rank every stored resume, not only each candidate's newest.",
+)
+@ranking_outputs
+@spacy_model_option
+@resume_options
+def pool_rank(
+    db: str | None,
+    level: str | None,
+    industry: str | None,
+    job_file: Path | None,
+    require: tuple[str, ...],
+    top: int | None,
+    min_score: float | None,
+    min_years: float | None,
+    every_version: bool,
+    out_file: Path | None,
+    html_file: Path | None,
+    output_format: str | None,
+    spacy_model: str | None,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+) -> None:
+    """Rank the pool's candidates by a posting, a level and/or an industry.
+
+    The rows and the report are those `matcher batch` writes for the same files, with
+    the same scores; nothing is read but the posting. Each candidate is ranked once, by
+    their newest resume (--every-version ranks them all). --require is a hard filter:
+    a candidate without one of the skills is left out, and the summary says how many.
+    Entries made by an older analysis are analysed again from their stored lines first.
+
+    \b
+    Example:
+      matcher pool rank --job posting.md --top 20 --out shortlist.csv --html shortlist.html
+      matcher pool rank --level senior-ai-engineer --industry finance --min-years 5
+      matcher pool rank --job posting.md --require pytorch,kubernetes
+    """
+    import time
+
+    from matcher import batch
+    from matcher.job import resolve_skills
+    from matcher.pool import Pool, RankQuery, rank_pool
+    from skills_taxonomy import load_taxonomy
+
+    if job_file is None and level is None and industry is None:
+        raise click.UsageError("give --job FILE, --level ID or --industry ID to rank by")
+    out_format = _check_outputs(out_file, html_file)
+    stdout_format = output_format or (None if out_file is not None else "table")
+    tax = load_taxonomy(taxonomy_file)
+    check_target(tax, level=level, industry=industry)
+    check_spacy_model(tax, spacy_model)
+    names = tuple(name.strip() for value in require for name in value.split(",") if name.strip())
+    required = resolve_skills(names, tax)
+    job = None
+    if job_file is not None:
+        from matcher.pipeline import read_job
+
+        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+    query = RankQuery(
+        level=level,
+        industry=industry,
+        job=job,
+        require=required,
+        min_years=min_years,
+        min_score=min_score,
+        top=top,
+        every_version=every_version,
+    )
+    options = batch.AnalysisOptions(
+        taxonomy_file=taxonomy_file, as_of=as_of, spacy_model=spacy_model
+    )
+    started = time.monotonic()
+    with Pool.open(db, create=False) as opened:
+        ranking = rank_pool(opened, query, tax, options)
+    rows = [_ranked_row(result, query.target, tax, redact=redact) for result in ranking.results]
+    ranked = batch.rank_rows(rows)
+    writer = _results_file(out_file, out_format, batch.rank_rows)
+    if writer is not None:
+        for row in ranked:
+            writer.add(row)
+    notes = [f"Pool of {ranking.stored} resumes"]
+    outputs = _write_outputs(ranked, writer, html_file, query.target, tax, notes)
+    _print_rows(ranked, stdout_format)
+    summary = [f"ranked {len(ranked)} of {ranking.stored} stored resumes"]
+    if ranking.refreshed:
+        summary.append(f"{ranking.refreshed} analysed again first")
+    if ranking.older_versions:
+        summary.append(f"{ranking.older_versions} older resumes of the same candidates left out")
+    if ranking.lacking:
+        summary.append(f"{ranking.lacking} without every --require skill left out")
+    if ranking.too_junior:
+        summary.append(f"{ranking.too_junior} under --min-years left out")
+    click.echo(f"{'; '.join(summary)} in {time.monotonic() - started:.2f} s", err=True)
+    for path, count in outputs:
+        click.echo(f"wrote {path} ({count} rows)", err=True)
+
+
+@pool.command("search")
+@click.argument("query")
+@db_option
+@click.option(
+    "--min-years",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="Y",
+    help="Only candidates with at least Y years of experience.",
+)
+@click.option("--level", default=None, metavar="ID", help="Only candidates whose best level is ID.")
+@click.option(
+    "--industry", default=None, metavar="ID", help="Only candidates whose best industry is ID."
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    metavar="N",
+    help="Show the N best matches.",
+)
+@click.option("--redact", is_flag=True, help="Remove the candidates' identities.")
+@taxonomy_option
+@format_option("table", "json")
+def pool_search(
+    query: str,
+    db: str | None,
+    min_years: float | None,
+    level: str | None,
+    industry: str | None,
+    top: int,
+    redact: bool,
+    taxonomy_file: Path | None,
+    output_format: str,
+) -> None:
+    """Find candidates by skills and words, with the lines that prove each.
+
+    Skills of the taxonomy are found by id, name or alias ("k8s" is Kubernetes, "machine
+    learning" one skill); other words are searched in the text (English stemming: "deploy"
+    finds "deployed"). A candidate matches when they show every skill and every word.
+
+    \b
+    Example:
+      matcher pool search "pytorch kubernetes" --min-years 3
+      matcher pool search "rag fraud detection" --level senior-ai-engineer --format json
+    """
+    import time
+
+    from matcher.pool import Pool
+    from matcher.pool.search import Query, describe, search_pool
+    from skills_taxonomy import load_taxonomy
+
+    tax = load_taxonomy(taxonomy_file)
+    check_target(tax, level=level, industry=industry)
+    read = Query.read(query, tax)
+    if not read.skills and not read.words:
+        raise click.BadParameter("give skills or words to search for", param_hint="QUERY")
+    started = time.monotonic()
+    with Pool.open(db, create=False) as opened:
+        hits, count = search_pool(
+            opened,
+            read,
+            min_years=min_years,
+            level=level,
+            industry=industry,
+            top=top,
+            redact=redact,
+        )
+    seconds = time.monotonic() - started
+    if output_format == "json":
+        emit_json([hit.to_dict() for hit in hits])
+    else:
+        for hit in hits:
+            level_text = hit.best_level or "no fit"
+            click.echo(f"#{hit.id} {hit.name}: {hit.years} years, {level_text}")
+            for skill, lines in hit.skills.items():
+                for line in lines:
+                    click.echo(f"  {tax.skill(skill).name}: {line}")
+            for word, lines in hit.words.items():
+                for line in lines:
+                    click.echo(f'  "{word}": {line}')
+    click.echo(
+        f"{count} match {' + '.join(describe(read, tax))}; {len(hits)} shown, in {seconds:.2f} s",
+        err=True,
+    )
 
 
 # --- taxonomy ---------------------------------------------------------------------------

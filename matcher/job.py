@@ -31,13 +31,23 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from matcher.document import ResumeText
 from matcher.features import skill_strengths, weighted_share, years_fit
+from matcher.job_terms import (
+    ASIDE,
+    DIRECT,
+    PostingTerms,
+    ResumeTerms,
+    TermMatrix,
+    match_terms,
+    stem,
+    token_weights,
+)
 from matcher.skills import TextLine, find_mentions, rolls_up_to, summarise
 from skills_taxonomy import Taxonomy
 
@@ -144,6 +154,11 @@ class JobPosting:
     must_have: tuple[str, ...] = ()
     """Skill ids a resume must show (``--require``, a "Must have" section): without one, the
     score is capped at :data:`DEFAULT_MUST_HAVE_CAP`."""
+
+    @cached_property
+    def terms(self) -> PostingTerms:
+        """The posting's side of ``text`` and ``coverage`` (:mod:`matcher.job_terms`)."""
+        return PostingTerms.of(self.text, self.requirements)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -369,30 +384,66 @@ def score_job(
     weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
-    from matcher.score import missing_skills
+    matrix = TermMatrix.of([resume_terms(resume, skill_strengths(skills))])
+    (score,) = job_scores(matrix, posting, weights=weights)
+    return job_fit(score, posting, taxonomy)
 
-    strengths = skill_strengths(skills)
-    components = job_components(resume, strengths, posting)
+
+@dataclass(frozen=True)
+class JobScore:
+    """One resume's score against a posting, before its skills are named (:func:`job_fit`)."""
+
+    score: float
+    components: Mapping[str, float]
+    strengths: Mapping[str, float]
+    words: int
+
+
+def job_scores(
+    matrix: TermMatrix,
+    posting: JobPosting,
+    *,
+    weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
+) -> list[JobScore]:
+    """The score of every resume of ``matrix`` against ``posting``, in its order."""
+    texts, covered = match_terms(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT)
     weighted = component_weights(posting, weights)
     total = sum(weighted.values())
-    score = 100 * sum(weighted[key] * value for key, value in components.items()) / total
-    missing_must_have = tuple(s for s in posting.must_have if s not in strengths)
-    if missing_must_have:
-        score = min(score, DEFAULT_MUST_HAVE_CAP)
+    scores = []
+    for row, strengths in enumerate(matrix.strengths):
+        components = {
+            "required": weighted_share(strengths, posting.required),
+            "preferred": weighted_share(strengths, posting.preferred),
+            "experience": experience_fit(matrix.years[row], posting.years_min),
+            "text": float(texts[row]),
+            "coverage": float(covered[row]),
+        }
+        score = 100 * sum(weighted[key] * value for key, value in components.items()) / total
+        if any(skill not in strengths for skill in posting.must_have):
+            score = min(score, DEFAULT_MUST_HAVE_CAP)
+        scores.append(JobScore(score, components, strengths, matrix.words[row]))
+    return scores
+
+
+def job_fit(score: JobScore, posting: JobPosting, taxonomy: Taxonomy) -> JobFit:
+    """The fit as reported: the score, its components, the skills matched and missing."""
+    from matcher.score import missing_skills
+
+    strengths = score.strengths
     wanted = {**posting.preferred, **posting.required}
     matched = sorted((s for s in wanted if s in strengths), key=lambda s: (-wanted[s], s))
     return JobFit(
         posting=posting,
-        score=round(score, 1),
-        missing_must_have=missing_must_have,
-        not_enough_to_judge=_too_little(resume, posting),
-        components={key: round(value, 3) for key, value in components.items()},
+        score=round(score.score, 1),
+        missing_must_have=tuple(s for s in posting.must_have if s not in strengths),
+        not_enough_to_judge=_too_little(score.words, posting),
+        components={key: round(value, 3) for key, value in score.components.items()},
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
     )
 
 
-def _too_little(resume: Resume, posting: JobPosting) -> str | None:
+def _too_little(resume_words: int, posting: JobPosting) -> str | None:
     """Why a resume and a posting give too little to compare, or None."""
     words = {term for line, _ in posting.requirements for term in line if " " not in term}
     if not posting.required and not posting.preferred and len(words) < DEFAULT_MIN_POSTING_WORDS:
@@ -400,16 +451,13 @@ def _too_little(resume: Resume, posting: JobPosting) -> str | None:
             f"the posting names almost nothing to match on ({len(words)} content words, "
             "no skill of the taxonomy): paste its requirements"
         )
-    count = sum(len(line.text.split()) for _, line in resume.iter_lines())
-    if count < DEFAULT_MIN_RESUME_WORDS:
-        return f"the resume has almost no text ({count} words): its job score says little"
+    if resume_words < DEFAULT_MIN_RESUME_WORDS:
+        return f"the resume has almost no text ({resume_words} words): its job score says little"
     return None
 
 
-def job_components(
-    resume: Resume, strengths: Mapping[str, float], posting: JobPosting
-) -> dict[str, float]:
-    """Each component of a resume's fit to a posting, in [0, 1] (see the module's text).
+def resume_terms(resume: Resume, strengths: Mapping[str, float]) -> ResumeTerms:
+    """What a posting is compared with in ``resume`` (see :mod:`matcher.job_terms`).
 
     The work history (experience sections, or the positions found elsewhere) is what a
     recruiter reads first: in ``text`` it counts twice, and in ``coverage`` a posting's word
@@ -421,17 +469,26 @@ def job_components(
     text = resume_text(resume)
     work = without_identity(resume.experience_text(), identity_pattern(resume)).strip()
     terms = content_terms(text)
-    return {
-        "required": weighted_share(strengths, posting.required),
-        "preferred": weighted_share(strengths, posting.preferred),
-        "experience": experience_fit(resume.experience.total_years, posting.years_min),
-        "text": text_similarity(f"{text}\n{work}", posting.text),
-        "coverage": (
-            coverage(content_terms(work), posting.requirements, elsewhere=terms)
-            if work
-            else coverage(terms, posting.requirements)
-        ),
-    }
+    if work:
+        direct = content_terms(work)
+        content = {**dict.fromkeys(terms - direct, ASIDE), **dict.fromkeys(direct, DIRECT)}
+    else:
+        content = dict.fromkeys(terms, DIRECT)
+    return ResumeTerms(
+        tokens=token_weights(f"{text}\n{work}"),
+        content=content,
+        strengths=dict(strengths),
+        years=resume.experience.total_years,
+        words=sum(len(line.text.split()) for _, line in resume.iter_lines()),
+    )
+
+
+def job_components(
+    resume: Resume, strengths: Mapping[str, float], posting: JobPosting
+) -> dict[str, float]:
+    """Each component of a resume's fit to a posting, in [0, 1] (see the module's text)."""
+    matrix = TermMatrix.of([resume_terms(resume, strengths)])
+    return dict(job_scores(matrix, posting)[0].components)
 
 
 def component_weights(posting: JobPosting, weights: Mapping[str, float]) -> dict[str, float]:
@@ -457,22 +514,6 @@ def experience_fit(years: float | None, minimum: float | None) -> float:
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
-_MIN_STEM = 4
-
-
-def _stem(word: str) -> str:
-    """A light stemmer: plurals, -ing, -ed and a final -e ("manages", "managed" -> "manag")."""
-    if word.endswith("ies") and len(word) > 5:
-        word = word[:-3] + "y"
-    elif word.endswith(("sses", "xes", "ches", "shes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > _MIN_STEM:
-        word = word[:-1]
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if word.endswith("e") and len(word) > _MIN_STEM else word
 
 
 def content_terms(text: str) -> frozenset[str]:
@@ -485,7 +526,7 @@ def content_terms(text: str) -> frozenset[str]:
     posting asks for counts more when the resume has it than when it has its words apart.
     """
     words = [
-        _stem(word)
+        stem(word)
         for word in _WORD.findall(text.lower())
         if not (word in ENGLISH_STOP_WORDS or word in BOILERPLATE_WORDS or word.isdigit())
     ]
@@ -510,15 +551,3 @@ def coverage(
         aside = len((line - direct) & elsewhere)
         found += weight * (len(direct) + DEFAULT_ELSEWHERE_WEIGHT * aside) / len(line)
     return found / total
-
-
-def text_similarity(first: str, second: str) -> float:
-    """TF-IDF cosine of two texts (the vectorizer fitted on the pair), in [0, 1]."""
-    if not first.strip() or not second.strip():
-        return 0.0
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-    try:
-        matrix = vectorizer.fit_transform([first, second])
-    except ValueError:  # both texts hold only stop words
-        return 0.0
-    return float(cosine_similarity(matrix[0], matrix[1])[0, 0])

@@ -33,6 +33,20 @@ def _since(start: float) -> str:
     return f"{time.perf_counter() - start:.3f} s"
 
 
+def read_document(path: Path, *, engine: str = "pdfplumber") -> ResumeText:
+    """The read stage, logged."""
+    start = time.perf_counter()
+    document = read_resume(path, engine=engine)
+    log.info(
+        "read %s: %s, %d lines, %s",
+        document.file,
+        document.format,
+        len(document.lines),
+        _since(start),
+    )
+    return document
+
+
 def read_and_parse(
     path: Path,
     taxonomy: Taxonomy,
@@ -44,15 +58,18 @@ def read_and_parse(
     """The read and parse stages: the document as read, and the resume parsed from it.
 
     ``as_of`` and ``today`` as :func:`~matcher.parse.parse_resume` takes them."""
-    start = time.perf_counter()
-    document = read_resume(path, engine=engine)
-    log.info(
-        "read %s: %s, %d lines, %s",
-        document.file,
-        document.format,
-        len(document.lines),
-        _since(start),
-    )
+    document = read_document(path, engine=engine)
+    return document, parse_document(document, taxonomy, as_of=as_of, today=today)
+
+
+def parse_document(
+    document: ResumeText,
+    taxonomy: Taxonomy,
+    *,
+    as_of: date | None = None,
+    today: date | None = None,
+) -> Resume:
+    """The parse stage, logged."""
     start = time.perf_counter()
     resume = parse_resume(document, taxonomy=taxonomy, as_of=as_of, today=today)
     log.info(
@@ -80,7 +97,7 @@ def read_and_parse(
                 position.organization,
                 position.period.years,
             )
-    return document, resume
+    return resume
 
 
 def resume_skills(
@@ -119,7 +136,31 @@ def analyse_resume(
     spacy_model: str | None = None,
 ) -> FitReport:
     """Score one resume file against every level and industry (and ``job``, if given)."""
-    document, resume = read_and_parse(path, taxonomy, engine=engine, as_of=as_of, today=today)
+    document = read_document(path, engine=engine)
+    return analyse_document(
+        document,
+        taxonomy,
+        as_of=as_of,
+        today=today,
+        region=region,
+        job=job,
+        spacy_model=spacy_model,
+    )
+
+
+def analyse_document(
+    document: ResumeText,
+    taxonomy: Taxonomy,
+    *,
+    as_of: date | None = None,
+    today: date | None = None,
+    region: str = "us",
+    job: JobPosting | None = None,
+    spacy_model: str | None = None,
+) -> FitReport:
+    """:func:`analyse_resume` on a document already read (a pool analyses its stored
+    lines again this way, without the file)."""
+    resume = parse_document(document, taxonomy, as_of=as_of, today=today)
     skills = resume_skills(resume, taxonomy, spacy_model=spacy_model)
     start = time.perf_counter()
     job_fit = None if job is None else score_job(resume, skills, job, taxonomy)

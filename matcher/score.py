@@ -621,6 +621,14 @@ def _best(fits: Sequence[Any], minimum: float) -> str | None:
     return top.id if top is not None and top.score >= minimum else None
 
 
+def job_warnings(job: JobFit) -> list[str]:
+    """What a report says of its job match (after its own warnings: a pool adds a job to a
+    report made without one)."""
+    if job.not_enough_to_judge is None:
+        return []
+    return [f"not enough to judge the job match: {job.not_enough_to_judge}"]
+
+
 def score_fit(
     resume: Resume,
     skills: Sequence[SkillMatch],
@@ -642,8 +650,6 @@ def score_fit(
     best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
     if best_level is None:
         warnings.append("no career level fits: the resume shows little AI or data work")
-    if job is not None and job.not_enough_to_judge is not None:
-        warnings.append(f"not enough to judge the job match: {job.not_enough_to_judge}")
     best_industry = _best(industries, MIN_INDUSTRY_SCORE)
     salary = None
     next_level = None
@@ -662,6 +668,8 @@ def score_fit(
             if lv.rank == level.rank + 1
         ]
         next_level = above[0] if above else None
+    if job is not None:
+        warnings += job_warnings(job)
     rank = {fit.id: index for index, fit in enumerate(levels)}
     return FitReport(
         resume=resume,
