@@ -1138,11 +1138,12 @@ def pool_add(
 
     from matcher import batch
     from matcher.pool import Pool
+    from matcher.pool.store import database_files
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
     check_spacy_model(tax, spacy_model)
-    inputs = batch.collect_inputs(sources, pattern=pattern)
+    inputs = batch.collect_inputs(sources, pattern=pattern, exclude=database_files(db))
     for item in inputs.skipped:
         click.echo(f"skipped {item.name}: {item.reason}", err=True)
     if not inputs.files:

@@ -34,19 +34,23 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+from numpy.typing import NDArray
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from matcher.document import ResumeText
-from matcher.features import skill_strengths, weighted_share, years_fit
+from matcher.features import skill_strengths, years_fit
 from matcher.job_terms import (
     ASIDE,
     DIRECT,
     PostingTerms,
     ResumeTerms,
     TermMatrix,
-    match_terms,
+    coverages,
     stem,
+    text_similarities,
     token_weights,
+    weighted_shares,
 )
 from matcher.skills import TextLine, find_mentions, rolls_up_to, summarise
 from skills_taxonomy import Taxonomy
@@ -384,9 +388,9 @@ def score_job(
     weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
-    matrix = TermMatrix.of([resume_terms(resume, skill_strengths(skills))])
-    (score,) = job_scores(matrix, posting, weights=weights)
-    return job_fit(score, posting, taxonomy)
+    strengths = skill_strengths(skills)
+    matrix = TermMatrix.of([resume_terms(resume, strengths)])
+    return job_fit(job_scores(matrix, posting, weights=weights).row(0), posting, taxonomy)
 
 
 @dataclass(frozen=True)
@@ -399,30 +403,50 @@ class JobScore:
     words: int
 
 
+@dataclass(frozen=True)
+class JobScores:
+    """Every resume's score against a posting (:func:`job_scores`), as arrays."""
+
+    matrix: TermMatrix
+    score: NDArray[np.float64]
+    components: Mapping[str, NDArray[np.float64]]
+
+    def row(self, index: int) -> JobScore:
+        return JobScore(
+            score=float(self.score[index]),
+            components={key: float(values[index]) for key, values in self.components.items()},
+            strengths=self.matrix.strengths_of(index),
+            words=int(self.matrix.words[index]),
+        )
+
+
 def job_scores(
     matrix: TermMatrix,
     posting: JobPosting,
     *,
     weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
-) -> list[JobScore]:
-    """The score of every resume of ``matrix`` against ``posting``, in its order."""
-    texts, covered = match_terms(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT)
+) -> JobScores:
+    """The score of every resume of ``matrix`` against ``posting``: each component and the
+    weighted sum for all of them at once, with the same operations in the same order as for
+    one, so a resume scores the same alone and in a pool of 100,000."""
+    components = {
+        "required": weighted_shares(matrix, posting.required),
+        "preferred": weighted_shares(matrix, posting.preferred),
+        "experience": np.array(
+            [experience_fit(years, posting.years_min) for years in matrix.years], dtype=float
+        ).reshape(len(matrix)),
+        "text": text_similarities(matrix, posting.terms),
+        "coverage": coverages(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT),
+    }
     weighted = component_weights(posting, weights)
     total = sum(weighted.values())
-    scores = []
-    for row, strengths in enumerate(matrix.strengths):
-        components = {
-            "required": weighted_share(strengths, posting.required),
-            "preferred": weighted_share(strengths, posting.preferred),
-            "experience": experience_fit(matrix.years[row], posting.years_min),
-            "text": float(texts[row]),
-            "coverage": float(covered[row]),
-        }
-        score = 100 * sum(weighted[key] * value for key, value in components.items()) / total
-        if any(skill not in strengths for skill in posting.must_have):
-            score = min(score, DEFAULT_MUST_HAVE_CAP)
-        scores.append(JobScore(score, components, strengths, matrix.words[row]))
-    return scores
+    summed = np.zeros(len(matrix))
+    for key, values in components.items():
+        summed = summed + weighted[key] * values
+    score = 100 * summed / total
+    lacking = (matrix.skill_strengths(posting.must_have) == 0).any(axis=1)
+    score = np.where(lacking, np.minimum(score, DEFAULT_MUST_HAVE_CAP), score)
+    return JobScores(matrix, score, components)
 
 
 def job_fit(score: JobScore, posting: JobPosting, taxonomy: Taxonomy) -> JobFit:
@@ -488,7 +512,7 @@ def job_components(
 ) -> dict[str, float]:
     """Each component of a resume's fit to a posting, in [0, 1] (see the module's text)."""
     matrix = TermMatrix.of([resume_terms(resume, strengths)])
-    return dict(job_scores(matrix, posting)[0].components)
+    return dict(job_scores(matrix, posting).row(0).components)
 
 
 def component_weights(posting: JobPosting, weights: Mapping[str, float]) -> dict[str, float]:

@@ -48,8 +48,10 @@ ASIDE = 2
 
 _TOKEN = b"t\0"
 _CONTENT = b"c\0"
-_HEADER = struct.Struct("<BII?d")  # version, tokens, content terms, years known, years
-_FOOTER = struct.Struct("<dI")  # sum of squared token weights, word count
+_SKILL = b"s\0"
+_HEADER = struct.Struct("<BIII?ddI")
+"""Layout version; tokens, content terms and skills; years known, years; the sum of the
+squared token weights; words."""
 
 
 @lru_cache(maxsize=1)
@@ -89,28 +91,32 @@ class ResumeTerms:
     """Words in the resume (a very short one is too little to judge)."""
 
     def pack(self) -> bytes:
-        """The terms as bytes for a store: hashed terms, sorted, with their weights; the
-        skills as text.  :func:`TermMatrix.from_packs` reads them back without Python
-        objects per term."""
-        entries = sorted(
-            [(term_hash(_TOKEN, t), weight, 0) for t, weight in self.tokens.items()]
-            + [(term_hash(_CONTENT, t), 0.0, flag) for t, flag in self.content.items()]
-        )
-        hashes = np.array([e[0] for e in entries], dtype="<i8")
-        weights = np.array([e[1] for e in entries], dtype="<f8")
-        flags = np.array([e[2] for e in entries], dtype="u1")
-        skills = "\n".join(f"{k}\t{v!r}" for k, v in sorted(self.strengths.items()))
-        years = self.years if self.years is not None else 0.0
+        """The terms as bytes for a store: each kind's hashed terms, sorted, with their
+        weights; the skills also by name.  :meth:`TermMatrix.from_packs` reads many packs
+        back with a few array operations, no Python object per term."""
+        tokens = sorted((term_hash(_TOKEN, t), w) for t, w in self.tokens.items())
+        content = sorted((term_hash(_CONTENT, t), f) for t, f in self.content.items())
+        skills = sorted((term_hash(_SKILL, s), w) for s, w in self.strengths.items())
+        names = "\n".join(f"{k}\t{v!r}" for k, v in sorted(self.strengths.items()))
         return b"".join(
             (
                 _HEADER.pack(
-                    PACK_VERSION, len(self.tokens), len(self.content), self.years is not None, years
+                    PACK_VERSION,
+                    len(tokens),
+                    len(content),
+                    len(skills),
+                    self.years is not None,
+                    self.years if self.years is not None else 0.0,
+                    squared_norm(self.tokens),
+                    self.words,
                 ),
-                _FOOTER.pack(squared_norm(self.tokens), self.words),
-                hashes.tobytes(),
-                weights.tobytes(),
-                flags.tobytes(),
-                skills.encode("utf-8"),
+                np.array([h for h, _ in tokens], "<i8").tobytes(),
+                np.array([w for _, w in tokens], "<f8").tobytes(),
+                np.array([h for h, _ in skills], "<i8").tobytes(),
+                np.array([w for _, w in skills], "<f8").tobytes(),
+                np.array([h for h, _ in content], "<i8").tobytes(),
+                np.array([f for _, f in content], "u1").tobytes(),
+                names.encode("utf-8"),
             )
         )
 
@@ -133,19 +139,54 @@ class PostingTerms:
 
 
 @dataclass(frozen=True)
-class TermMatrix:
-    """Many resumes' terms side by side: every resume's entries concatenated."""
+class Kind:
+    """Every resume's terms of one kind, concatenated: hashes, values, and whose they are."""
 
     hashes: NDArray[np.int64]
-    weights: NDArray[np.float64]
-    flags: NDArray[np.uint8]
+    values: NDArray[Any]
     rows: NDArray[np.int64]
-    """The resume (0..n-1) of each entry."""
+
+    def lookup(self, wanted: Sequence[int]) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+        """Which entries are among the ``wanted`` hashes, and the index in ``wanted`` of each.
+
+        A table of the wanted hashes' low bits rules out almost every entry at the cost of
+        one memory read each; the rest are looked up exactly."""
+        found = np.zeros(len(self.hashes), bool)
+        index = np.zeros(len(self.hashes), np.int64)
+        if not wanted or not len(self.hashes):
+            return found, index
+        keys = np.array(wanted, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        table = np.zeros(_FILTER_SIZE, bool)
+        table[keys & (_FILTER_SIZE - 1)] = True
+        maybe = np.flatnonzero(table[self.hashes & (_FILTER_SIZE - 1)])
+        place = np.searchsorted(keys, self.hashes[maybe])
+        place[place == len(keys)] = 0
+        hit = keys[place] == self.hashes[maybe]
+        found[maybe[hit]] = True
+        index[maybe[hit]] = order[place[hit]]
+        return found, index
+
+
+_FILTER_SIZE = 1 << 20
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Many resumes' terms side by side (:meth:`from_packs`)."""
+
+    tokens: Kind
+    """Values: ``1 + ln(count)``."""
+    skills: Kind
+    """Values: the skill's strength."""
+    content: Kind
+    """Values: :data:`DIRECT` or :data:`ASIDE`."""
     norms: NDArray[np.float64]
     """Per resume: the sum of its squared token weights."""
-    strengths: tuple[Mapping[str, float], ...]
     years: tuple[float | None, ...]
-    words: tuple[int, ...]
+    words: NDArray[np.int64]
+    packs: Sequence[bytes]
 
     def __len__(self) -> int:
         return len(self.norms)
@@ -159,52 +200,73 @@ class TermMatrix:
         """The matrix of packed terms (:meth:`ResumeTerms.pack`), in the given order.
 
         Raises ValueError on a pack of another layout (:data:`PACK_VERSION`)."""
-        hashes, weights, flags, rows = [], [], [], []
-        norms, strengths, years, words = [], [], [], []
+        parts: list[list[bytes]] = [[] for _ in range(6)]
+        counts = np.zeros((len(packs), 3), np.int64)  # tokens, content terms, skills
+        norms = np.zeros(len(packs))
+        words = np.zeros(len(packs), np.int64)
+        years: list[float | None] = []
         for row, data in enumerate(packs):
-            version, n_tokens, n_content, known, value = _HEADER.unpack_from(data)
+            version, tokens, content, skills, known, value, norm, count = _HEADER.unpack_from(data)
             if version != PACK_VERSION:
                 raise ValueError(f"terms packed in layout {version}, not {PACK_VERSION}")
-            norm, count = _FOOTER.unpack_from(data, _HEADER.size)
-            size = n_tokens + n_content
-            start = _HEADER.size + _FOOTER.size
-            hashes.append(np.frombuffer(data, "<i8", size, start))
-            start += 8 * size
-            weights.append(np.frombuffer(data, "<f8", size, start))
-            start += 8 * size
-            flags.append(np.frombuffer(data, "u1", size, start))
-            rows.append(np.full(size, row, dtype=np.int64))
-            skills = data[start + size :].decode("utf-8")
-            strengths.append(
-                {k: float(v) for k, v in (line.split("\t") for line in skills.splitlines())}
-            )
-            norms.append(norm)
+            counts[row] = (tokens, content, skills)
+            norms[row], words[row] = norm, count
             years.append(value if known else None)
-            words.append(count)
+            start = _HEADER.size
+            for part, size in zip(parts, _sizes(tokens, content, skills), strict=True):
+                part.append(data[start : start + size])
+                start += size
+        rows = np.arange(len(packs))
+
+        def kind(hashes: int, values: int, dtype: str, column: int) -> Kind:
+            return Kind(
+                np.frombuffer(b"".join(parts[hashes]), "<i8"),
+                np.frombuffer(b"".join(parts[values]), dtype),
+                np.repeat(rows, counts[:, column]),
+            )
+
         return cls(
-            hashes=np.concatenate(hashes) if hashes else np.zeros(0, np.int64),
-            weights=np.concatenate(weights) if weights else np.zeros(0),
-            flags=np.concatenate(flags) if flags else np.zeros(0, np.uint8),
-            rows=np.concatenate(rows) if rows else np.zeros(0, np.int64),
-            norms=np.array(norms, dtype=np.float64),
-            strengths=tuple(strengths),
+            tokens=kind(0, 1, "<f8", 0),
+            skills=kind(2, 3, "<f8", 2),
+            content=kind(4, 5, "u1", 1),
+            norms=norms,
             years=tuple(years),
-            words=tuple(words),
+            words=words,
+            packs=packs,
         )
 
+    def strengths_of(self, row: int) -> dict[str, float]:
+        """Skill id -> strength of one resume."""
+        data = self.packs[row]
+        _, tokens, content, skills, *_ = _HEADER.unpack_from(data)
+        names = data[_HEADER.size + sum(_sizes(tokens, content, skills)) :].decode("utf-8")
+        return {k: float(v) for k, v in (line.split("\t") for line in names.splitlines())}
 
-def _lookup(
-    matrix: TermMatrix, wanted: Sequence[int]
-) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
-    """Which entries are among ``wanted`` hashes, and the index in ``wanted`` of each."""
-    if not wanted or not len(matrix.hashes):
-        return np.zeros(len(matrix.hashes), bool), np.zeros(len(matrix.hashes), np.int64)
-    order = np.argsort(np.array(wanted, dtype=np.int64), kind="stable")
-    keys = np.array(wanted, dtype=np.int64)[order]
-    place = np.searchsorted(keys, matrix.hashes)
-    place[place == len(keys)] = 0
-    found = keys[place] == matrix.hashes
-    return found, order[place]
+    def skill_strengths(self, skills: Sequence[str]) -> NDArray[np.float64]:
+        """Every resume's strength of each of ``skills`` (0 where it does not show it), one
+        column a skill."""
+        found, index = self.skills.lookup([term_hash(_SKILL, skill) for skill in skills])
+        columns = np.zeros((len(self), len(skills)))
+        columns[self.skills.rows[found], index[found]] = self.skills.values[found]
+        return columns
+
+
+def _sizes(tokens: int, content: int, skills: int) -> tuple[int, ...]:
+    """Bytes of each part of a pack after its header, in order."""
+    return (8 * tokens, 8 * tokens, 8 * skills, 8 * skills, 8 * content, content)
+
+
+def weighted_shares(matrix: TermMatrix, weights: Mapping[str, float]) -> NDArray[np.float64]:
+    """:func:`matcher.features.weighted_share` of every resume: the same sums, in the same
+    order, so the same numbers to the last bit."""
+    total = sum(weights.values())
+    if total <= 0:
+        return np.zeros(len(matrix))
+    strengths = np.minimum(matrix.skill_strengths(list(weights)), 1.0)
+    found = np.zeros(len(matrix))
+    for column, weight in enumerate(weights.values()):
+        found = found + strengths[:, column] * weight
+    return found / total
 
 
 def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.float64]:
@@ -214,10 +276,9 @@ def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.f
         return np.zeros(n)
     words = list(posting.tokens)
     mine = np.array([posting.tokens[w] for w in words])
-    found, index = _lookup(matrix, [term_hash(_TOKEN, w) for w in words])
-    found &= matrix.flags == 0
-    rows = matrix.rows[found]
-    theirs = matrix.weights[found]
+    found, index = matrix.tokens.lookup([term_hash(_TOKEN, w) for w in words])
+    rows = matrix.tokens.rows[found]
+    theirs = matrix.tokens.values[found]
     ours = mine[index[found]]
     dot = np.bincount(rows, weights=theirs * ours, minlength=n)
     shared_theirs = np.bincount(rows, weights=theirs * theirs, minlength=n)
@@ -226,8 +287,8 @@ def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.f
     theirs_norm = c2 * matrix.norms - (c2 - 1) * shared_theirs
     ours_norm = c2 * squared_norm(posting.tokens) - (c2 - 1) * shared_ours
     denominator = np.sqrt(np.clip(theirs_norm, 0.0, None) * np.clip(ours_norm, 0.0, None))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        cosine = np.where(denominator > 0, dot / np.where(denominator > 0, denominator, 1), 0.0)
+    safe = np.where(denominator > 0, denominator, 1.0)
+    cosine = np.where(denominator > 0, dot / safe, 0.0)
     return np.clip(cosine, 0.0, 1.0)
 
 
@@ -243,11 +304,10 @@ def coverages(
         return np.zeros(n)
     terms = sorted({term for line, _ in posting.lines for term in line})
     column = {term: j for j, term in enumerate(terms)}
-    found, index = _lookup(matrix, [term_hash(_CONTENT, t) for t in terms])
-    found &= matrix.flags != 0
-    direct = np.zeros((n, len(terms) or 1), np.uint8)
-    aside = np.zeros((n, len(terms) or 1), np.uint8)
-    rows, cols, flags = matrix.rows[found], index[found], matrix.flags[found]
+    found, index = matrix.content.lookup([term_hash(_CONTENT, t) for t in terms])
+    direct = np.zeros((n, len(terms)), np.uint8)
+    aside = np.zeros((n, len(terms)), np.uint8)
+    rows, cols, flags = matrix.content.rows[found], index[found], matrix.content.values[found]
     direct[rows[flags == DIRECT], cols[flags == DIRECT]] = 1
     aside[rows[flags == ASIDE], cols[flags == ASIDE]] = 1
     result = np.zeros(n)
@@ -257,16 +317,6 @@ def coverages(
         there = aside[:, picked].sum(axis=1, dtype=np.float64)
         result += weight * (here + elsewhere_weight * there) / len(line)
     return result / total
-
-
-def match_terms(
-    matrix: TermMatrix, posting: PostingTerms, *, elsewhere_weight: float
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """(``text``, ``coverage``) of every resume of ``matrix`` against ``posting``."""
-    return (
-        text_similarities(matrix, posting),
-        coverages(matrix, posting, elsewhere_weight=elsewhere_weight),
-    )
 
 
 _MIN_STEM = 4

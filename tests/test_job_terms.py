@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from matcher.features import weighted_share
 from matcher.job import DEFAULT_ELSEWHERE_WEIGHT, content_terms, coverage
 from matcher.job_terms import (
     ASIDE,
@@ -20,6 +21,7 @@ from matcher.job_terms import (
     coverages,
     text_similarities,
     token_weights,
+    weighted_shares,
 )
 
 # fmt: off
@@ -96,10 +98,30 @@ def test_a_pack_reads_back_as_it_was_written() -> None:
     )
     empty = ResumeTerms(tokens={}, content={}, strengths={}, years=None, words=0)
     matrix = TermMatrix.from_packs([original.pack(), empty.pack()])
-    assert matrix.strengths == ({"deep-learning": 0.9, "pytorch": 1.0}, {})
+    assert matrix.strengths_of(0) == {"deep-learning": 0.9, "pytorch": 1.0}
+    assert matrix.strengths_of(1) == {}
+    assert matrix.skill_strengths(["deep-learning", "rag"]).tolist() == [[0.9, 0.0], [0.0, 0.0]]
     assert matrix.years == (4.5, None)
-    assert matrix.words == (321, 0)
-    assert list(matrix.rows) == [0, 0, 0, 0]
+    assert list(matrix.words) == [321, 0]
+    for kind in (matrix.tokens, matrix.content, matrix.skills):
+        assert list(kind.rows) == [0, 0]
     assert matrix.norms[0] == pytest.approx(1.0 + 1.6931471805599454**2)
     with pytest.raises(ValueError, match="layout"):
         TermMatrix.from_packs([b"\x09" + original.pack()[1:]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    found=st.lists(
+        st.dictionaries(st.sampled_from("abcdef"), st.floats(0.05, 1.2)), min_size=1, max_size=5
+    ),
+    wanted=st.dictionaries(st.sampled_from("abcdefg"), st.floats(0.1, 1.0)),
+)
+def test_skill_shares_are_weighted_share_to_the_last_bit(
+    found: list[dict[str, float]], wanted: dict[str, float]
+) -> None:
+    matrix = TermMatrix.of(
+        [ResumeTerms(tokens={}, content={}, strengths=s, years=None, words=0) for s in found]
+    )
+    for strengths, value in zip(found, weighted_shares(matrix, wanted), strict=True):
+        assert value == weighted_share(strengths, wanted)

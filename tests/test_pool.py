@@ -285,3 +285,11 @@ def test_search_reads_skills_and_words_and_shows_the_lines(
     assert all(hit["years"] >= 10 for hit in json.loads(senior.stdout))
     nothing = pool(runner, db, "search", "kubernetes zyzzyva", "--format", "json")
     assert json.loads(nothing.stdout) == []
+
+
+def test_a_pool_file_inside_the_folder_added_is_left_out(runner: CliRunner, quick: Path) -> None:
+    db = str(quick / "pool.sqlite")
+    assert add(runner, db, quick).exit_code == 0
+    again = add(runner, db, quick)
+    assert again.exit_code == 0
+    assert "skipped" not in again.output and "4 unchanged" in again.output

@@ -93,7 +93,9 @@ def rank_pool(
     if not query.every_version:
         keep = _newest(rows)
         older = len(rows) - len(keep)
-    headlines = {i: json.loads(rows[i].headline) for i in keep}
+    headlines: dict[int, Any] = {}
+    if query.level or query.industry or query.require or query.job is None:
+        headlines = {i: json.loads(rows[i].headline) for i in keep}
     lacking = too_junior = 0
     if query.require:
         chosen = [i for i in keep if set(query.require) <= set(headlines[i]["skills"])]
@@ -101,12 +103,17 @@ def rank_pool(
     if query.min_years is not None:
         chosen = [i for i in keep if (rows[i].years or 0.0) >= query.min_years]
         too_junior, keep = len(keep) - len(chosen), chosen
-    job_scores = _job_scores(query.job, [rows[i].terms for i in keep]) if query.job else None
+    scores = None
+    if query.job is not None:
+        from matcher.job import job_scores
+        from matcher.job_terms import TermMatrix
+
+        scores = job_scores(TermMatrix.from_packs([rows[i].terms for i in keep]), query.job)
     scored = []
     for place, index in enumerate(keep):
-        job = None if job_scores is None else job_scores[place]
-        score = _target_score(headlines[index], query, job)
-        scored.append((-score, rows[index].name, index, job))
+        job = None if scores is None else round(float(scores.score[place]), 1)
+        score = _target_score(headlines.get(index), query, job)
+        scored.append((-score, rows[index].name, index, place))
     scored.sort(key=lambda item: (item[0], item[1]))
     if query.min_score is not None:
         scored = [item for item in scored if -item[0] >= query.min_score]
@@ -114,8 +121,14 @@ def rank_pool(
         scored = scored[: query.top]
     reports = _reports(pool, [rows[item[2]].id for item in scored])
     results = [
-        _result(rows[index].name, reports[rows[index].id], query, job, taxonomy)
-        for _, _, index, job in scored
+        _result(
+            rows[index].name,
+            reports[rows[index].id],
+            query,
+            None if scores is None else scores.row(place),
+            taxonomy,
+        )
+        for _, _, index, place in scored
     ]
     return PoolRanking(results, stored, refreshed, older, lacking, too_junior)
 
@@ -134,24 +147,17 @@ def _newest(rows: Sequence[Any]) -> list[int]:
     return sorted(best.values())
 
 
-def _job_scores(job: JobPosting, packs: Sequence[bytes]) -> list[JobScore]:
-    from matcher.job import job_scores
-    from matcher.job_terms import TermMatrix
-
-    return job_scores(TermMatrix.from_packs(packs), job)
-
-
-def _target_score(headline: Mapping[str, Any], query: RankQuery, job: JobScore | None) -> float:
-    """The score :func:`matcher.batch.rank_row` gives the entry for the query's target."""
-    scores = []
-    if job is not None:
-        scores.append(round(job.score, 1))
-    if query.level is not None:
-        scores.append(float(headline["levels"][query.level]))
-    if query.industry is not None:
-        scores.append(float(headline["industries"][query.industry]))
-    if not scores:
-        scores.append(float(max(headline["levels"].values())))
+def _target_score(headline: Mapping[str, Any] | None, query: RankQuery, job: float | None) -> float:
+    """The score :func:`matcher.batch.rank_row` gives the entry for the query's target
+    (``job``: its job score, rounded as reported)."""
+    scores = [] if job is None else [job]
+    if headline is not None:  # None: ranked by the job alone
+        if query.level is not None:
+            scores.append(float(headline["levels"][query.level]))
+        if query.industry is not None:
+            scores.append(float(headline["industries"][query.industry]))
+        if not scores:
+            scores.append(float(max(headline["levels"].values())))
     return round(sum(scores) / len(scores), 1)
 
 

@@ -164,6 +164,15 @@ def database_url(db: str | None) -> str:
     return f"sqlite:///{Path(chosen)}"
 
 
+def database_files(db: str | None) -> list[Path]:
+    """The files of a SQLite pool (the database and its journal files); none for a server."""
+    parsed = sa.engine.make_url(database_url(db))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return []
+    path = Path(parsed.database)
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
 def describe(url: str) -> str:
     """The database for messages, without its password."""
     try:
