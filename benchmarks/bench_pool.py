@@ -1,7 +1,8 @@
 """The talent pool's speed: adding files against ``batch``, ranking and searching big pools.
 
 1. ``pool add`` against ``batch`` on the same livecareer PDFs, both engines, each command in
-   its own process with ``--jobs 2``: the ratio of their wall times (aim: within 10 %).
+   its own process with ``--jobs 2``, twice, alternately: the ratio of their best wall times
+   (aim: within 10 %).
    ``pool rank --job`` and ``batch --job`` on those files must give the same JSON Lines.
 2. A pool of 1,000 and one of 10,000 entries (the added PDFs' entries stored again under new
    names, each a candidate of its own), in SQLite: ``rank_pool`` against a shipped posting
@@ -36,13 +37,14 @@ from benchmarks.bench_speed import LIVECAREER_DIR, sample_pdfs  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 
 ENGINES = ("pdfplumber", "pdfium")
-PER_CATEGORY = {"pdfplumber": 2, "pdfium": 4}
+PER_CATEGORY = {"pdfplumber": 1, "pdfium": 4}
 POOL_SIZES = (1_000, 10_000)
 JOB = ROOT / "samples" / "jobs" / "senior_ml_engineer_healthcare.md"
 TOP = 50
-SEARCHES = ("pytorch kubernetes", "customer service")
+SEARCHES = ("python sql", "customer service")
 AIMS = {"add_to_batch": 1.10, "rank_seconds_10000": 2.0, "search_seconds_10000": 0.2}
 REPEATS = 3
+ADD_RUNS = 2
 
 
 def _matcher(*args: str | Path) -> float:
@@ -69,8 +71,15 @@ def add_against_batch(files: Sequence[Path], engine: str, work: Path) -> dict[st
         shutil.copy(path, folder / f"{path.parent.name}-{path.name}")
     db = work / f"pool-{engine}.sqlite"
     common = ("--jobs", "2", "--engine", engine, "--as-of", "2026-11")
-    batch = _matcher("batch", folder, *common, "--out", work / f"batch-{engine}.jsonl")
-    add = _matcher("pool", "add", folder, "--db", db, *common)
+    # Each command twice, alternately, the best of each kept: other work on a shared
+    # machine then slows both sides alike instead of whichever ran during it.
+    batches, adds = [], []
+    for attempt in range(ADD_RUNS):
+        batches.append(_matcher("batch", folder, *common, "--out", work / "batch.jsonl"))
+        fresh = work / f"pool-{engine}-{attempt}.sqlite"
+        adds.append(_matcher("pool", "add", folder, "--db", fresh, *common))
+        shutil.move(fresh, db)
+    batch, add = min(batches), min(adds)
     again = _matcher("pool", "add", folder, "--db", db, *common)
     by_batch, by_pool = work / f"batch-job-{engine}.jsonl", work / f"pool-job-{engine}.jsonl"
     _matcher("batch", folder, *common, "--job", JOB, "--out", by_batch)

@@ -21,7 +21,7 @@ from click.testing import CliRunner, Result
 from matcher.cli import cli
 from matcher.pool import Pool, PoolError
 from matcher.pool.pool import candidate_groups
-from matcher.pool.store import SCHEMA_VERSION, database_url, meta, resumes
+from matcher.pool.store import SCHEMA_VERSION, database_url, meta, resume_skills, resumes
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "resumes"
@@ -293,3 +293,53 @@ def test_a_pool_file_inside_the_folder_added_is_left_out(runner: CliRunner, quic
     again = add(runner, db, quick)
     assert again.exit_code == 0
     assert "skipped" not in again.output and "4 unchanged" in again.output
+
+
+def test_an_interrupt_keeps_every_file_added_before_it(
+    runner: CliRunner, db: str, quick: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matcher.pool import pool as pool_module
+
+    real = pool_module.run_batch
+
+    def interrupted(*args: object, **kwargs: object) -> Iterator[object]:
+        stream = real(*args, **kwargs)  # type: ignore[arg-type]
+        for index, result in enumerate(stream):
+            if index == 2:
+                stream.close()
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(pool_module, "run_batch", interrupted)
+    result = add(runner, db, quick)
+    assert result.exit_code == 130
+    assert len(stored(db)) == 2
+    monkeypatch.setattr(pool_module, "run_batch", real)
+    assert "2 added, 2 unchanged" in add(runner, db, quick).output
+
+
+def test_a_write_that_fails_leaves_the_pool_as_it_was_before_it(
+    db: str, quick: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matcher.batch import AnalysisOptions, collect_inputs
+
+    calls = []
+    real = Pool._index
+
+    def failing(self: Pool, connection: object, entry_id: int, entry: object) -> None:
+        calls.append(entry_id)
+        real(self, connection, entry_id, entry)  # type: ignore[arg-type]
+        if len(calls) == 3:
+            raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(Pool, "_index", failing)
+    with Pool.open(db) as opened, pytest.raises(RuntimeError, match="disk is full"):
+        for _ in opened.add(collect_inputs([quick]).files, AnalysisOptions(), jobs=1):
+            pass
+    rows = stored(db)
+    assert len(rows) == 2
+    engine = sa.create_engine(database_url(db))
+    with engine.begin() as connection:
+        owners = {row.resume_id for row in connection.execute(sa.select(resume_skills))}
+    engine.dispose()
+    assert owners == {row.id for row in rows}

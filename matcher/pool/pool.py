@@ -10,7 +10,7 @@ the pool replaces that path's entry.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -101,10 +101,23 @@ class Pool:
             options = replace(options, today=date.today().replace(day=1))
         options = replace(options, keep=True)
         todo = []
+        candidates = CandidateIndex()
+        names: dict[int, str] = {}
         with self.store.transaction() as connection:
-            known: dict[str, str] = dict(
-                connection.execute(sa.select(resumes.c.digest, resumes.c.name)).all()
-            )
+            known = set()
+            for row in connection.execute(
+                sa.select(
+                    resumes.c.id,
+                    resumes.c.digest,
+                    resumes.c.name,
+                    resumes.c.email,
+                    resumes.c.phone,
+                    resumes.c.simhash,
+                )
+            ):
+                known.add(row.digest)
+                names[row.id] = row.name
+                candidates.add(row.id, (row.email, row.phone, row.simhash))
         for item in inputs:
             try:
                 digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
@@ -119,9 +132,11 @@ class Pool:
             if result.entry is None:
                 yield Added(result.file, "failed", error=result.error, seconds=result.seconds)
                 continue
-            yield self._store(result.entry, result.seconds)
+            yield self._store(result.entry, result.seconds, candidates, names)
 
-    def _store(self, entry: Entry, seconds: float) -> Added:
+    def _store(
+        self, entry: Entry, seconds: float, candidates: CandidateIndex, names: dict[int, str]
+    ) -> Added:
         with self.store.transaction() as connection:
             replaced = [
                 row.id
@@ -138,7 +153,12 @@ class Pool:
                 ).scalar_one()
             )
             self._index(connection, new_id, entry)
-            duplicates = tuple(self._duplicates_of(connection, new_id, entry))
+        for old in replaced:
+            candidates.discard(old)
+        key = (entry.email, entry.phone, entry.simhash)
+        duplicates = tuple((names[other], why) for other, why in candidates.matches(key).items())
+        candidates.add(new_id, key)
+        names[new_id] = entry.name
         status = "replaced" if replaced else "added"
         return Added(entry.name, status, new_id, duplicates=duplicates, seconds=seconds)
 
@@ -170,20 +190,6 @@ class Pool:
                 )
         connection.execute(sa.delete(resume_skills).where(resume_skills.c.resume_id.in_(ids)))
         connection.execute(sa.delete(resumes).where(resumes.c.id.in_(ids)))
-
-    def _duplicates_of(
-        self, connection: Connection, entry_id: int, entry: Entry
-    ) -> Iterator[tuple[str, str]]:
-        for row in connection.execute(
-            sa.select(resumes.c.name, resumes.c.email, resumes.c.phone, resumes.c.simhash).where(
-                resumes.c.id != entry_id
-            )
-        ):
-            why = duplicate_reason(
-                (entry.email, entry.phone, entry.simhash), (row.email, row.phone, row.simhash)
-            )
-            if why is not None:
-                yield row.name, why
 
     # --- reading ------------------------------------------------------------------------
 
@@ -351,13 +357,60 @@ def duplicate_reason(
     return None
 
 
-def candidate_groups(keys: Sequence[tuple[str | None, str | None, int]]) -> list[int]:
-    """For each entry, the index of the first entry of its candidate: entries are one
-    candidate when :func:`duplicate_reason` links them, directly or through others.
+Key = tuple[str | None, str | None, int]
+"""What duplicates are found by: email and phone fingerprints, SimHash."""
+_BANDS = DUPLICATE_BITS + 1
+_BAND_WIDTH = 64 // _BANDS
+
+
+class CandidateIndex:
+    """Entries by what duplicates are found by, to find an entry's duplicates without
+    comparing it with every other.
 
     Near texts are found by bands: two SimHashes within :data:`DUPLICATE_BITS` bits agree
     on at least one of ``DUPLICATE_BITS + 1`` bands, so only entries sharing a band are
     compared."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, Key] = {}
+        self._buckets: dict[tuple[str, Any], list[int]] = {}
+
+    def _places(self, key: Key) -> list[tuple[str, Any]]:
+        email, phone, simhash = key
+        unsigned = simhash & (2**64 - 1)
+        places: list[tuple[str, Any]] = [
+            (f"band {band}", (unsigned >> (band * _BAND_WIDTH)) & ((1 << _BAND_WIDTH) - 1))
+            for band in range(_BANDS)
+        ]
+        places += [(kind, value) for kind, value in (("email", email), ("phone", phone)) if value]
+        return places
+
+    def add(self, entry: int, key: Key) -> None:
+        self._keys[entry] = key
+        for place in self._places(key):
+            self._buckets.setdefault(place, []).append(entry)
+
+    def discard(self, entry: int) -> None:
+        key = self._keys.pop(entry, None)
+        if key is not None:
+            for place in self._places(key):
+                self._buckets[place].remove(entry)
+
+    def matches(self, key: Key) -> dict[int, str]:
+        """The entries that look like the same candidate as ``key``, and why."""
+        found: dict[int, str] = {}
+        for place in self._places(key):
+            for other in self._buckets.get(place, ()):
+                if other not in found:
+                    why = duplicate_reason(key, self._keys[other])
+                    if why is not None:
+                        found[other] = why
+        return found
+
+
+def candidate_groups(keys: Sequence[Key]) -> list[int]:
+    """For each entry, the index of the first entry of its candidate: entries are one
+    candidate when :func:`duplicate_reason` links them, directly or through others."""
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:
@@ -366,30 +419,13 @@ def candidate_groups(keys: Sequence[tuple[str | None, str | None, int]]) -> list
             i = parent[i]
         return i
 
-    def join(i: int, j: int) -> None:
-        a, b = root(i), root(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    seen: dict[tuple[str, Any], int] = {}
-    bands = DUPLICATE_BITS + 1
-    width = 64 // bands
-    for index, (email, phone, _) in enumerate(keys):
-        for kind, value in (("email", email), ("phone", phone)):
-            if value is not None:
-                if (kind, value) in seen:
-                    join(seen[(kind, value)], index)
-                else:
-                    seen[(kind, value)] = index
-    buckets: dict[tuple[int, int], list[int]] = {}
-    for index, (_, _, simhash) in enumerate(keys):
-        unsigned = simhash & (2**64 - 1)
-        for band in range(bands):
-            key = (band, (unsigned >> (band * width)) & ((1 << width) - 1))
-            for other in buckets.get(key, ()):
-                if duplicate_reason((None, None, simhash), (None, None, keys[other][2])):
-                    join(other, index)
-            buckets.setdefault(key, []).append(index)
+    index = CandidateIndex()
+    for entry, key in enumerate(keys):
+        for other in index.matches(key):
+            a, b = root(entry), root(other)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        index.add(entry, key)
     return [root(i) for i in range(len(keys))]
 
 
