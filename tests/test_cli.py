@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -296,3 +297,15 @@ def test_score_says_what_present_meant(runner: CliRunner, tmp_path: Path) -> Non
     assert data["experience"]["total_years"] == round(42 / 12, 1)
     table = runner.invoke(cli, ["score", str(tmp_path / "cv.pdf")])
     assert "Experience:    3.5 years, as of 2015-06 (file date)" in table.stdout
+
+
+@pytest.mark.parametrize(
+    "block", re.findall(r"```yaml\n(.*?)```", README, re.S), ids=lambda b: b.split("\n")[0]
+)
+def test_every_taxonomy_example_of_the_readme_is_valid(
+    runner: CliRunner, tmp_path: Path, block: str
+) -> None:
+    path = tmp_path / "example.yaml"
+    path.write_text(block, encoding="utf-8")
+    result = runner.invoke(cli, ["taxonomy", "validate", str(path)])
+    assert result.exit_code == 0, result.output
