@@ -75,9 +75,8 @@ DEFAULT_PAGE_WIDTH = 612.0
 """Points an image's width stands for when it states no believable resolution: a US letter
 page (A4 is 595)."""
 DEFAULT_DESCENT = 0.3
-"""Descent given to a text line without descenders, as a share of its ascent: a font's
-descenders reach about a third of its capitals' height below the baseline, so lines with
-and without them get about the same font size."""
+"""A text line's descent as a share of its ascent: a font's descenders reach about a third
+of its capitals' height below the baseline."""
 DEFAULT_BULLET_HEIGHT = 0.45
 """A one-character word shorter than this share of its line's height (ascenders to
 descenders) is a bullet Tesseract read as a letter ("e", "©", "¢"); a real "e" or "o" is
@@ -349,16 +348,18 @@ def _text_line(
     baseline: tuple[tuple[int, int], tuple[int, int]],
     words: list[tuple[str, tuple[int, int, int, int], float]],
 ) -> _TextLine:
-    """A text line whose ascent and descent are its words' farthest above and below its
-    baseline; a line without descenders is given the descent its capitals imply."""
+    """A text line with its ascent, how far its words reach above its baseline (the upper
+    quartile of its words': one accented capital or bracket does not make the line's type
+    larger), and the descent that goes with it (commas, slashes and brackets reach below
+    the descenders, so the words' own say little)."""
     (x0, y0), (x1, y1) = baseline
     slope = (y1 - y0) / (x1 - x0) if x1 != x0 else 0.0
-    ascent = descent = 0.0
-    for _, (left, top, right, bottom), _ in words:
-        base = y0 + ((left + right) / 2 - x0) * slope
-        ascent = max(ascent, base - top)
-        descent = max(descent, bottom - base)
-    return _TextLine(baseline, ascent, max(descent, DEFAULT_DESCENT * ascent), words)
+    ascents = sorted(
+        y0 + ((left + right) / 2 - x0) * slope - top for _, (left, top, right, _), _ in words
+    )
+    ascent = ascents[(3 * (len(ascents) - 1)) // 4]
+    descent = DEFAULT_DESCENT * ascent
+    return _TextLine(baseline, ascent, descent, words)
 
 
 def _skew(lines: list[_TextLine]) -> float:
