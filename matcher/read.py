@@ -1632,9 +1632,10 @@ def _no_ocr_hint(ocr: str) -> str:
 
 def _read_image(data: bytes, name: str, max_pages: int, ocr: str) -> ResumeText:
     """A scanned or photographed resume: each frame of the image file read by OCR."""
+    # Damaged and huge images are refused as such, OCR or not (Pillow comes with pdfplumber).
+    frames, count = _ocr.image_pages(data, name, max_pages=max_pages)
     if ocr == "never" or not _ocr.ocr_available():
         raise NoTextError(f"{name}: an image, which only OCR can read", hint=_no_ocr_hint(ocr))
-    frames, count = _ocr.image_pages(data, name, max_pages=max_pages)
     warnings = []
     if count > max_pages:
         warnings.append(f"read only the first {max_pages} of {count} pages")

@@ -8,8 +8,6 @@ OCR costs about a second a page, so the scans are made once per module and kept 
 from __future__ import annotations
 
 import json
-import struct
-import zlib
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -27,6 +25,7 @@ from matcher.errors import NoTextError
 from matcher.ocr import _corrected, _points_per_pixel
 from matcher.read import read_resume
 from tests import pdfs
+from tests.hostile import huge_png
 from tests.pdfs import Text
 
 pytestmark = pytest.mark.skipif(not ocr.ocr_available(), reason="needs the ocr extra")
@@ -165,19 +164,6 @@ def test_a_blank_scan_is_no_text(scans: dict[str, Path], name: str, message: str
     assert result.stdout == ""
 
 
-def _png_header(width: int, height: int) -> bytes:
-    """A PNG that declares ``width`` × ``height`` pixels and holds one row of them."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit grey
-    row = zlib.compress(b"\x00" + b"\xff" * width)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", row) + chunk(b"IEND", b"")
-
-
 @pytest.mark.parametrize(
     ("side", "message"),
     [
@@ -190,7 +176,7 @@ def test_a_huge_image_is_refused_by_its_size_before_decoding(
     tmp_path: Path, side: int, message: str
 ) -> None:
     path = tmp_path / "huge.png"
-    path.write_bytes(_png_header(side, side))
+    path.write_bytes(huge_png(side, side))
     assert path.stat().st_size < 10_000  # no pixels past the first row: never decoded
     result = _invoke("score", path)
     assert result.exit_code == 3
