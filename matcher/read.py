@@ -1566,7 +1566,10 @@ def _image_covered(data: bytes, numbers: Sequence[int]) -> list[int]:
             page = pdf[number]
             width, height = page.get_size()
             for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
-                left, bottom, right, top = image.get_pos()
+                # The raw call: pypdfium2 renamed its helper (get_pos, then get_bounds).
+                box = [ctypes.c_float() for _ in range(4)]
+                pdfium_c.FPDFPageObj_GetBounds(image.raw, *map(ctypes.byref, box))
+                left, bottom, right, top = (value.value for value in box)
                 if (right - left) * (top - bottom) >= DEFAULT_OCR_IMAGE_SHARE * width * height:
                     covered.append(number)
                     break

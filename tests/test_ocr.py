@@ -18,6 +18,8 @@ import pypdfium2 as pdfium
 import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
+from reportlab.lib.pagesizes import LETTER
+from reportlab.pdfgen import canvas
 
 from matcher import batch, ocr
 from matcher.cli import cli
@@ -72,6 +74,12 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     page.rotate(3, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC).save(
         folder / "rotated.png", dpi=(DPI, DPI)
     )
+    # A scan an app stamped with a line of text: a text layer of four words over the image.
+    labelled = canvas.Canvas(str(folder / "labelled.pdf"), pagesize=LETTER)
+    labelled.drawImage(str(folder / "scan.png"), 0, 0, width=LETTER[0], height=LETTER[1])
+    labelled.drawString(400, 20, "Scanned with CamApp")
+    labelled.showPage()
+    labelled.save()
     blank = Image.new("L", page.size, 255)
     blank.save(folder / "blank.png", dpi=(DPI, DPI))
     blank.save(folder / "blank.pdf", resolution=DPI)
@@ -135,6 +143,24 @@ def test_a_scan_is_marked_in_the_document_and_the_log(scans: dict[str, Path]) ->
     assert result.exit_code == 0, result.stderr
     assert "ocr scan.png: page 1 (an image), " in result.stderr
     assert "warning: scan.png: page 1 read by OCR (an image)" in result.stderr
+
+
+def test_a_scan_under_a_few_words_of_text_layer_is_read_by_ocr(
+    scans: dict[str, Path], tmp_path: Path
+) -> None:
+    document = read_resume(scans["labelled.pdf"])
+    assert document.warnings == (
+        "page 1 read by OCR (a scanned image under a few words of text): "
+        "check names, dates and skills",
+    )
+    texts = [line.text for line in document.lines]
+    assert "Senior AI Engineer, Acme Health, Jan 2020 - Present" in texts
+    assert texts[-1] == "Scanned with CamApp"
+    # A short page of text and no image is a short page, not a scan.
+    short = pdfs.write_pdf(
+        tmp_path / "cv.pdf", [RESUME, [Text(72, 80, "References available on request.")]]
+    )
+    assert read_resume(short).ocr_pages == ()
 
 
 def test_a_slightly_rotated_page_reads_line_by_line(
