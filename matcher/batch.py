@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from matcher.document import display_name
 from matcher.errors import FileTimeoutError, MatcherError, UsageError
+from matcher.ocr import DEFAULT_OCR, ocr_version
+from matcher.read import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from matcher.job import JobPosting
@@ -68,8 +70,6 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds one file may take to read and score before it becomes a ``timeout`` error."""
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".text", ".md", ".markdown")
-"""What a folder walk takes; the read stage (matcher/read.py) reads exactly these."""
 DEFAULT_TOP_SKILLS = 5
 """Skills and missing skills a ranked row names."""
 INTERNAL_ERROR = "internal-error"
@@ -245,7 +245,7 @@ def _skip_reason(name: str, mode: int) -> tuple[str, str] | None:
         return "an Office lock file", "lock file"
     if suffix not in SUPPORTED_SUFFIXES:
         shown = f"type '{suffix}'" if suffix else "file without an extension"
-        return f"unsupported {shown} (PDF, DOCX, TXT or Markdown are read)", "unsupported type"
+        return f"unsupported {shown} ({SUPPORTED_FORMATS} are read)", "unsupported type"
     return None
 
 
@@ -299,6 +299,8 @@ class AnalysisOptions:
     taxonomy_file: Path | None = None
     """The user's taxonomy file (each worker loads it once: loading is cached)."""
     engine: str = "pdfplumber"
+    ocr: str = DEFAULT_OCR
+    """When to read pages by OCR (:data:`matcher.ocr.OCR_MODES`)."""
     as_of: date | None = None
     """The month "Present" means (``--as-of``); when None, each file's own date where it
     has a believable one, else :attr:`today`."""
@@ -503,6 +505,7 @@ def _analyse(
         path,
         taxonomy,
         engine=options.engine,
+        ocr=options.ocr,
         as_of=options.as_of,
         today=options.today,
         region=options.region,
@@ -709,7 +712,7 @@ def options_key(options: AnalysisOptions, *, analysis_only: bool = False) -> str
     from skills_taxonomy import load_taxonomy
 
     extra = options.taxonomy_file
-    key: dict[str, str | bool | None] = {
+    key: dict[str, Any] = {
         "code": _code_digest(),
         "taxonomy": load_taxonomy(extra).version,
         "taxonomy_file": None if extra is None else _file_digest(extra),
@@ -718,6 +721,8 @@ def options_key(options: AnalysisOptions, *, analysis_only: bool = False) -> str
     if not analysis_only:
         key |= {
             "engine": options.engine,
+            # What "auto" does depends on whether the extra is installed, and which Tesseract.
+            "ocr": [options.ocr, None if options.ocr == "never" else ocr_version()],
             "as_of": _month(options.as_of),
             # With no as_of, a file's "Present" is its own date or today: the bytes (in
             # the key) decide which, and today's month decides the second.

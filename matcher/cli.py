@@ -153,6 +153,29 @@ def verbose_option(function: F) -> F:
     )(function)
 
 
+def _check_ocr(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """``--ocr always`` needs the extra: a usage error before any file is read."""
+    if value == "always":
+        from matcher.ocr import INSTALL_SHORT, ocr_available
+
+        if not ocr_available():
+            raise click.BadParameter(f"'always' needs OCR: {INSTALL_SHORT} first", ctx, param)
+    return value
+
+
+def ocr_option(function: F) -> F:
+    """``--ocr auto|always|never``: read scans and photos by OCR (the ``ocr`` extra)."""
+    return click.option(
+        "--ocr",
+        type=click.Choice(["auto", "always", "never"]),  # matcher.ocr.OCR_MODES
+        default="auto",
+        show_default=True,
+        callback=_check_ocr,
+        help="Read pages by OCR (needs the ocr extra): auto, the pages without a usable text "
+        "layer and image files; always, every page; never.",
+    )(function)
+
+
 def resume_options(function: F) -> F:
     """The options of every command that reads resumes (PRODUCT.md, "Commands")."""
     decorators = [
@@ -171,6 +194,7 @@ def resume_options(function: F) -> F:
             show_default=True,
             help="PDF reader: pdfplumber, or PDFium (much faster, same layout logic).",
         ),
+        ocr_option,
         click.option(
             "--redact",
             is_flag=True,
@@ -228,14 +252,14 @@ def cli() -> None:
 
 
 def read_and_parse(
-    resume: Path, *, taxonomy_file: Path | None, as_of: date | None, engine: str
+    resume: Path, *, taxonomy_file: Path | None, as_of: date | None, engine: str, ocr: str
 ) -> tuple[Any, Any]:
     """(taxonomy, parsed resume): the read and parse stages, with the user's options."""
     from matcher.pipeline import read_and_parse as read_stages
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
-    document, parsed = read_stages(resume, tax, engine=engine, as_of=as_of)
+    document, parsed = read_stages(resume, tax, engine=engine, as_of=as_of, ocr=ocr)
     warn(document.file, (*document.warnings, *parsed.warnings))
     return tax, parsed
 
@@ -278,6 +302,7 @@ def _analyse(
     job_file: Path | None,
     *,
     engine: str,
+    ocr: str,
     as_of: date | None,
     spacy_model: str | None,
     region: str = "us",
@@ -289,9 +314,18 @@ def _analyse(
 
     job = None
     if job_file is not None:
-        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model, require=require)
+        job = read_job(
+            job_file, tax, engine=engine, ocr=ocr, spacy_model=spacy_model, require=require
+        )
     report = analyse_resume(
-        resume, tax, engine=engine, as_of=as_of, region=region, job=job, spacy_model=spacy_model
+        resume,
+        tax,
+        engine=engine,
+        ocr=ocr,
+        as_of=as_of,
+        region=region,
+        job=job,
+        spacy_model=spacy_model,
     )
     warn(report.resume.file, report.warnings)
     return report
@@ -317,6 +351,7 @@ def parse_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
     output_format: str,
 ) -> None:
@@ -331,7 +366,9 @@ def parse_command(
     """
     from matcher import render
 
-    _, parsed = read_and_parse(resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine)
+    _, parsed = read_and_parse(
+        resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine, ocr=ocr
+    )
     data = finish(parsed.to_dict(), parsed, redact=redact)
     if output_format == "json":
         emit_json(data)
@@ -350,6 +387,7 @@ def skills_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
     output_format: str,
 ) -> None:
@@ -368,7 +406,9 @@ def skills_command(
     from skills_taxonomy import load_taxonomy
 
     check_spacy_model(load_taxonomy(taxonomy_file), spacy_model)
-    tax, parsed = read_and_parse(resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine)
+    tax, parsed = read_and_parse(
+        resume, taxonomy_file=taxonomy_file, as_of=as_of, engine=engine, ocr=ocr
+    )
     skills = resume_skills(parsed, tax, spacy_model=spacy_model)
     data = finish(
         {"file": parsed.file, "skills": [skill.to_dict() for skill in skills]},
@@ -452,6 +492,7 @@ def score_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
     output_format: str,
 ) -> None:
@@ -479,6 +520,7 @@ def score_command(
         tax,
         job_file,
         engine=engine,
+        ocr=ocr,
         as_of=as_of,
         region=region,
         spacy_model=spacy_model,
@@ -514,6 +556,7 @@ def gaps_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
     output_format: str,
 ) -> None:
@@ -545,6 +588,7 @@ def gaps_command(
         tax,
         job_file,
         engine=engine,
+        ocr=ocr,
         as_of=as_of,
         spacy_model=spacy_model,
         require=_required_skills(require, job_file),
@@ -728,13 +772,15 @@ def batch_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
 ) -> None:
     """Score many resumes in parallel and rank them: the recruiter's command.
 
     Takes folders (searched recursively), files, or - to read a list of paths from stdin
-    (one per line, or NUL-separated as `find -print0` writes them). PDF, DOCX, TXT and
-    Markdown files are scored; anything else is skipped and listed on stderr.
+    (one per line, or NUL-separated as `find -print0` writes them). PDF, DOCX, TXT,
+    Markdown, PNG, JPEG and TIFF files are scored; anything else is skipped and listed on
+    stderr.
 
     Candidates are ranked by --level, --industry and/or --job (the mean of the chosen
     scores), by their best level's score otherwise; best first, ties by file name, the
@@ -751,7 +797,7 @@ def batch_command(
     """
     import time
 
-    from matcher import batch, results
+    from matcher import batch, read, results
     from skills_taxonomy import load_taxonomy
 
     if not sources:
@@ -772,6 +818,7 @@ def batch_command(
             job_file,
             tax,
             engine=engine,
+            ocr=ocr,
             spacy_model=spacy_model,
             require=_required_skills(require, job_file),
         )
@@ -787,10 +834,11 @@ def batch_command(
     if not inputs.files:
         for item in inputs.skipped:
             click.echo(f"skipped {item.name}: {item.reason}", err=True)
-        raise click.UsageError("no resume files (PDF, DOCX, TXT or Markdown) to score")
+        raise click.UsageError(f"no resume files ({read.SUPPORTED_FORMATS}) to score")
     options = batch.AnalysisOptions(
         taxonomy_file=taxonomy_file,
         engine=engine,
+        ocr=ocr,
         as_of=as_of,
         region=region,
         job=job,
@@ -1116,6 +1164,7 @@ def pool_add(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
 ) -> None:
     """Read, analyse and store resumes (folders are searched recursively).
@@ -1151,6 +1200,7 @@ def pool_add(
     options = batch.AnalysisOptions(
         taxonomy_file=taxonomy_file,
         engine=engine,
+        ocr=ocr,
         as_of=as_of,
         spacy_model=spacy_model,
         redact=redact,
@@ -1368,6 +1418,7 @@ def pool_rank(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
 ) -> None:
     """Rank the pool's candidates by a posting, a level and/or an industry.
@@ -1404,7 +1455,7 @@ def pool_rank(
     if job_file is not None:
         from matcher.pipeline import read_job
 
-        job = read_job(job_file, tax, engine=engine, spacy_model=spacy_model)
+        job = read_job(job_file, tax, engine=engine, ocr=ocr, spacy_model=spacy_model)
     query = RankQuery(
         level=level,
         industry=industry,

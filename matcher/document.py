@@ -61,6 +61,9 @@ class Line:
     """Dominant font size in points (0 where unknown)."""
     bold: bool = False
     """True when most characters of the line are in a bold face (or a DOCX bold run)."""
+    ocr: bool = False
+    """True when the line was read by OCR from an image of the page (a scan, a photo):
+    its words may be misread, and it carries no font weight."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class ResumeText:
     file: str
     """The file's name (never an absolute path: output must not leak the machine's layout)."""
     format: str
-    """``"pdf"``, ``"docx"`` or ``"text"``."""
+    """``"pdf"``, ``"docx"``, ``"text"`` or ``"image"`` (PNG, JPEG, TIFF: read by OCR)."""
     lines: tuple[Line, ...]
     """Every non-empty line, in reading order (column by column, page by page)."""
     pages: int = 1
@@ -82,6 +85,8 @@ class ResumeText:
     """The date the file says it was last saved (PDF ModDate, else CreationDate; DOCX
     modified, else created), as the file states it; None when it states none (text files).
     The parse stage may read "Present" as this date (see :func:`matcher.dates.choose_as_of`)."""
+    ocr_pages: tuple[int, ...] = ()
+    """Zero-based numbers of the pages read by OCR (see :mod:`matcher.ocr`)."""
 
     @property
     def text(self) -> str:

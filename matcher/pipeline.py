@@ -20,6 +20,7 @@ from pathlib import Path
 
 from matcher.document import ResumeText
 from matcher.job import JobPosting, analyse_job, score_job
+from matcher.ocr import DEFAULT_OCR
 from matcher.parse import Resume, parse_resume
 from matcher.read import read_resume
 from matcher.score import FitReport, score_fit
@@ -33,15 +34,16 @@ def _since(start: float) -> str:
     return f"{time.perf_counter() - start:.3f} s"
 
 
-def read_document(path: Path, *, engine: str = "pdfplumber") -> ResumeText:
+def read_document(path: Path, *, engine: str = "pdfplumber", ocr: str = DEFAULT_OCR) -> ResumeText:
     """The read stage, logged."""
     start = time.perf_counter()
-    document = read_resume(path, engine=engine)
+    document = read_resume(path, engine=engine, ocr=ocr)
     log.info(
-        "read %s: %s, %d lines, %s",
+        "read %s: %s, %d lines%s, %s",
         document.file,
         document.format,
         len(document.lines),
+        f", {len(document.ocr_pages)} pages by OCR" if document.ocr_pages else "",
         _since(start),
     )
     return document
@@ -54,11 +56,13 @@ def read_and_parse(
     engine: str = "pdfplumber",
     as_of: date | None = None,
     today: date | None = None,
+    ocr: str = DEFAULT_OCR,
 ) -> tuple[ResumeText, Resume]:
     """The read and parse stages: the document as read, and the resume parsed from it.
 
-    ``as_of`` and ``today`` as :func:`~matcher.parse.parse_resume` takes them."""
-    document = read_document(path, engine=engine)
+    ``engine`` and ``ocr`` as :func:`~matcher.read.read_resume` takes them, ``as_of`` and
+    ``today`` as :func:`~matcher.parse.parse_resume` does."""
+    document = read_document(path, engine=engine, ocr=ocr)
     return document, parse_document(document, taxonomy, as_of=as_of, today=today)
 
 
@@ -134,9 +138,10 @@ def analyse_resume(
     region: str = "us",
     job: JobPosting | None = None,
     spacy_model: str | None = None,
+    ocr: str = DEFAULT_OCR,
 ) -> FitReport:
     """Score one resume file against every level and industry (and ``job``, if given)."""
-    document = read_document(path, engine=engine)
+    document = read_document(path, engine=engine, ocr=ocr)
     return analyse_document(
         document,
         taxonomy,
@@ -182,12 +187,14 @@ def read_job(
     engine: str = "pdfplumber",
     spacy_model: str | None = None,
     require: Sequence[str] = (),
+    ocr: str = DEFAULT_OCR,
 ) -> JobPosting:
     """Read a job posting (text, Markdown, PDF or DOCX) and find what it asks for;
     ``require``: skills every resume must show besides the posting's own must-haves."""
     start = time.perf_counter()
     nlp = build_pipeline(taxonomy, spacy_model=spacy_model)
-    job = analyse_job(read_resume(path, engine=engine), taxonomy, nlp=nlp, require=require)
+    posting = read_resume(path, engine=engine, ocr=ocr)
+    job = analyse_job(posting, taxonomy, nlp=nlp, require=require)
     log.info(
         "job %s: %d required, %d preferred skills, %s",
         job.file,

@@ -13,6 +13,11 @@ ordinary PDFs:
 * ``"pdfplumber"`` (default) — pdfminer's character boxes through pdfplumber.
 * ``"pdfium"`` — PDFium's character boxes through pypdfium2, many times faster.  PDFium
   handles are not thread-safe: run parallel reads in processes, not threads.
+
+Pages without a usable text layer (a scan, a text layer that decodes to garbage), and image
+files (PNG, JPEG, TIFF), are read by OCR (:mod:`matcher.ocr`, the optional ``ocr`` extra):
+its words, with their boxes, go through the same layout as a PDF's, and their lines are
+marked :attr:`~matcher.document.Line.ocr`.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from operator import attrgetter, eq, sub
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from matcher import ocr as _ocr
 from matcher.document import Line, ResumeText, display_name
 from matcher.errors import NoTextError, UnreadableFileError, UsageError
 
@@ -47,6 +53,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_PAGES",
     "ENGINES",
+    "SUPPORTED_FORMATS",
     "SUPPORTED_SUFFIXES",
     "read_resume",
 ]
@@ -60,8 +67,10 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused before any parsing starts."""
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
-SUPPORTED_SUFFIXES = (".pdf", ".docx", *TEXT_SUFFIXES)
-_SUPPORTED = "PDF, DOCX, TXT or Markdown (.pdf, .docx, .txt, .text, .md)"
+SUPPORTED_SUFFIXES = (".pdf", ".docx", *TEXT_SUFFIXES, *_ocr.IMAGE_SUFFIXES)
+"""Every file name ending read as a resume (a folder walk in :mod:`matcher.batch` takes
+exactly these)."""
+SUPPORTED_FORMATS = "PDF, DOCX, TXT, Markdown, PNG, JPEG or TIFF"
 
 DEFAULT_WORD_GAP = 0.08
 """A horizontal gap wider than this fraction of the font size, with no space character in it,
@@ -118,6 +127,7 @@ reads as one line; fewer cells are a layout (a heading cell beside a content cel
 # that output would reach stderr through logging's last-resort handler; an application
 # that configures logging still receives it.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
 
 _BIN = 2.0  # points per bin of the gutter sweep; far below any real gutter width
 _MAX_PAGE_SIDE = 14_400.0  # points: 200 inches, the largest page PDF 1.7 allows
@@ -1460,26 +1470,41 @@ _ENGINES: dict[str, Callable[[bytes, str, int], _PdfRead]] = {
 }
 
 
-def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText:
+def _read_pdf(data: bytes, name: str, engine: str, max_pages: int, ocr: str) -> ResumeText:
     read = _ENGINES[engine](data, name, max_pages)
     if read.page_count == 0:
         raise UnreadableFileError(f"{name}: PDF has no pages")
     warnings = [f"could not read {failure}" for failure in read.failed]
     if read.page_count > max_pages:
         warnings.append(f"read only the first {max_pages} of {read.page_count} pages")
-    laid_out = [
-        (number, _layout_page(page.words, number, page.width, page.height))
+    pages = dict(read.pages)
+    laid_out = {
+        number: _layout_page(page.words, number, page.width, page.height)
         for number, page in read.pages
-    ]
-    heights = {number: page.height for number, page in read.pages}
-    lines = _finish_pdf_lines(laid_out, heights, read.page_count)
-    if _cannot_decode([page for _, page in read.pages], lines):
-        raise NoTextError(f"{name}: the text layer cannot be decoded")
+    }
+    scanned: dict[int, str] = {}
+    if ocr != "never" and _ocr.ocr_available():
+        scanned = _pages_to_ocr(data, pages, laid_out, always=ocr == "always")
+        for number, reason in scanned.items():
+            pages[number], laid_out[number] = _ocr_pdf_page(data, name, number, reason)
+            warnings.append(_ocr_warning(number, reason))
+    heights = {number: page.height for number, page in pages.items()}
+    lines = _finish_pdf_lines(sorted(laid_out.items()), heights, read.page_count)
+    text_layer = [page for number, page in pages.items() if number not in scanned]
+    if _cannot_decode(text_layer, [line for line in lines if not line.ocr]):
+        raise NoTextError(f"{name}: the text layer cannot be decoded", hint=_no_ocr_hint(ocr))
     if not lines:
-        raise NoTextError(f"{name}: no text layer — is it a scanned image?")
-    blank = [str(number + 1) for number, page in read.pages if not page.words]
+        if scanned:
+            raise NoTextError(
+                f"{name}: no text layer, and OCR found no text on "
+                f"{_page_list(scanned)} — is it blank?",
+                hint="Check that the scan shows the resume, and scan it again if not.",
+            )
+        raise NoTextError(f"{name}: no text layer — is it a scanned image?", hint=_no_ocr_hint(ocr))
+    blank = [str(n + 1) for n, page in pages.items() if not page.words and n not in scanned]
     if blank:
-        warnings.append(f"no text layer on page {', '.join(blank)} (scanned?)")
+        unread = "" if ocr == "never" else f" {_ocr.INSTALL_SHORT} to read it by OCR"
+        warnings.append(f"no text layer on page {', '.join(blank)} (scanned?{unread})")
     return ResumeText(
         file=name,
         format="pdf",
@@ -1488,6 +1513,155 @@ def _read_pdf(data: bytes, name: str, engine: str, max_pages: int) -> ResumeText
         engine=engine,
         warnings=tuple(warnings),
         written=_pdf_written(data),
+        ocr_pages=tuple(sorted(scanned)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# OCR of PDF pages and image files (see matcher/ocr.py)
+
+DEFAULT_OCR_MIN_WORDS = 25
+"""A page with fewer words of text layer than this, under an image covering most of it,
+is a scan with a few words stamped on (a scanner's or an app's label): read by OCR."""
+DEFAULT_OCR_IMAGE_SHARE = 0.5
+"""Share of a page an image must cover for the page to count as a scan."""
+
+
+def _pages_to_ocr(
+    data: bytes, pages: Mapping[int, _PdfPage], laid_out: Mapping[int, list[Line]], *, always: bool
+) -> dict[int, str]:
+    """The pages to read by OCR, in order, each with the reason shown in its warning."""
+    if always:
+        return {number: "--ocr always" for number in sorted(pages)}
+    reasons: dict[int, str] = {}
+    few: list[int] = []
+    for number in sorted(pages):
+        page = pages[number]
+        if not page.words:
+            reasons[number] = "no text layer"
+        elif _cannot_decode([page], laid_out[number]):
+            reasons[number] = "its text layer cannot be decoded"
+        elif len(page.words) < DEFAULT_OCR_MIN_WORDS:
+            few.append(number)
+    for number in _image_covered(data, few):
+        reasons[number] = "a scanned image under a few words of text"
+    if not reasons and _cannot_decode(
+        list(pages.values()), [line for lines in laid_out.values() for line in lines]
+    ):
+        return dict.fromkeys(sorted(pages), "its text layer cannot be decoded")
+    return dict(sorted(reasons.items()))
+
+
+def _image_covered(data: bytes, numbers: Sequence[int]) -> list[int]:
+    """Those of the pages that an image covers for the most part (a scan)."""
+    if not numbers:
+        return []
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    covered = []
+    pdf = pdfium.PdfDocument(data)
+    try:
+        for number in numbers:
+            page = pdf[number]
+            width, height = page.get_size()
+            for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,)):
+                # The raw call: pypdfium2 renamed its helper (get_pos, then get_bounds).
+                box = [ctypes.c_float() for _ in range(4)]
+                pdfium_c.FPDFPageObj_GetBounds(image.raw, *map(ctypes.byref, box))
+                left, bottom, right, top = (value.value for value in box)
+                if (right - left) * (top - bottom) >= DEFAULT_OCR_IMAGE_SHARE * width * height:
+                    covered.append(number)
+                    break
+            page.close()
+    except pdfium.PdfiumError:  # the engine read these pages: a failure here is no scan
+        pass
+    finally:
+        pdf.close()
+    return covered
+
+
+def _ocr_pdf_page(data: bytes, name: str, number: int, reason: str) -> tuple[_PdfPage, list[Line]]:
+    """A PDF page rendered by PDFium and read by OCR: its words, and its lines laid out."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[number]
+        width, height = page.get_size()
+        scale = _ocr.render_scale(width, height)
+        image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+        page.close()
+    except pdfium.PdfiumError as exc:
+        raise UnreadableFileError(f"{name}: cannot render page {number + 1} ({exc})") from exc
+    finally:
+        pdf.close()
+    return _ocr_page(image, 1.0 / scale, name, number, reason)
+
+
+def _ocr_page(
+    image: Any, scale: float, name: str, number: int, reason: str
+) -> tuple[_PdfPage, list[Line]]:
+    read = _ocr.recognise(image, scale=scale)
+    log.info(
+        "ocr %s: page %d (%s), %d words, skew %.1f°, %.3f s",
+        name,
+        number + 1,
+        reason,
+        len(read.words),
+        read.skew,
+        read.seconds,
+    )
+    words = [_Word(*word, False, True) for word in read.words]
+    page = _PdfPage(words, read.width, read.height)
+    lines = _layout_page(words, number, read.width, read.height)
+    return page, [replace(line, ocr=True) for line in lines]
+
+
+def _ocr_warning(number: int, reason: str) -> str:
+    return f"page {number + 1} read by OCR ({reason}): check names, dates and skills"
+
+
+def _page_list(numbers: Iterable[int]) -> str:
+    shown = [str(number + 1) for number in sorted(numbers)]
+    return f"page {shown[0]}" if len(shown) == 1 else f"pages {', '.join(shown)}"
+
+
+def _no_ocr_hint(ocr: str) -> str:
+    if ocr == "never":
+        return "Leave out --ocr never to read it by OCR."
+    return _ocr.INSTALL_HINT
+
+
+def _read_image(data: bytes, name: str, max_pages: int, ocr: str) -> ResumeText:
+    """A scanned or photographed resume: each frame of the image file read by OCR."""
+    # Damaged and huge images are refused as such, OCR or not (Pillow comes with pdfplumber).
+    frames, count = _ocr.image_pages(data, name, max_pages=max_pages)
+    if ocr == "never" or not _ocr.ocr_available():
+        raise NoTextError(f"{name}: an image, which only OCR can read", hint=_no_ocr_hint(ocr))
+    warnings = []
+    if count > max_pages:
+        warnings.append(f"read only the first {max_pages} of {count} pages")
+    laid_out = []
+    heights = {}
+    for number, (image, scale) in enumerate(frames):
+        page, lines = _ocr_page(image, scale, name, number, "an image")
+        laid_out.append((number, lines))
+        heights[number] = page.height
+        warnings.append(_ocr_warning(number, "an image"))
+    lines = _finish_pdf_lines(laid_out, heights, count)
+    if not lines:
+        raise NoTextError(
+            f"{name}: OCR found no text in the image — is it blank?",
+            hint="Check that the image shows the resume, and scan it again if not.",
+        )
+    return ResumeText(
+        file=name,
+        format="image",
+        lines=tuple(lines),
+        pages=count,
+        warnings=tuple(warnings),
+        ocr_pages=tuple(range(len(frames))),
     )
 
 
@@ -1836,6 +2010,10 @@ def _looks_like(data: bytes) -> str:
     return "text"
 
 
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+"""PNG, JPEG, and TIFF in either byte order."""
+
+
 def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -1887,6 +2065,7 @@ def read_resume(
     engine: str = DEFAULT_ENGINE,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: str = _ocr.DEFAULT_OCR,
 ) -> ResumeText:
     """Read a resume file into lines in reading order.
 
@@ -1906,6 +2085,12 @@ def read_resume(
     with BOM, else Windows-1252/Latin-1 (with a warning); Markdown heading marks,
     emphasis around a whole line and bullets are stripped.
 
+    OCR (``ocr``, one of :data:`matcher.ocr.OCR_MODES`; needs the ``ocr`` extra): with
+    ``"auto"``, PDF pages without a text layer, with one that decodes to garbage, or with a
+    few words over a page-sized image, and PNG, JPEG and TIFF files, are read by OCR; with
+    ``"always"`` every page is; with ``"never"`` none.  Each page read so gets a warning,
+    is listed in ``ocr_pages``, and its lines are marked ``ocr``.
+
     PDF and DOCX: the file's own date (PDF ModDate, else CreationDate; DOCX core
     properties' modified, else created) is kept as ``written``, for the parse stage to
     read "Present" by.
@@ -1914,10 +2099,12 @@ def read_resume(
         UnreadableFileError: missing, a directory, unreadable, empty (0 bytes), larger
             than ``max_bytes``, not the format its name claims, an unsupported format,
             corrupt, or encrypted.
-        NoTextError: the file opens but holds no text (a scanned PDF).
-        UsageError: ``engine`` is not one of :data:`ENGINES`.
+        NoTextError: the file opens but holds no text (a scanned PDF without OCR, a
+            blank scan).
+        UsageError: ``engine`` is not one of :data:`ENGINES`, or ``ocr`` not an OCR mode
+            (or ``"always"`` without the ``ocr`` extra).
     """
-    return _within_text_limit(_read_any(path, engine, max_pages, max_bytes))
+    return _within_text_limit(_read_any(path, engine, max_pages, max_bytes, ocr))
 
 
 DEFAULT_MAX_CHARS = 300_000
@@ -1940,16 +2127,21 @@ def _within_text_limit(document: ResumeText, max_chars: int = DEFAULT_MAX_CHARS)
     return replace(document, lines=tuple(kept), warnings=(*document.warnings, warning))
 
 
-def _read_any(path: Path, engine: str, max_pages: int, max_bytes: int) -> ResumeText:
+def _read_any(path: Path, engine: str, max_pages: int, max_bytes: int, ocr: str) -> ResumeText:
     if engine not in ENGINES:
         raise UsageError(f"unknown PDF engine {engine!r} (choose {' or '.join(ENGINES)})")
+    _ocr.require_ocr(ocr)
     name = display_name(path.name)
     data = _load(path, name, max_bytes)
     suffix = path.suffix.lower()
     if b"%PDF-" in data[:1024]:  # the header may follow junk bytes (PDF 1.7, §7.5.2)
-        return _read_pdf(data, name, engine, max(1, max_pages))
+        return _read_pdf(data, name, engine, max(1, max_pages), ocr)
     if data.startswith(b"PK\x03\x04") and _is_docx(data):
         return _read_docx(data, name)
+    if data.startswith(_IMAGE_MAGIC):
+        return _read_image(data, name, max(1, max_pages), ocr)
+    if suffix in _ocr.IMAGE_SUFFIXES:
+        raise UnreadableFileError(f"{name}: not a PNG, JPEG or TIFF image ({_looks_like(data)})")
     if suffix == ".pdf":
         raise UnreadableFileError(f"{name}: not a PDF ({_looks_like(data)})")
     if suffix == ".docx":
@@ -1959,4 +2151,6 @@ def _read_any(path: Path, engine: str, max_pages: int, max_bytes: int) -> Resume
     if suffix in TEXT_SUFFIXES:
         return _read_text(data, name)
     shown = f"'{suffix}'" if suffix else "without an extension"
-    raise UnreadableFileError(f"{name}: unsupported format {shown} (supported: {_SUPPORTED})")
+    raise UnreadableFileError(
+        f"{name}: unsupported format {shown} (supported: {SUPPORTED_FORMATS})"
+    )

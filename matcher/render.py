@@ -217,7 +217,8 @@ def skills_report(data: Mapping[str, Any], taxonomy: Taxonomy) -> str:
             facts.append(("derived from " if skill["derived"] else "also through ") + tools)
         lines.append(f"  {skill['name']}  ({'; '.join(facts)})")
         for evidence in skill["evidence"]:
-            lines += _wrap(f"[{evidence['section']}] {evidence['text']}", indent="      ")
+            read = ", OCR" if evidence.get("ocr") else ""
+            lines += _wrap(f"[{evidence['section']}{read}] {evidence['text']}", indent="      ")
     return "\n".join(lines) + "\n"
 
 

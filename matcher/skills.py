@@ -154,6 +154,8 @@ class TextLine:
     continues: bool = False
     """True when the next line carries on this one's sentence (the line wrapped there), so a
     phrase may run across the break: "Support" / "Vector Machine" is one mention."""
+    ocr: bool = False
+    """The line was read by OCR (see :attr:`matcher.document.Line.ocr`)."""
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,12 @@ class Evidence:
     lines, joined by a space)."""
     line: int
     """Index of the (first) line in the searched text (reading order)."""
+    ocr: bool = False
+    """The line was read by OCR from an image of the page: its words may be misread."""
 
     def to_dict(self) -> dict[str, Any]:
+        if self.ocr:  # only then: the JSON of a resume with a text layer stays as it was
+            return {"section": self.section, "text": self.text, "ocr": True}
         return {"section": self.section, "text": self.text}
 
 
@@ -502,7 +508,7 @@ def find_skills(
             and owner.get(id(following[1])) == owned
             and line_continues(line, following[1])
         )
-        lines.append(TextLine(line.text, section.name, owned, continues))
+        lines.append(TextLine(line.text, section.name, owned, continues, line.ocr))
     # A position's title stands on one of its first lines, before the description.
     title_lines: dict[int, str] = {}
     for position in positions:
@@ -1069,7 +1075,8 @@ def _evidence(mentions: Sequence[Mention], lines: Sequence[TextLine]) -> tuple[E
         if mention.line in shown and last in shown:
             continue
         text = " ".join(lines[index].text for index in range(mention.line, last + 1))
-        evidence.append(Evidence(lines[mention.line].section, text, mention.line))
+        first = lines[mention.line]
+        evidence.append(Evidence(first.section, text, mention.line, first.ocr))
         shown.update(range(mention.line, last + 1))
     return tuple(evidence)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import random
+import struct
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
@@ -33,6 +35,8 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "latin1.txt": (0, ""),
     "one-long-line.txt": (0, ""),
     "no-permission.txt": (3, "permission denied"),
+    "huge-image.png": (3, "over the 40,000,000-pixel limit"),
+    "text-named-jpg.jpg": (3, "not a PNG, JPEG or TIFF image (text)"),
 }
 RESUME_TEXT = (
     "Zoë Müller\nSUMMARY\nMachine learning engineer, 4 years of Python and PyTorch.\n"
@@ -76,6 +80,19 @@ def _raw_pdf(content: bytes) -> bytes:
     return bytes(out)
 
 
+def huge_png(width: int, height: int) -> bytes:
+    """A PNG that declares ``width`` × ``height`` grey pixels and holds one row of them: a
+    few kilobytes that would decode to gigabytes (a decompression bomb)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + body))
+        return struct.pack(">I", len(body)) + kind + body + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    row = zlib.compress(b"\x00" + b"\xff" * width)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", row) + chunk(b"IEND", b"")
+
+
 def build_corpus(folder: Path) -> dict[str, tuple[int, str]]:
     """Write every hostile file into ``folder``; return :data:`EXPECTED`."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -113,6 +130,8 @@ def build_corpus(folder: Path) -> dict[str, tuple[int, str]]:
     (folder / "one-long-line.txt").write_text(
         "Python PyTorch machine learning " * 320_000, encoding="utf-8"
     )
+    (folder / "huge-image.png").write_bytes(huge_png(9_000, 9_000))
+    (folder / "text-named-jpg.jpg").write_text(RESUME_TEXT, encoding="utf-8")
     locked = folder / "no-permission.txt"
     locked.write_text(RESUME_TEXT, encoding="utf-8")
     locked.chmod(0)

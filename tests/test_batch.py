@@ -257,7 +257,8 @@ def test_other_files_are_skipped_with_a_reason(runner: CliRunner, quick: Path) -
     assert "skipped 5: hidden 1, lock file 1, special file 1, unsupported type 2" in lines, (
         result.stderr
     )
-    assert "  notes.xlsx: unsupported type '.xlsx' (PDF, DOCX, TXT or Markdown are read)" in lines
+    formats = "PDF, DOCX, TXT, Markdown, PNG, JPEG or TIFF"
+    assert f"  notes.xlsx: unsupported type '.xlsx' ({formats} are read)" in lines
     assert "  docx/~$ad_of_ai.docx: an Office lock file" in lines
     assert "  pipe.txt: not a regular file (a pipe or a device)" in lines
 
@@ -284,7 +285,7 @@ def test_no_inputs_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "notes.xlsx").write_bytes(b"x")
     result = run(runner, tmp_path)
     assert result.exit_code == 2
-    assert "no resume files (PDF, DOCX, TXT or Markdown) to score" in result.stderr
+    assert "no resume files (PDF, DOCX, TXT, Markdown, PNG, JPEG or TIFF) to score" in result.stderr
     assert "skipped notes.xlsx: unsupported type '.xlsx'" in result.stderr
 
 

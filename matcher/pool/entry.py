@@ -215,7 +215,7 @@ def read_entry(path: Path, name: str, taxonomy: Taxonomy, options: AnalysisOptio
     from matcher.pipeline import read_document
 
     raw = path.read_bytes() if path.is_file() else b""
-    document = read_document(path, engine=options.engine)
+    document = read_document(path, engine=options.engine, ocr=options.ocr)
     return make_entry(
         document,
         taxonomy,
