@@ -307,7 +307,7 @@ def test_batch_scores_scans_and_keys_the_cache_by_the_ocr_mode(
     assert never.exit_code == 1  # not served from the cache: the scan is now an error row
     rows = {row["file"]: row for row in map(json.loads, out.read_text().splitlines())}
     assert rows["scan.png"]["error"]["code"] == "no-text"
-    assert batch._options_key(batch.AnalysisOptions(ocr="auto")) != batch._options_key(
+    assert batch.options_key(batch.AnalysisOptions(ocr="auto")) != batch.options_key(
         batch.AnalysisOptions(ocr="never")
     )
 
