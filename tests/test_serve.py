@@ -464,3 +464,20 @@ def test_serve_reports_a_port_in_use(runner: CliRunner, tmp_path: Path) -> None:
         )
     assert result.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+
+
+# --- load -----------------------------------------------------------------------------------
+
+
+def test_concurrent_uploads_while_ranking_lose_nothing() -> None:
+    """bench_serve's load, smaller: every file a row of its own, every request answered
+    (``python -m benchmarks.bench_serve`` runs 4 clients of 50 files and gives the times)."""
+    from benchmarks.bench_serve import load_check
+
+    found = load_check(clients=4, files_per_client=3)
+    assert found["refused"] == [] and found["rank_failures"] == []
+    assert found["accepted"] == 12
+    assert found["statuses"] == {"added": 12}
+    assert found["distinct_names"] == found["distinct_entries"] == 12
+    assert found["pool_entries"] == found["pool_names_distinct"] == 12
+    assert found["rank_requests"] >= 1

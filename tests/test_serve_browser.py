@@ -11,10 +11,6 @@ Playwright never downloads a browser here: it launches the system's Chromium.
 from __future__ import annotations
 
 import os
-import re
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,37 +43,10 @@ WAIT_MS = 300_000  # analysing the samples on a loaded machine; no timing is ass
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """``matcher serve`` on a free loopback port: (its address, the pool's file)."""
-    db = tmp_path / "pool.sqlite"
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "matcher", "serve", "--db", str(db)),
-            *("--port", "0", "--as-of", "2026-05", "--jobs", "1"),
-        ],
-        cwd=tmp_path,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert process.stderr is not None
-    address = None
-    for line in process.stderr:
-        found = re.search(r"open (http://127\.0\.0\.1:\d+/)", line)
-        if found:
-            address = found.group(1)
-            break
-    # Keep reading what it says, so that a full pipe never stalls it.
-    said: list[str] = []
-    reader = threading.Thread(target=lambda: said.extend(process.stderr or ()), daemon=True)
-    reader.start()
-    try:
-        assert address is not None, "the server did not start"
-        yield address, db
-    finally:
-        process.terminate()
-        process.wait(timeout=60)
-        reader.join(timeout=10)
-        process.stderr.close()
-    assert not [line for line in said if "Traceback" in line], "".join(said)
+    from benchmarks.bench_serve import serving
+
+    with serving(tmp_path, "--jobs", "1") as address:
+        yield f"{address}/", tmp_path / "pool.sqlite"
 
 
 def test_upload_screen_open_and_export_in_chromium(

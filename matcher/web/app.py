@@ -193,6 +193,13 @@ class Matcher:
     def close(self) -> None:
         self.uploads.close()
         self.pool.close()
+        # The adds' worker processes idle for minutes before they leave (joblib keeps them
+        # for the next batch), and the server's exit waits for them: stop them now.
+        from joblib.externals.loky import reusable_executor
+
+        executor = reusable_executor._executor
+        if executor is not None:
+            executor.shutdown(wait=True, kill_workers=True)
 
     # --- queries ------------------------------------------------------------------------
 
