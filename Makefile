@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean
+.PHONY: demo serve-demo test lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/matcher score samples/resumes/senior_healthcare_ananya_rao.pdf --as-of 2026-11
+	@echo
+	@echo "The web app on the samples: make serve-demo (it runs matcher serve --db demo-pool.sqlite), then open http://127.0.0.1:8000"
+
+# The web app on a pool of the shipped samples (added first, then served on 127.0.0.1:8000).
+serve-demo: $(STAMP)
+	$(BIN)/matcher pool add samples/resumes --db demo-pool.sqlite --as-of 2026-11
+	$(BIN)/matcher serve --db demo-pool.sqlite --as-of 2026-11
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

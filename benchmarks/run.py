@@ -51,7 +51,7 @@ SCHEMA_VERSION = 1
 BENCH_DIR = ROOT / "benchmarks"
 OUT_DIR = BENCH_DIR / "out"
 DATA_ENV = "BENCH_DATA"
-BENCHMARKS = ("read", "real", "years", "skills", "score", "pool", "ocr", "speed")
+BENCHMARKS = ("read", "real", "years", "skills", "score", "pool", "ocr", "serve", "speed")
 """Run in this order: ``benchmarks/bench_<name>.py``.  Speed last, once the machine's disk
 cache holds the PDFs for every benchmark alike."""
 FULL_RUN_LIMITS = {"read": 3}
@@ -608,6 +608,36 @@ def ocr_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return metrics
 
 
+def serve_metrics(report: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The web app under load (bench_serve): rows kept, analysis rate, ranking's answers."""
+    files = report.get("files") or 0
+    rows = {
+        "serve.rows_per_file": (
+            report.get("distinct_entries", 0) / files if files else None,
+            "uploads that became a pool entry of their own, per file sent",
+            "higher",
+            "quality",
+        ),
+        "serve.resumes_per_second": (
+            report.get("resumes_per_second"),
+            "resumes analysed per second, 4 clients uploading while one ranks",
+            "higher",
+            "time",
+        ),
+        "serve.rank_median_s": (
+            report.get("rank_median_s"),
+            "GET /api/rank during the uploads, median (s)",
+            "lower",
+            "time",
+        ),
+    }
+    return {
+        key: {"value": value, "label": label, "better": better, "kind": kind}
+        for key, (value, label, better, kind) in rows.items()
+        if value is not None
+    }
+
+
 def collect_metrics(
     reports: Mapping[str, Mapping[str, Any]], runs: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, dict[str, Any]]:
@@ -630,6 +660,8 @@ def collect_metrics(
             metrics.update(pool_metrics(report))
         if name == "ocr":
             metrics.update(ocr_metrics(report))
+        if name == "serve":
+            metrics.update(serve_metrics(report))
     for name, run in runs.items():
         if run.get("status") == "ok":
             metrics[f"runtime.{name}"] = {

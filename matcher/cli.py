@@ -333,13 +333,9 @@ def _analyse(
 
 def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]:
     """Stamp the schema version; remove the candidate's identity when asked."""
-    from matcher.redact import redact_candidate
+    from matcher.results import finish_output
 
-    data = {"schema_version": SCHEMA_VERSION, **data}
-    return redact_candidate(data, parsed.contact) if redact else data
-
-
-SCHEMA_VERSION = 1
+    return finish_output(data, parsed.contact, redact=redact)
 
 
 @cli.command("parse")
@@ -871,7 +867,7 @@ def batch_command(
     try:
         with _SigtermAsInterrupt():
             for result in stream:
-                row = _ranked_row(result, target, tax)  # options.redact did it
+                row = results.output_row(result, target, tax)  # options.redact did it
                 rows.append(row)
                 if writer is not None:
                     writer.add(row)
@@ -942,21 +938,6 @@ def _results_file(
         return results.ResultsFile(out_file, str(out_format), arrange=arrange)
     except batch.BatchError as exc:
         raise click.BadParameter(exc.message, param_hint="--out") from exc
-
-
-def _ranked_row(result: Any, target: Any, tax: Any, *, redact: bool = False) -> Any:
-    """A batch result as its outputs show it: ``--level``'s gaps as its next step, the
-    schema version stamped."""
-    from matcher import batch
-
-    data = None
-    if result.data is not None:
-        data = dict(result.data)
-        if target.level is not None:
-            chosen = next(fit for fit in data["levels"] if fit["id"] == target.level)
-            data["next_level"] = {key: chosen[key] for key in ("id", "name", "missing_skills")}
-        data = finish(data, result, redact=redact)
-    return batch.rank_row(result, target, tax, data=data)
 
 
 def _write_outputs(
@@ -1437,7 +1418,7 @@ def pool_rank(
     """
     import time
 
-    from matcher import batch
+    from matcher import batch, results
     from matcher.job import resolve_skills
     from matcher.pool import Pool, RankQuery, rank_pool
     from skills_taxonomy import load_taxonomy
@@ -1472,7 +1453,9 @@ def pool_rank(
     started = time.monotonic()
     with Pool.open(db, create=False) as opened:
         ranking = rank_pool(opened, query, tax, options)
-    rows = [_ranked_row(result, query.target, tax, redact=redact) for result in ranking.results]
+    rows = [
+        results.output_row(result, query.target, tax, redact=redact) for result in ranking.results
+    ]
     ranked = batch.rank_rows(rows)
     writer = _results_file(out_file, out_format, batch.rank_rows)
     if writer is not None:
@@ -1581,6 +1564,165 @@ def pool_search(
         f"{count} match {' + '.join(describe(read, tax))}; {len(hits)} shown, in {seconds:.2f} s",
         err=True,
     )
+
+
+# --- the web app --------------------------------------------------------------------------
+
+MIN_TOKEN_LENGTH = 16
+
+
+@cli.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; any but loopback needs --token.",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port (0: any free one).",
+)
+@click.option(
+    "--token",
+    envvar="MATCHER_TOKEN",
+    default=None,
+    metavar="T",
+    help="Every request must carry it (at least 16 characters) [env: MATCHER_TOKEN].",
+)
+@click.option(
+    "--uploads",
+    "uploads_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="Keep uploaded files here [default: beside a SQLite pool, NAME-uploads/].",
+)
+@click.option(
+    "--max-upload-mb",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    help="Largest file an upload may hold.",
+)
+@click.option(
+    "--max-files",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Most files one upload may hold.",
+)
+@jobs_option
+@timeout_option
+@spacy_model_option
+@resume_options
+def serve_command(
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    uploads_dir: Path | None,
+    max_upload_mb: float,
+    max_files: int,
+    jobs: int | None,
+    timeout: float,
+    spacy_model: str | None,
+    taxonomy_file: Path | None,
+    as_of: date | None,
+    engine: str,
+    redact: bool,
+) -> None:
+    """Open the pool in a web browser: upload, screen, read each candidate; an HTTP API.
+
+    Resumes uploaded (drag and drop) are analysed in the background and added to the pool
+    as `matcher pool add` adds them; screening ranks it as `matcher pool rank` does, and
+    exports the same CSV, JSONL and HTML report. The API under /api/ returns the JSON the
+    command line prints (described at /api). Listens on 127.0.0.1 only, unless --host
+    names another address, which needs --token. With --redact, uploads are stored
+    without contact details and no page shows a candidate's identity.
+
+    \b
+    Example:
+      matcher serve                                # the pool matcher-pool.sqlite here
+      matcher serve --db team.sqlite --port 8080 --redact
+      MATCHER_TOKEN=$(openssl rand -hex 16) matcher serve --host 0.0.0.0
+    """
+    import importlib.util
+    import ipaddress
+    import socket
+
+    from matcher.errors import UsageError
+    from matcher.web import SERVE_LIBRARIES
+
+    missing = [name for name in SERVE_LIBRARIES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise UsageError(
+            f"matcher serve needs {', '.join(missing)}: pip install 'ai-role-matcher[serve]'",
+            hint="",  # the message says what to do: one line
+        )
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise click.BadParameter(
+            f"use at least {MIN_TOKEN_LENGTH} characters (e.g. `openssl rand -hex 16`)",
+            param_hint="--token",
+        )
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and token is None:
+        raise click.BadParameter(
+            f"{host} lets other computers in: give --token T (or set MATCHER_TOKEN) too",
+            param_hint="--host",
+        )
+    from skills_taxonomy import load_taxonomy
+
+    check_spacy_model(load_taxonomy(taxonomy_file), spacy_model)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind((host.strip("[]"), port))
+    except OSError as exc:
+        listener.close()
+        raise click.BadParameter(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc}", param_hint="--port"
+        ) from exc
+    import uvicorn
+
+    from matcher.pool.store import describe
+    from matcher.web.app import ServeSettings, create_app
+
+    settings = ServeSettings(
+        db=db,
+        uploads=uploads_dir,
+        token=token,
+        loopback=loopback,
+        redact=redact,
+        taxonomy_file=taxonomy_file,
+        engine=engine,
+        as_of=as_of,
+        spacy_model=spacy_model,
+        max_upload_bytes=int(max_upload_mb * 1024 * 1024),
+        max_files=max_files,
+        jobs=jobs,
+        timeout=timeout or None,
+    )
+    app = create_app(settings)
+    state = app.state.matcher
+    bound = listener.getsockname()[1]
+    shown = f"[{host.strip('[]')}]" if family == socket.AF_INET6 else host
+    address = f"http://{shown}:{bound}/" + ("?token=YOUR_TOKEN" if token else "")
+    click.echo(
+        f"matcher serve: the pool at {describe(state.pool.store.url)} "
+        f"({len(state.pool)} resumes), uploads in {state.folder}",
+        err=True,
+    )
+    click.echo(f"open {address}  (Ctrl-C stops)", err=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on")
+    uvicorn.Server(config).run(sockets=[listener])
 
 
 # --- taxonomy ---------------------------------------------------------------------------

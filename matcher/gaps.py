@@ -6,7 +6,7 @@ names the roadmap step that teaches it and the guide's certifications that cover
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,3 +68,33 @@ def roadmap_step(skill_id: str, taxonomy: Taxonomy) -> RoadmapStep | None:
     evidenced = taxonomy.skill(skill_id).evidences
     steps = [step for step in taxonomy.roadmap if any(key in step.teaches for key in evidenced)]
     return max(steps, key=lambda step: step.step, default=None)
+
+
+def report_gaps(
+    data: Mapping[str, Any],
+    taxonomy: Taxonomy,
+    *,
+    level: str | None = None,
+    industry: str | None = None,
+) -> dict[str, Any]:
+    """``matcher gaps``'s ``target`` and ``gaps`` from a report (``score --format json``'s
+    object, as a pool stores it): to ``level``, to ``industry``, or with neither to the
+    posting of the report's ``job``."""
+    from matcher.score import missing_skills
+
+    missing: list[MissingSkill]
+    if level is not None:
+        fit = next(f for f in data["levels"] if f["id"] == level)
+        target = {"kind": "level", "id": fit["id"], "name": fit["name"], "score": fit["score"]}
+        missing = [MissingSkill(**m) for m in fit["missing_skills"]]
+    elif industry is not None:
+        sector = taxonomy.industry(industry)
+        fit = next(f for f in data["industries"] if f["id"] == industry)
+        target = {"kind": "industry", "id": sector.id, "name": sector.name, "score": fit["score"]}
+        shown = {skill["id"]: 1.0 for skill in data["skills"]}
+        missing = list(missing_skills(sector.skills, {}, shown, taxonomy))
+    else:
+        job = data["job"]
+        target = {"kind": "job", "id": job["file"], "name": job["title"], "score": job["score"]}
+        missing = [MissingSkill(**m) for m in job["missing_skills"]]
+    return {"target": target, "gaps": [gap.to_dict() for gap in find_gaps(missing, taxonomy)]}

@@ -13,25 +13,43 @@ import io
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matcher.batch import BatchError, RankedRow, Skipped, write_atomic
+from matcher.batch import (
+    BatchError,
+    FileResult,
+    RankedRow,
+    Skipped,
+    Target,
+    contact_of,
+    rank_row,
+    write_atomic,
+)
+
+if TYPE_CHECKING:
+    from matcher.parse import Contact
+    from skills_taxonomy import Taxonomy
 
 __all__ = [
     "CSV_COLUMNS",
     "DEFAULT_CHECKPOINT_SECONDS",
     "FORMATS",
+    "SCHEMA_VERSION",
     "BatchSummary",
     "ResultsFile",
     "csv_cells",
+    "finish_output",
     "format_of",
+    "output_row",
     "render_rows",
     "summary_lines",
 ]
 
+SCHEMA_VERSION = 1
+"""The ``schema_version`` every JSON object matcher writes carries (PRODUCT.md's contract)."""
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "json"}
 """Result file formats, by extension."""
 CSV_COLUMNS = (
@@ -69,6 +87,31 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def format_of(path: Path) -> str | None:
     """``csv``, ``jsonl`` or ``json`` from a file's extension; None when it is none of them."""
     return FORMATS.get(path.suffix.lower())
+
+
+def finish_output(data: Mapping[str, Any], contact: Contact, *, redact: bool) -> dict[str, Any]:
+    """``data`` as every front door shows it: the schema version stamped, and with
+    ``redact`` the candidate's identity (``contact``, and addresses by their shape) removed."""
+    from matcher.redact import redact_candidate
+
+    finished = {"schema_version": SCHEMA_VERSION, **data}
+    return redact_candidate(finished, contact) if redact else finished
+
+
+def output_row(
+    result: FileResult, target: Target, taxonomy: Taxonomy, *, redact: bool = False
+) -> RankedRow:
+    """A scored (or failed) file as the ranking outputs show it: the target level's gaps
+    as its next step, the schema version stamped, redacted when asked."""
+    data = None
+    if result.data is not None:
+        data = dict(result.data)
+        if target.level is not None:
+            chosen = next(fit for fit in data["levels"] if fit["id"] == target.level)
+            data["next_level"] = {key: chosen[key] for key in ("id", "name", "missing_skills")}
+        contact = result.contact or contact_of(result.data["candidate"])
+        data = finish_output(data, contact, redact=redact)
+    return rank_row(result, target, taxonomy, data=data)
 
 
 def csv_cells(row: RankedRow) -> list[str]:

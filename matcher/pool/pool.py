@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from matcher.batch import AnalysisOptions, BatchInput, FileError, run_batch
+from matcher.document import ResumeText
 from matcher.pool.entry import (
     Entry,
     analysis_key,
@@ -257,6 +258,22 @@ class Pool:
                 sa.select(resumes.c.report).where(resumes.c.id == entry_id)
             ).scalar()
         return None if found is None else dict(unpack(found))
+
+    def id_of(self, digest: str) -> int | None:
+        """The id of the entry whose file's bytes have this sha256, if one has."""
+        with self.store.transaction() as connection:
+            found = connection.execute(
+                sa.select(resumes.c.id).where(resumes.c.digest == digest)
+            ).scalar()
+        return None if found is None else int(found)
+
+    def document(self, entry_id: int) -> ResumeText | None:
+        """The lines of one entry as they were read (redacted in a redacted pool)."""
+        with self.store.transaction() as connection:
+            found = connection.execute(
+                sa.select(resumes.c.document).where(resumes.c.id == entry_id)
+            ).scalar()
+        return None if found is None else unpack_document(found)
 
     def duplicate_groups(self) -> list[list[tuple[int, str]]]:
         """Groups of entries that look like one candidate (two or more each), as (id, name)."""

@@ -40,6 +40,8 @@ class RankQuery:
     top: int | None = None
     every_version: bool = False
     """Rank each stored resume, not each candidate's newest one only."""
+    ids: tuple[int, ...] | None = None
+    """Score only these entries (each, whatever newer resume its candidate has)."""
 
     @property
     def target(self) -> Target:
@@ -66,6 +68,8 @@ class PoolRanking:
     """Candidates left out for lacking a required skill."""
     too_junior: int
     """Candidates left out for fewer years than asked."""
+    ids: tuple[int, ...] = ()
+    """The pool's id of each result."""
 
 
 def rank_pool(
@@ -90,7 +94,10 @@ def rank_pool(
     stored = len(rows)
     keep = list(range(len(rows)))
     older = 0
-    if not query.every_version:
+    if query.ids is not None:
+        wanted = set(query.ids)
+        keep = [i for i in keep if rows[i].id in wanted]
+    elif not query.every_version:
         keep = _newest(rows)
         older = len(rows) - len(keep)
     headlines: dict[int, Any] = {}
@@ -130,7 +137,8 @@ def rank_pool(
         )
         for _, _, index, place in scored
     ]
-    return PoolRanking(results, stored, refreshed, older, lacking, too_junior)
+    ids = tuple(rows[index].id for _, _, index, _ in scored)
+    return PoolRanking(results, stored, refreshed, older, lacking, too_junior, ids)
 
 
 def _newest(rows: Sequence[Any]) -> list[int]:
