@@ -1633,6 +1633,7 @@ def serve_command(
     taxonomy_file: Path | None,
     as_of: date | None,
     engine: str,
+    ocr: str,
     redact: bool,
 ) -> None:
     """Open the pool in a web browser: upload, screen, read each candidate; an HTTP API.
@@ -1703,6 +1704,7 @@ def serve_command(
         redact=redact,
         taxonomy_file=taxonomy_file,
         engine=engine,
+        ocr=ocr,
         as_of=as_of,
         spacy_model=spacy_model,
         max_upload_bytes=int(max_upload_mb * 1024 * 1024),

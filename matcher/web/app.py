@@ -48,6 +48,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matcher.batch import AnalysisOptions, contact_of
 from matcher.errors import MatcherError
+from matcher.ocr import DEFAULT_OCR
 from matcher.pool import Pool, RankQuery, rank_pool
 from matcher.pool.store import database_files
 from matcher.results import finish_output, output_row
@@ -93,6 +94,8 @@ class ServeSettings:
     """Store no contact details and show no identities (file names are kept)."""
     taxonomy_file: Path | None = None
     engine: str = "pdfplumber"
+    ocr: str = DEFAULT_OCR
+    """When to read pages by OCR (:data:`matcher.ocr.OCR_MODES`)."""
     as_of: date | None = None
     spacy_model: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1024 * 1024
@@ -176,6 +179,7 @@ class Matcher:
         self.options = AnalysisOptions(
             taxonomy_file=settings.taxonomy_file,
             engine=settings.engine,
+            ocr=settings.ocr,
             as_of=settings.as_of,
             spacy_model=settings.spacy_model,
             redact=settings.redact,
@@ -186,7 +190,11 @@ class Matcher:
         self.postings = Postings(
             self.folder / "postings",
             lambda path: read_job(
-                path, self.taxonomy, engine=settings.engine, spacy_model=settings.spacy_model
+                path,
+                self.taxonomy,
+                engine=settings.engine,
+                ocr=settings.ocr,
+                spacy_model=settings.spacy_model,
             ),
         )
 
