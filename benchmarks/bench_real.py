@@ -27,7 +27,8 @@ README:
   Month(s)", against that statement;
 - **institutions**: the share of labelled institutions that some education entry names
   (word F1 at least 0.5);
-- **unreadable**: a file labelled unreadable must be refused (exit 4), not scored.
+- **unreadable**: a file labelled unreadable (its text layer cannot be decoded) must be
+  refused (exit 4) or, with the ``ocr`` extra, read by OCR: never scored from its garbage.
 
 Beside the product's numbers stand the ones it gave before the reader learnt real
 templates (``BEFORE``, measured with this script on the commit named there), so the gain
@@ -227,6 +228,7 @@ def analyse(path: Path, label: dict[str, Any], engine: str) -> dict[str, Any]:
     resume = parse_resume(document, taxonomy=load_taxonomy(), as_of=as_of)
     stated = _STATED_RE.search(document.text)
     return {
+        "ocr_pages": len(document.ocr_pages),
         "name": resume.contact.name,
         "email": resume.contact.email,
         "phone": resume.contact.phone,
@@ -245,7 +247,9 @@ def score_file(label: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
     """How one file's reading compares with its label, field by field."""
     result: dict[str, Any] = {"file": label["file"]}
     if not label.get("readable", True):
-        result["unreadable_right"] = ours.get("exit") == 4
+        # Refused (exit 4), or, where the ocr extra is installed, read from its pages' pictures.
+        result["unreadable_right"] = ours.get("exit") == 4 or ours.get("ocr_pages", 0) > 0
+        result["unreadable_by_ocr"] = ours.get("ocr_pages", 0) > 0
         return result
     if "error" in ours:
         result["error"] = ours["error"]
@@ -328,6 +332,7 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     )
     unreadable = [row["unreadable_right"] for row in rows if "unreadable_right" in row]
     summary["unreadable_refused"] = _share(sum(unreadable), len(unreadable))
+    summary["unreadable_by_ocr"] = sum(bool(row.get("unreadable_by_ocr")) for row in rows)
     summary["errors"] = sum("error" in row for row in rows)
     summary["positions_labelled"] = gold
     return summary
@@ -400,7 +405,8 @@ def _print_summary(engine: str, summary: dict[str, Any], before: dict[str, Any])
     spurious = {key: summary[f"{key}_spurious"] for key in ("name", "email", "phone")}
     print(f"  spurious values   {spurious}")
     print(
-        f"  unreadable refused {summary['unreadable_refused']}, errors {summary['errors']},"
+        f"  unreadable refused or read by OCR {summary['unreadable_refused']} "
+        f"({summary['unreadable_by_ocr']} by OCR), errors {summary['errors']},"
         f" labelled positions {summary['positions_labelled']}"
     )
 
