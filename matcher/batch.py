@@ -320,6 +320,13 @@ class AnalysisOptions:
     keep: bool = False
     """Make the pool's entry of each file (:attr:`FileResult.entry`) instead of its score."""
 
+    def dated(self) -> AnalysisOptions:
+        """These options with :attr:`today` fixed to this month when neither it nor
+        :attr:`as_of` is set, so every worker, the cache and a pool agree on it."""
+        if self.as_of is None and self.today is None:
+            return replace(self, today=date.today().replace(day=1))
+        return self
+
 
 @dataclass(frozen=True)
 class FileError:
@@ -389,8 +396,7 @@ def run_batch(
     ``matcher`` stages to their stderr, as this process does when its logging is set up;
     None leaves workers silent.
     """
-    if options.as_of is None and options.today is None:
-        options = replace(options, today=date.today().replace(day=1))
+    options = options.dated()
     tasks = []
     for item in inputs:
         if cache is not None:

@@ -10,9 +10,9 @@ the pool replaces that path's entry.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -98,9 +98,7 @@ class Pool:
 
         ``batch``: :func:`matcher.batch.run_batch`'s keywords (jobs, timeout, scheduler,
         log_level)."""
-        if options.as_of is None and options.today is None:
-            options = replace(options, today=date.today().replace(day=1))
-        options = replace(options, keep=True)
+        options = replace(options.dated(), keep=True)
         todo = []
         candidates = CandidateIndex()
         names: dict[int, str] = {}
@@ -221,8 +219,6 @@ class Pool:
         return found
 
     def listing(self, options: AnalysisOptions) -> list[Listed]:
-        import json
-
         current = analysis_version(options)
         with self.store.transaction() as connection:
             rows = connection.execute(
@@ -302,8 +298,7 @@ class Pool:
 
         from matcher.batch import worker_count
 
-        if options.as_of is None and options.today is None:
-            options = replace(options, today=date.today().replace(day=1))
+        options = options.dated()
         current = _current_keys(options)
         with self.store.transaction() as connection:
             stale = connection.execute(
@@ -352,8 +347,8 @@ def _reanalyse(task: tuple[bytes, str, str, str, float, bool], options: Analysis
 
 
 def _current_keys(options: AnalysisOptions) -> list[str]:
-    if options.as_of is None and options.today is None:
-        options = replace(options, today=date.today().replace(day=1))
+    """The analysis keys a fresh entry may have under ``options`` (dated: see
+    :meth:`AnalysisOptions.dated`)."""
     return [
         analysis_key(replace(options, redact=redact), dated_by_today=dated)
         for redact in (False, True)
