@@ -1,12 +1,13 @@
 """The job score's weights, judged on jobs they were not fitted on.
 
-A job score is ``sum(w_k * s_k * c_k) / sum(w_k * s_k)`` over its components ``c_k``
+A job score is ``L * sum(w_k * s_k * c_k) / sum(w_k * s_k)`` over its components ``c_k``
 (:func:`matcher.job.job_components`), where ``s_k`` shrinks the skill components of a
-posting that names few taxonomy skills (:func:`matcher.job.component_weights`).  Within one
-posting the denominator is the same for every resume, so the order of two resumes depends
-on ``w`` linearly: a pairwise model learns it.  For every two resumes of one job whose
-judgements differ (a recruiter's 1-7 on FERR; matched over unmatched on rjdb), the
-difference of their ``s_k * c_k`` is a sample; a logistic regression without intercept on
+posting that names few taxonomy skills (:func:`matcher.job.component_weights`) and ``L``
+scales down a short resume (:func:`matcher.job.length_scale`).  Within one posting the
+denominator is the same for every resume, so the order of two resumes depends on ``w``
+linearly: a pairwise model learns it.  For every two resumes of one job whose judgements
+differ (a recruiter's 1-7 on FERR; matched over unmatched on rjdb), the difference of their
+``L * s_k * c_k`` is a sample; a logistic regression without intercept on
 those differences gives ``w`` (negative coefficients clipped to 0, the rest scaled to sum
 to 1).  Both sets weigh the same in the fit, whatever their number of pairs.
 
@@ -32,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matcher.job import DEFAULT_JOB_WEIGHTS  # noqa: E402
+from matcher.job import DEFAULT_JOB_WEIGHTS, length_scale  # noqa: E402
 
 COMPONENTS = tuple(DEFAULT_JOB_WEIGHTS)
 FOLDS = 5
@@ -51,13 +52,20 @@ class Judged:
     scales: Mapping[str, float]
     """``s_k``: how much of its weight each component keeps for this posting."""
 
+    @property
+    def length(self) -> float:
+        return float(length_scale(np.array(self.components["length"])))
+
     def features(self) -> np.ndarray:
-        return np.array([self.scales[key] * self.components[key] for key in COMPONENTS])
+        return self.length * np.array(
+            [self.scales[key] * self.components[key] for key in COMPONENTS]
+        )
 
     def score(self, weights: Mapping[str, float]) -> float:
         applied = {key: weights[key] * self.scales[key] for key in COMPONENTS}
         total = sum(applied.values())
-        return sum(applied[key] * self.components[key] for key in COMPONENTS) / total
+        summed = sum(applied[key] * self.components[key] for key in COMPONENTS)
+        return self.length * summed / total
 
 
 def _differences(rows: Sequence[Judged]) -> np.ndarray:

@@ -10,12 +10,18 @@ A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
 
 ``required``   weighted share of the posting's required taxonomy skills the resume evidences
 ``preferred``  the same for its preferred skills
-``experience`` the resume's years against the posting's minimum, plus a little for depth
+``experience`` the resume's years against the posting's minimum, plus a little for depth,
+               counted as far as the resume does the posting's kind of work
 ``text``       TF-IDF cosine of the two texts, the resume's work history counted twice
 ``coverage``   for each line of the posting, the share of its words and word pairs the
                resume's work history uses (a word only in a skills list or a summary counts
                half); the mean, weighted like the line's skills (required, neutral,
                preferred)
+``recent``     the same from the candidate's two most recent positions alone: what they
+               do now counts above what they once did
+
+A resume shorter than :data:`DEFAULT_FULL_LENGTH` words has its score scaled down, to half
+at none (``length`` among the components): a thin resume gives a recruiter little to go on.
 
 Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
 plans"); ``coverage`` reads them from the posting's own words.  The two skills components
@@ -43,6 +49,7 @@ from matcher.features import skill_strengths, years_fit
 from matcher.job_terms import (
     ASIDE,
     DIRECT,
+    RECENT,
     PostingTerms,
     ResumeTerms,
     TermMatrix,
@@ -69,11 +76,12 @@ PREFERRED_WEIGHT = 0.5
 DERIVED_WEIGHT = 0.5
 """Share of a tool's weight its competency gets (asking for PyTorch is asking for deep learning)."""
 DEFAULT_JOB_WEIGHTS = {
-    "required": 0.25,
+    "required": 0.15,
     "preferred": 0.05,
-    "experience": 0.20,
-    "text": 0.25,
-    "coverage": 0.25,
+    "experience": 0.25,
+    "text": 0.30,
+    "coverage": 0.20,
+    "recent": 0.05,
 }
 DEFAULT_ELSEWHERE_WEIGHT = 0.5
 """What a posting's word counts in ``coverage`` when the resume has it only outside its work
@@ -94,6 +102,16 @@ DEFAULT_EXPERIENCE_DEPTH = 0.3
 candidates who both meet "4+ years", the one with more counts a little more."""
 DEFAULT_YEARS_SCALE = 3.0
 """Years at which depth is half full when the posting states no minimum (else the minimum)."""
+DEFAULT_RELEVANT_SHARE = 0.3
+"""``required`` or ``coverage`` from which a resume's years count in full in ``experience``;
+below it they count in proportion: twelve years as a chef are no years for an ML posting."""
+DEFAULT_RECENT_POSITIONS = 2
+"""How many of the latest positions ``recent`` reads."""
+DEFAULT_FULL_LENGTH = 300
+"""Words from which a resume's length no longer lowers its job score."""
+DEFAULT_SHORT_FLOOR = 0.5
+"""The share of its score a resume of no words would keep (the scale grows linearly to 1 at
+:data:`DEFAULT_FULL_LENGTH`)."""
 # fmt: off
 BOILERPLATE_WORDS = frozenset({
     "ability", "able", "candidate", "demonstrated", "excellent", "experience", "experienced",
@@ -388,8 +406,7 @@ def score_job(
     weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
-    strengths = skill_strengths(skills)
-    matrix = TermMatrix.of([resume_terms(resume, strengths)])
+    matrix = TermMatrix.of([resume_terms(resume, skills)])
     return job_fit(job_scores(matrix, posting, weights=weights).row(0), posting, taxonomy)
 
 
@@ -429,21 +446,27 @@ def job_scores(
     """The score of every resume of ``matrix`` against ``posting``: each component and the
     weighted sum for all of them at once, with the same operations in the same order as for
     one, so a resume scores the same alone and in a pool of 100,000."""
+    required = weighted_shares(matrix, posting.required)
+    coverage = coverages(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT)
+    years = np.array(
+        [experience_fit(years, posting.years_min) for years in matrix.years], dtype=float
+    ).reshape(len(matrix))
+    relevant = np.minimum(np.maximum(required, coverage) / DEFAULT_RELEVANT_SHARE, 1.0)
     components = {
-        "required": weighted_shares(matrix, posting.required),
+        "required": required,
         "preferred": weighted_shares(matrix, posting.preferred),
-        "experience": np.array(
-            [experience_fit(years, posting.years_min) for years in matrix.years], dtype=float
-        ).reshape(len(matrix)),
+        "experience": years * relevant,
         "text": text_similarities(matrix, posting.terms),
-        "coverage": coverages(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT),
+        "coverage": coverage,
+        "recent": coverages(matrix, posting.terms, elsewhere_weight=0.0, recent=True),
     }
     weighted = component_weights(posting, weights)
     total = sum(weighted.values())
     summed = np.zeros(len(matrix))
     for key, values in components.items():
         summed = summed + weighted[key] * values
-    score = 100 * summed / total
+    components["length"] = np.minimum(matrix.words / DEFAULT_FULL_LENGTH, 1.0)
+    score = 100 * summed / total * length_scale(components["length"])
     lacking = (matrix.skill_strengths(posting.must_have) == 0).any(axis=1)
     score = np.where(lacking, np.minimum(score, DEFAULT_MUST_HAVE_CAP), score)
     return JobScores(matrix, score, components)
@@ -480,13 +503,14 @@ def _too_little(resume_words: int, posting: JobPosting) -> str | None:
     return None
 
 
-def resume_terms(resume: Resume, strengths: Mapping[str, float]) -> ResumeTerms:
+def resume_terms(resume: Resume, skills: Sequence[SkillMatch]) -> ResumeTerms:
     """What a posting is compared with in ``resume`` (see :mod:`matcher.job_terms`).
 
     The work history (experience sections, or the positions found elsewhere) is what a
     recruiter reads first: in ``text`` it counts twice, and in ``coverage`` a posting's word
     found only outside it (a skills list, a summary) counts
     :data:`DEFAULT_ELSEWHERE_WEIGHT`.  A resume with no work history found is read whole.
+    The terms of the latest positions are marked for ``recent``.
     """
     from matcher.score import identity_pattern, resume_text, without_identity
 
@@ -498,20 +522,25 @@ def resume_terms(resume: Resume, strengths: Mapping[str, float]) -> ResumeTerms:
         content = {**dict.fromkeys(terms - direct, ASIDE), **dict.fromkeys(direct, DIRECT)}
     else:
         content = dict.fromkeys(terms, DIRECT)
+    latest = sorted(
+        resume.experience.positions, key=lambda p: (p.period.end, p.period.start), reverse=True
+    )[:DEFAULT_RECENT_POSITIONS]
+    for term in content_terms("\n".join(p.text for p in latest)):
+        content[term] = content.get(term, DIRECT) | RECENT
     return ResumeTerms(
         tokens=token_weights(f"{text}\n{work}"),
         content=content,
-        strengths=dict(strengths),
+        strengths=skill_strengths(skills),
         years=resume.experience.total_years,
         words=sum(len(line.text.split()) for _, line in resume.iter_lines()),
     )
 
 
 def job_components(
-    resume: Resume, strengths: Mapping[str, float], posting: JobPosting
+    resume: Resume, skills: Sequence[SkillMatch], posting: JobPosting
 ) -> dict[str, float]:
     """Each component of a resume's fit to a posting, in [0, 1] (see the module's text)."""
-    matrix = TermMatrix.of([resume_terms(resume, strengths)])
+    matrix = TermMatrix.of([resume_terms(resume, skills)])
     return dict(job_scores(matrix, posting).row(0).components)
 
 
@@ -519,9 +548,18 @@ def component_weights(posting: JobPosting, weights: Mapping[str, float]) -> dict
     """``weights`` as they apply to this posting: a posting that names few skills of the
     taxonomy is scored mostly on what else it says (:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`)."""
     applied = dict(weights)
-    for key, wanted in (("required", posting.required), ("preferred", posting.preferred)):
+    for key, wanted in (
+        ("required", posting.required),
+        ("preferred", posting.preferred),
+    ):
         applied[key] *= min(1.0, sum(wanted.values()) / DEFAULT_SKILLS_FOR_FULL_WEIGHT)
     return applied
+
+
+def length_scale(length: NDArray[np.float64]) -> NDArray[np.float64]:
+    """The share of its score a resume keeps for its ``length`` component (words over
+    :data:`DEFAULT_FULL_LENGTH`, up to 1)."""
+    return DEFAULT_SHORT_FLOOR + (1 - DEFAULT_SHORT_FLOOR) * length
 
 
 def experience_fit(years: float | None, minimum: float | None) -> float:

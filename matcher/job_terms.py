@@ -7,7 +7,8 @@ or only elsewhere (``coverage``), its skills' strengths, its years and its lengt
 into a few kilobytes (:meth:`ResumeTerms.pack`), so a pool of stored resumes is matched
 against a new posting without reading a file or parsing anything again.
 
-:func:`match_terms` computes both components for a whole pool with a few array operations:
+:func:`text_similarities`, :func:`coverages` and :func:`weighted_shares` compute the
+components for a whole pool with a few array operations:
 only the posting's own terms are looked up in each resume.  Scoring one resume
 (:func:`matcher.job.score_job`) goes through the same function with a pool of one, so a
 resume scores the same, to the last bit, in ``score``, ``batch`` and ``pool rank``.
@@ -37,7 +38,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-PACK_VERSION = 1
+PACK_VERSION = 2
 """The layout of :meth:`ResumeTerms.pack`; a stored pack of another layout is analysed again."""
 IDF_ONE_SIDED = 1.0 + math.log(1.5)
 """The IDF scikit-learn gives a word found in one text of two (smooth IDF)."""
@@ -45,6 +46,8 @@ DIRECT = 1
 """A content term of the work history (or of a resume with no work history found)."""
 ASIDE = 2
 """A content term found only outside the work history (a skills list, a summary)."""
+RECENT = 4
+"""Added to :data:`DIRECT` for a term of the candidate's most recent positions."""
 
 _TOKEN = b"t\0"
 _CONTENT = b"c\0"
@@ -293,11 +296,14 @@ def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.f
 
 
 def coverages(
-    matrix: TermMatrix, posting: PostingTerms, *, elsewhere_weight: float
+    matrix: TermMatrix, posting: PostingTerms, *, elsewhere_weight: float, recent: bool = False
 ) -> NDArray[np.float64]:
     """The ``coverage`` component of each resume: for each posting line, the share of its
     terms the resume's work history has (a term only elsewhere counts ``elsewhere_weight``),
-    weighted like the line; the same sums in the same order as :func:`matcher.job.coverage`."""
+    weighted like the line; the same sums in the same order as :func:`matcher.job.coverage`.
+
+    With ``recent``, the ``recent`` component: the same share of terms in the candidate's
+    most recent positions alone (:data:`RECENT`), nothing counted from elsewhere."""
     n = len(matrix)
     total = sum(weight for _, weight in posting.lines)
     if total <= 0:
@@ -308,8 +314,10 @@ def coverages(
     direct = np.zeros((n, len(terms)), np.uint8)
     aside = np.zeros((n, len(terms)), np.uint8)
     rows, cols, flags = matrix.content.rows[found], index[found], matrix.content.values[found]
-    direct[rows[flags == DIRECT], cols[flags == DIRECT]] = 1
-    aside[rows[flags == ASIDE], cols[flags == ASIDE]] = 1
+    counted = (flags & (RECENT if recent else DIRECT)) > 0
+    direct[rows[counted], cols[counted]] = 1
+    if not recent:
+        aside[rows[flags == ASIDE], cols[flags == ASIDE]] = 1
     result = np.zeros(n)
     for line, weight in posting.lines:
         picked = [column[term] for term in line]

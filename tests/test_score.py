@@ -20,7 +20,9 @@ from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
 from matcher.job import (
     DEFAULT_ELSEWHERE_WEIGHT,
+    DEFAULT_FULL_LENGTH,
     DEFAULT_MUST_HAVE_CAP,
+    DEFAULT_SHORT_FLOOR,
     JobFit,
     JobPosting,
     analyse_job,
@@ -329,6 +331,60 @@ def test_the_matching_resume_outscores_the_other(taxonomy: Taxonomy) -> None:
     assert "pytorch" in fit.matched_skills
 
 
+def job_fit_of(text: str, posting: str, taxonomy: Taxonomy) -> JobFit:
+    job = analyse_job(ResumeText.from_string(posting, file="job.txt"), taxonomy)
+    resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+    return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+
+
+def test_years_in_another_field_are_no_experience_for_a_posting(taxonomy: Taxonomy) -> None:
+    chef, junior = (job_fit_of(text, POSTING, taxonomy) for text in (CHEF, JUNIOR))
+    assert chef.components["required"] == chef.components["coverage"] == 0
+    assert chef.components["experience"] == 0  # twelve years, none of them in the field
+    assert experience_fit(12, 5) > 0.9
+    assert junior.components["experience"] > 0
+
+
+CAREER = """\
+Alex Example
+EXPERIENCE
+{latest}, Northwind Labs, Jan 2022 - Present
+{latest_work}
+Line Cook, Fabrikam, Jan 2017 - Dec 2021
+Cooked meals for a busy restaurant kitchen
+{earlier}, Contoso, Jan 2012 - Dec 2016
+{earlier_work}
+"""
+WAREHOUSE = ("Warehouse Supervisor", "Ran inventory management and dispatch for the warehouse")
+BAKERY = ("Bakery Manager", "Baked bread and pastries and trained the bakery staff")
+LOGISTICS_POSTING = "Required skills:\ninventory management\ndispatch\nwarehouse\nlogistics"
+
+
+def test_the_work_of_the_latest_positions_counts_in_recent(taxonomy: Taxonomy) -> None:
+    def career(latest: tuple[str, str], earlier: tuple[str, str]) -> str:
+        return CAREER.format(
+            latest=latest[0], latest_work=latest[1], earlier=earlier[0], earlier_work=earlier[1]
+        )
+
+    now = job_fit_of(career(WAREHOUSE, BAKERY), LOGISTICS_POSTING, taxonomy)
+    once = job_fit_of(career(BAKERY, WAREHOUSE), LOGISTICS_POSTING, taxonomy)
+    assert now.components["coverage"] == once.components["coverage"] > 0
+    assert now.components["recent"] > once.components["recent"]
+    assert now.score > once.score
+
+
+def test_a_short_resume_keeps_a_share_of_its_score_by_its_length(taxonomy: Taxonomy) -> None:
+    fit = job_fit_of(JUNIOR, POSTING, taxonomy)
+    words = len(JUNIOR.split())
+    assert words < DEFAULT_FULL_LENGTH
+    # Words of the resume as parsed (its name line is not among them).
+    assert fit.components["length"] == pytest.approx(words / DEFAULT_FULL_LENGTH, abs=0.03)
+    filler = "\n".join(f"Volunteer shift {n}" for n in range(DEFAULT_FULL_LENGTH))
+    padded = job_fit_of(f"{JUNIOR}\n{filler}", POSTING, taxonomy)
+    assert padded.components["length"] == 1.0
+    assert DEFAULT_SHORT_FLOOR * padded.score < fit.score < padded.score
+
+
 SHOP_POSTING = """\
 Assistant Store Manager
 Requirements
@@ -412,7 +468,9 @@ def test_a_must_have_section_caps_the_score_of_a_resume_without_it(taxonomy: Tax
     assert job.must_have == ("pytorch", "kubernetes")  # not Kafka, under "Nice to have"
 
     def fit(skills: str) -> JobFit:
-        text = resume_text(years=5, title="ML Engineer", bullets=["Trained models"], skills=skills)
+        # A full-length resume, so its length does not scale the score down.
+        bullets = [f"Trained ranking model {n} and shipped it to our users" for n in range(30)]
+        text = resume_text(years=5, title="ML Engineer", bullets=bullets, skills=skills)
         resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
         return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
 

@@ -144,7 +144,6 @@ def make_entry(
     modified: float,
 ) -> Entry:
     """Analyse ``document`` and keep what ranking and search need (see the module's text)."""
-    from matcher.features import skill_strengths
     from matcher.job import resume_terms
     from matcher.pipeline import analyse_document
     from matcher.redact import redact
@@ -176,8 +175,7 @@ def make_entry(
             written=document.written,
         )
     text = resume_text(report.resume)
-    strengths = skill_strengths(report.skills)
-    terms = resume_terms(report.resume, strengths)
+    terms = resume_terms(report.resume, report.skills)
     headline = {
         "levels": {fit["id"]: fit["score"] for fit in data["levels"]},
         "industries": {fit["id"]: fit["score"] for fit in data["industries"]},
@@ -201,7 +199,7 @@ def make_entry(
         years=report.resume.experience.total_years,
         best_level=data["best_level"],
         best_industry=data["best_industry"],
-        skills=tuple((s.id, strengths[s.id], s.years) for s in report.skills),
+        skills=tuple((s.id, terms.strengths[s.id], s.years) for s in report.skills),
         headline=json.dumps(headline, sort_keys=True),
         text=text,
         document=pack_document(document),
