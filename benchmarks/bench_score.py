@@ -79,9 +79,10 @@ from benchmarks.job_weights import Judged, cross_validate  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
 from matcher.job import (  # noqa: E402
-    DEFAULT_JOB_WEIGHTS,
+    JOB_SETTINGS,
     JobFit,
     JobPosting,
+    JobSettings,
     analyse_job,
     component_weights,
     score_job,
@@ -330,7 +331,9 @@ def spearman(first: Sequence[float], second: Sequence[float]) -> float:
 
 
 def _judged(group: str, judgement: float, fit: JobFit, posting: JobPosting) -> Judged:
-    scales = component_weights(posting, dict.fromkeys(DEFAULT_JOB_WEIGHTS, 1.0))
+    scales = component_weights(
+        posting, JobSettings(weights=dict.fromkeys(JOB_SETTINGS.weights, 1.0))
+    )
     return Judged(group, float(judgement), dict(fit.components), scales)
 
 
@@ -478,7 +481,7 @@ def run(
         report["ferr"]["cross_validated"] = held_out["ferr"]
         report["job_pairs"]["cross_validated"] = held_out["rjdb"]
         report["job_weights"] = {
-            "shipped": dict(DEFAULT_JOB_WEIGHTS),
+            "shipped": dict(JOB_SETTINGS.weights),
             "per_fold": held_out["weights_per_fold"],
         }
     return report

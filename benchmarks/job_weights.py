@@ -15,7 +15,7 @@ to 1).  Both sets weigh the same in the fit, whatever their number of pairs.
 others, and scores the held-out ones with the product's formula: the numbers it reports
 are for jobs the weights never saw.  ``bench_score`` reports them beside the shipped
 weights' own; ``python benchmarks/job_weights.py`` prints the weights fitted on all the dev
-judgements (what a change of ``DEFAULT_JOB_WEIGHTS`` should start from).
+judgements (what a change of ``JobSettings.weights`` should start from).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matcher.job import DEFAULT_JOB_WEIGHTS, length_scale  # noqa: E402
+from matcher.job import JOB_SETTINGS, length_scale  # noqa: E402
 
-COMPONENTS = tuple(DEFAULT_JOB_WEIGHTS)
+COMPONENTS = tuple(JOB_SETTINGS.weights)
 FOLDS = 5
 REGULARISATION = 1.0
 """``C`` of the logistic regression (sklearn's default)."""
@@ -96,7 +96,7 @@ def fit_weights(*sets: Sequence[Judged]) -> dict[str, float]:
     model.fit(samples, labels, sample_weight=balance * len(samples) / balance.sum())
     coefficients = np.clip(model.coef_[0], 0.0, None)
     if coefficients.sum() <= 0:
-        return dict(DEFAULT_JOB_WEIGHTS)
+        return dict(JOB_SETTINGS.weights)
     coefficients /= coefficients.sum()
     return {
         key: round(float(value), 3) for key, value in zip(COMPONENTS, coefficients, strict=True)
@@ -141,7 +141,7 @@ def main() -> int:
         print(f"job_weights: no FERR or rjdb data under {DEFAULT_DATA}", file=sys.stderr)
         return 0
     print("fitted on every dev judgement:", fit_weights(ferr, rjdb))
-    print("shipped:", dict(DEFAULT_JOB_WEIGHTS))
+    print("shipped:", dict(JOB_SETTINGS.weights))
     return 0
 
 

@@ -6,7 +6,7 @@ sorted into what is required and what is only preferred, from headings ("Require
 other headings (responsibilities, the role) count in between.  Its years ("5+ years") and
 level words (junior, senior, lead, principal, head) are read too.
 
-A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
+A resume's fit (0-100) combines, with the weights of :class:`JobSettings`:
 
 ``required``   weighted share of the posting's required taxonomy skills the resume evidences
 ``preferred``  the same for its preferred skills
@@ -20,13 +20,13 @@ A resume's fit (0-100) combines, with :data:`DEFAULT_JOB_WEIGHTS`:
 ``recent``     the same from the candidate's two most recent positions alone: what they
                do now counts above what they once did
 
-A resume shorter than :data:`DEFAULT_FULL_LENGTH` words has its score scaled down, to half
+A resume shorter than :attr:`JobSettings.full_length` words has its score scaled down, to half
 at none (``length`` among the components): a thin resume gives a recruiter little to go on.
 
 Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
 plans"); ``coverage`` reads them from the posting's own words.  The two skills components
 carry their full weight only when the posting names enough taxonomy skills
-(:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`): one skill found is too little to rank on.
+(:attr:`JobSettings.skills_for_full_weight`): one skill found is too little to rank on.
 The weights are judged on recruiters' own scores, on jobs they were not fitted on, by
 ``benchmarks/job_weights.py``.
 """
@@ -34,9 +34,10 @@ The weights are judged on recruiters' own scores, on jobs they were not fitted o
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -75,43 +76,68 @@ NEUTRAL_WEIGHT = 0.7
 PREFERRED_WEIGHT = 0.5
 DERIVED_WEIGHT = 0.5
 """Share of a tool's weight its competency gets (asking for PyTorch is asking for deep learning)."""
-DEFAULT_JOB_WEIGHTS = {
-    "required": 0.15,
-    "preferred": 0.05,
-    "experience": 0.25,
-    "text": 0.30,
-    "coverage": 0.20,
-    "recent": 0.05,
-}
-DEFAULT_ELSEWHERE_WEIGHT = 0.5
-"""What a posting's word counts in ``coverage`` when the resume has it only outside its work
-history (a skills list, a summary), against 1 in a job's description."""
-DEFAULT_MUST_HAVE_CAP = 35.0
-"""The highest score of a resume that lacks a must-have skill: below the README's line for
-a plausible fit, whatever else it shows."""
-DEFAULT_MIN_POSTING_WORDS = 3
-"""Fewer distinct content words than this in a posting's body, and no taxonomy skill: the
-posting says too little to match a resume on."""
-DEFAULT_MIN_RESUME_WORDS = 60
-"""Fewer words than this in a resume: too little to judge it against a posting."""
-DEFAULT_SKILLS_FOR_FULL_WEIGHT = 3.0
-"""Summed weight of a posting's required (or preferred) taxonomy skills at which their
-component carries its full weight; below it the weight shrinks in proportion."""
-DEFAULT_EXPERIENCE_DEPTH = 0.3
-"""Share of the experience component that grows with years beyond any minimum: of two
-candidates who both meet "4+ years", the one with more counts a little more."""
-DEFAULT_YEARS_SCALE = 3.0
-"""Years at which depth is half full when the posting states no minimum (else the minimum)."""
-DEFAULT_RELEVANT_SHARE = 0.3
-"""``required`` or ``coverage`` from which a resume's years count in full in ``experience``;
-below it they count in proportion: twelve years as a chef are no years for an ML posting."""
-DEFAULT_RECENT_POSITIONS = 2
-"""How many of the latest positions ``recent`` reads."""
-DEFAULT_FULL_LENGTH = 300
-"""Words from which a resume's length no longer lowers its job score."""
-DEFAULT_SHORT_FLOOR = 0.5
-"""The share of its score a resume of no words would keep (the scale grows linearly to 1 at
-:data:`DEFAULT_FULL_LENGTH`)."""
+RECENT_POSITIONS = 2
+"""How many of the latest positions the ``recent`` component reads (part of the terms a pool
+stores: :mod:`matcher.job_terms`)."""
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    """What the job score is tuned by; the defaults are the shipped values.
+
+    Pass one to :func:`score_job` or :func:`job_scores` to score otherwise (the weights'
+    benchmark does); the product always uses :data:`JOB_SETTINGS`."""
+
+    weights: Mapping[str, float] = field(
+        default_factory=lambda: {
+            "required": 0.15,
+            "preferred": 0.05,
+            "experience": 0.25,
+            "text": 0.30,
+            "coverage": 0.20,
+            "recent": 0.05,
+        },
+        hash=False,
+    )
+    """Each component's weight (see the module's text), fitted by
+    ``benchmarks/job_weights.py`` on the dev judgements and rounded."""
+    elsewhere_weight: float = 0.5
+    """What a posting's word counts in ``coverage`` when the resume has it only outside its
+    work history (a skills list, a summary), against 1 in a job's description."""
+    must_have_cap: float = 35.0
+    """The highest score of a resume that lacks a must-have skill: below the README's line
+    for a plausible fit, whatever else it shows."""
+    min_posting_words: int = 3
+    """Fewer distinct content words than this in a posting's body, and no taxonomy skill:
+    the posting says too little to match a resume on."""
+    min_resume_words: int = 60
+    """Fewer words than this in a resume: too little to judge it against a posting."""
+    skills_for_full_weight: float = 3.0
+    """Summed weight of a posting's required (or preferred) taxonomy skills at which their
+    component carries its full weight; below it the weight shrinks in proportion."""
+    experience_depth: float = 0.3
+    """Share of the experience component that grows with years beyond any minimum: of two
+    candidates who both meet "4+ years", the one with more counts a little more."""
+    years_scale: float = 3.0
+    """Years at which depth is half full when the posting states no minimum (else the
+    minimum)."""
+    relevant_share: float = 0.3
+    """``required`` or ``coverage`` from which a resume's years count in full in
+    ``experience``; below it they count in proportion: twelve years as a chef are no years
+    for an ML posting."""
+    full_length: int = 300
+    """Words from which a resume's length no longer lowers its job score."""
+    short_floor: float = 0.5
+    """The share of its score a resume of no words would keep (the scale grows linearly to
+    1 at :attr:`full_length` words)."""
+
+    def key(self) -> str:
+        """The settings as canonical JSON, for a cache key."""
+        return json.dumps(asdict(self), sort_keys=True)
+
+
+JOB_SETTINGS = JobSettings()
+"""The shipped settings."""
 # fmt: off
 BOILERPLATE_WORDS = frozenset({
     "ability", "able", "candidate", "demonstrated", "excellent", "experience", "experienced",
@@ -175,7 +201,7 @@ class JobPosting:
     """Each body line's content words and pairs (see :func:`content_terms`) and its weight."""
     must_have: tuple[str, ...] = ()
     """Skill ids a resume must show (``--require``, a "Must have" section): without one, the
-    score is capped at :data:`DEFAULT_MUST_HAVE_CAP`."""
+    score is capped at :attr:`JobSettings.must_have_cap`."""
 
     @cached_property
     def terms(self) -> PostingTerms:
@@ -403,11 +429,12 @@ def score_job(
     posting: JobPosting,
     taxonomy: Taxonomy,
     *,
-    weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
+    settings: JobSettings = JOB_SETTINGS,
 ) -> JobFit:
     """How well a resume answers a posting (0-100), with matched and missing skills."""
     matrix = TermMatrix.of([resume_terms(resume, skills)])
-    return job_fit(job_scores(matrix, posting, weights=weights).row(0), posting, taxonomy)
+    scores = job_scores(matrix, posting, settings=settings)
+    return job_fit(scores.row(0), posting, taxonomy, settings=settings)
 
 
 @dataclass(frozen=True)
@@ -441,17 +468,18 @@ def job_scores(
     matrix: TermMatrix,
     posting: JobPosting,
     *,
-    weights: Mapping[str, float] = DEFAULT_JOB_WEIGHTS,
+    settings: JobSettings = JOB_SETTINGS,
 ) -> JobScores:
     """The score of every resume of ``matrix`` against ``posting``: each component and the
     weighted sum for all of them at once, with the same operations in the same order as for
     one, so a resume scores the same alone and in a pool of 100,000."""
     required = weighted_shares(matrix, posting.required)
-    coverage = coverages(matrix, posting.terms, elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT)
+    coverage = coverages(matrix, posting.terms, elsewhere_weight=settings.elsewhere_weight)
     years = np.array(
-        [experience_fit(years, posting.years_min) for years in matrix.years], dtype=float
+        [experience_fit(years, posting.years_min, settings=settings) for years in matrix.years],
+        dtype=float,
     ).reshape(len(matrix))
-    relevant = np.minimum(np.maximum(required, coverage) / DEFAULT_RELEVANT_SHARE, 1.0)
+    relevant = np.minimum(np.maximum(required, coverage) / settings.relevant_share, 1.0)
     components = {
         "required": required,
         "preferred": weighted_shares(matrix, posting.preferred),
@@ -460,19 +488,25 @@ def job_scores(
         "coverage": coverage,
         "recent": coverages(matrix, posting.terms, elsewhere_weight=0.0, recent=True),
     }
-    weighted = component_weights(posting, weights)
+    weighted = component_weights(posting, settings)
     total = sum(weighted.values())
     summed = np.zeros(len(matrix))
     for key, values in components.items():
         summed = summed + weighted[key] * values
-    components["length"] = np.minimum(matrix.words / DEFAULT_FULL_LENGTH, 1.0)
-    score = 100 * summed / total * length_scale(components["length"])
+    components["length"] = np.minimum(matrix.words / settings.full_length, 1.0)
+    score = 100 * summed / total * length_scale(components["length"], settings=settings)
     lacking = (matrix.skill_strengths(posting.must_have) == 0).any(axis=1)
-    score = np.where(lacking, np.minimum(score, DEFAULT_MUST_HAVE_CAP), score)
+    score = np.where(lacking, np.minimum(score, settings.must_have_cap), score)
     return JobScores(matrix, score, components)
 
 
-def job_fit(score: JobScore, posting: JobPosting, taxonomy: Taxonomy) -> JobFit:
+def job_fit(
+    score: JobScore,
+    posting: JobPosting,
+    taxonomy: Taxonomy,
+    *,
+    settings: JobSettings = JOB_SETTINGS,
+) -> JobFit:
     """The fit as reported: the score, its components, the skills matched and missing."""
     from matcher.score import missing_skills
 
@@ -483,22 +517,22 @@ def job_fit(score: JobScore, posting: JobPosting, taxonomy: Taxonomy) -> JobFit:
         posting=posting,
         score=round(score.score, 1),
         missing_must_have=tuple(s for s in posting.must_have if s not in strengths),
-        not_enough_to_judge=_too_little(score.words, posting),
+        not_enough_to_judge=_too_little(score.words, posting, settings),
         components={key: round(value, 3) for key, value in score.components.items()},
         matched_skills=tuple(matched),
         missing_skills=missing_skills(posting.required, posting.preferred, strengths, taxonomy),
     )
 
 
-def _too_little(resume_words: int, posting: JobPosting) -> str | None:
+def _too_little(resume_words: int, posting: JobPosting, settings: JobSettings) -> str | None:
     """Why a resume and a posting give too little to compare, or None."""
     words = {term for line, _ in posting.requirements for term in line if " " not in term}
-    if not posting.required and not posting.preferred and len(words) < DEFAULT_MIN_POSTING_WORDS:
+    if not posting.required and not posting.preferred and len(words) < settings.min_posting_words:
         return (
             f"the posting names almost nothing to match on ({len(words)} content words, "
             "no skill of the taxonomy): paste its requirements"
         )
-    if resume_words < DEFAULT_MIN_RESUME_WORDS:
+    if resume_words < settings.min_resume_words:
         return f"the resume has almost no text ({resume_words} words): its job score says little"
     return None
 
@@ -509,7 +543,7 @@ def resume_terms(resume: Resume, skills: Sequence[SkillMatch]) -> ResumeTerms:
     The work history (experience sections, or the positions found elsewhere) is what a
     recruiter reads first: in ``text`` it counts twice, and in ``coverage`` a posting's word
     found only outside it (a skills list, a summary) counts
-    :data:`DEFAULT_ELSEWHERE_WEIGHT`.  A resume with no work history found is read whole.
+    :attr:`JobSettings.elsewhere_weight`.  A resume with no work history found is read whole.
     The terms of the latest positions are marked for ``recent``.
     """
     from matcher.score import identity_pattern, resume_text, without_identity
@@ -524,7 +558,7 @@ def resume_terms(resume: Resume, skills: Sequence[SkillMatch]) -> ResumeTerms:
         content = dict.fromkeys(terms, DIRECT)
     latest = sorted(
         resume.experience.positions, key=lambda p: (p.period.end, p.period.start), reverse=True
-    )[:DEFAULT_RECENT_POSITIONS]
+    )[:RECENT_POSITIONS]
     for term in content_terms("\n".join(p.text for p in latest)):
         content[term] = content.get(term, DIRECT) | RECENT
     return ResumeTerms(
@@ -544,25 +578,29 @@ def job_components(
     return dict(job_scores(matrix, posting).row(0).components)
 
 
-def component_weights(posting: JobPosting, weights: Mapping[str, float]) -> dict[str, float]:
-    """``weights`` as they apply to this posting: a posting that names few skills of the
-    taxonomy is scored mostly on what else it says (:data:`DEFAULT_SKILLS_FOR_FULL_WEIGHT`)."""
-    applied = dict(weights)
+def component_weights(posting: JobPosting, settings: JobSettings) -> dict[str, float]:
+    """The weights as they apply to this posting: a posting that names few skills of the
+    taxonomy is scored mostly on what else it says (:attr:`JobSettings.skills_for_full_weight`)."""
+    applied = dict(settings.weights)
     for key, wanted in (
         ("required", posting.required),
         ("preferred", posting.preferred),
     ):
-        applied[key] *= min(1.0, sum(wanted.values()) / DEFAULT_SKILLS_FOR_FULL_WEIGHT)
+        applied[key] *= min(1.0, sum(wanted.values()) / settings.skills_for_full_weight)
     return applied
 
 
-def length_scale(length: NDArray[np.float64]) -> NDArray[np.float64]:
+def length_scale(
+    length: NDArray[np.float64], *, settings: JobSettings = JOB_SETTINGS
+) -> NDArray[np.float64]:
     """The share of its score a resume keeps for its ``length`` component (words over
-    :data:`DEFAULT_FULL_LENGTH`, up to 1)."""
-    return DEFAULT_SHORT_FLOOR + (1 - DEFAULT_SHORT_FLOOR) * length
+    :attr:`JobSettings.full_length`, up to 1)."""
+    return settings.short_floor + (1 - settings.short_floor) * length
 
 
-def experience_fit(years: float | None, minimum: float | None) -> float:
+def experience_fit(
+    years: float | None, minimum: float | None, *, settings: JobSettings = JOB_SETTINGS
+) -> float:
     """Years against a posting's minimum (a smooth fall-off below it), plus depth.
 
     Monotone in ``years``: more experience never lowers the fit.  Unknown years give 0.5.
@@ -570,9 +608,9 @@ def experience_fit(years: float | None, minimum: float | None) -> float:
     if years is None:
         return 0.5
     floor = 1.0 if minimum is None else years_fit(years, minimum, None)
-    scale = minimum if minimum else DEFAULT_YEARS_SCALE
+    scale = minimum if minimum else settings.years_scale
     depth = years / (years + scale) if years > 0 else 0.0
-    return (1 - DEFAULT_EXPERIENCE_DEPTH) * floor + DEFAULT_EXPERIENCE_DEPTH * depth
+    return (1 - settings.experience_depth) * floor + settings.experience_depth * depth
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
@@ -601,9 +639,11 @@ def coverage(
     requirements: Sequence[tuple[frozenset[str], float]],
     *,
     elsewhere: frozenset[str] = frozenset(),
+    elsewhere_weight: float = JOB_SETTINGS.elsewhere_weight,
 ) -> float:
     """Weighted mean, over a posting's lines, of the share of each line's words in ``words``;
-    a word only in ``elsewhere`` counts :data:`DEFAULT_ELSEWHERE_WEIGHT`."""
+    a word only in ``elsewhere`` counts ``elsewhere_weight``.  One resume at a time, as
+    :func:`matcher.job_terms.coverages` computes it for many (the tests compare the two)."""
     total = sum(weight for _, weight in requirements)
     if total <= 0:
         return 0.0
@@ -611,5 +651,5 @@ def coverage(
     for line, weight in requirements:
         direct = line & words
         aside = len((line - direct) & elsewhere)
-        found += weight * (len(direct) + DEFAULT_ELSEWHERE_WEIGHT * aside) / len(line)
+        found += weight * (len(direct) + elsewhere_weight * aside) / len(line)
     return found / total

@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from matcher.features import weighted_share
-from matcher.job import DEFAULT_ELSEWHERE_WEIGHT, content_terms, coverage
+from matcher.job import JOB_SETTINGS, content_terms, coverage
 from matcher.job_terms import (
     ASIDE,
     DIRECT,
@@ -76,7 +76,7 @@ def test_coverage_is_the_line_by_line_share_to_the_last_bit(
     ]
     matrix = TermMatrix.of([terms(f"{text}\n{work}", work) for text, work in resumes])
     found = coverages(
-        matrix, PostingTerms.of("", requirements), elsewhere_weight=DEFAULT_ELSEWHERE_WEIGHT
+        matrix, PostingTerms.of("", requirements), elsewhere_weight=JOB_SETTINGS.elsewhere_weight
     )
     for (text, work), value in zip(resumes, found, strict=True):
         every = content_terms(f"{text}\n{work}")

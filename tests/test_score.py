@@ -7,6 +7,7 @@ in test_samples.py.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -19,12 +20,10 @@ from matcher.errors import UsageError
 from matcher.features import skill_strength
 from matcher.gaps import roadmap_step
 from matcher.job import (
-    DEFAULT_ELSEWHERE_WEIGHT,
-    DEFAULT_FULL_LENGTH,
-    DEFAULT_MUST_HAVE_CAP,
-    DEFAULT_SHORT_FLOOR,
+    JOB_SETTINGS,
     JobFit,
     JobPosting,
+    JobSettings,
     analyse_job,
     coverage,
     experience_fit,
@@ -376,13 +375,13 @@ def test_the_work_of_the_latest_positions_counts_in_recent(taxonomy: Taxonomy) -
 def test_a_short_resume_keeps_a_share_of_its_score_by_its_length(taxonomy: Taxonomy) -> None:
     fit = job_fit_of(JUNIOR, POSTING, taxonomy)
     words = len(JUNIOR.split())
-    assert words < DEFAULT_FULL_LENGTH
+    assert words < JOB_SETTINGS.full_length
     # Words of the resume as parsed (its name line is not among them).
-    assert fit.components["length"] == pytest.approx(words / DEFAULT_FULL_LENGTH, abs=0.03)
-    filler = "\n".join(f"Volunteer shift {n}" for n in range(DEFAULT_FULL_LENGTH))
+    assert fit.components["length"] == pytest.approx(words / JOB_SETTINGS.full_length, abs=0.03)
+    filler = "\n".join(f"Volunteer shift {n}" for n in range(JOB_SETTINGS.full_length))
     padded = job_fit_of(f"{JUNIOR}\n{filler}", POSTING, taxonomy)
     assert padded.components["length"] == 1.0
-    assert DEFAULT_SHORT_FLOOR * padded.score < fit.score < padded.score
+    assert JOB_SETTINGS.short_floor * padded.score < fit.score < padded.score
 
 
 SHOP_POSTING = """\
@@ -450,7 +449,7 @@ def test_a_word_only_outside_the_work_history_counts_half() -> None:
     assert coverage(frozenset({"cash"}), [(line, 1.0)]) == pytest.approx(1 / 3)
     assert coverage(
         frozenset({"cash"}), [(line, 1.0)], elsewhere=frozenset({"handl", "cash"})
-    ) == pytest.approx((1 + DEFAULT_ELSEWHERE_WEIGHT) / 3)
+    ) == pytest.approx((1 + JOB_SETTINGS.elsewhere_weight) / 3)
 
 
 MUST_POSTING = """\
@@ -467,18 +466,23 @@ def test_a_must_have_section_caps_the_score_of_a_resume_without_it(taxonomy: Tax
     job = analyse_job(ResumeText.from_string(MUST_POSTING, file="job.txt"), taxonomy)
     assert job.must_have == ("pytorch", "kubernetes")  # not Kafka, under "Nice to have"
 
-    def fit(skills: str) -> JobFit:
+    def fit(skills: str, settings: JobSettings = JOB_SETTINGS) -> JobFit:
         # A full-length resume, so its length does not scale the score down.
         bullets = [f"Trained ranking model {n} and shipped it to our users" for n in range(30)]
         text = resume_text(years=5, title="ML Engineer", bullets=bullets, skills=skills)
         resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
-        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy)
+        return score_job(resume, find_skills(resume, taxonomy), job, taxonomy, settings=settings)
 
     both, one = fit("PyTorch, Kubernetes, Kafka"), fit("PyTorch, Kafka")
     assert both.missing_must_have == ()
     assert one.missing_must_have == ("kubernetes",)
-    assert one.score <= DEFAULT_MUST_HAVE_CAP < both.score
+    assert one.score <= JOB_SETTINGS.must_have_cap < both.score
     assert "kubernetes" in {m.id for m in one.missing_skills}
+    # The cap is a setting: a stricter one holds the same resume lower, the other unchanged.
+    strict = replace(JOB_SETTINGS, must_have_cap=10.0)
+    assert fit("PyTorch, Kafka", strict).score <= 10.0 < one.score
+    assert fit("PyTorch, Kubernetes, Kafka", strict).score == both.score
+    assert strict.key() != JOB_SETTINGS.key() == JobSettings().key()
 
 
 def test_required_skills_are_found_by_id_name_or_alias_in_any_case(taxonomy: Taxonomy) -> None:
