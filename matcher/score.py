@@ -55,12 +55,8 @@ DEFAULT_YEARS_SIGMA_ABOVE = 3.0
 """Fall-off above a level's range is gentler than below: more years disqualify less."""
 DEFAULT_TEXT_SATURATION = 0.5
 """Share of a level's profile terms at which the text component is full."""
-AI_CATEGORIES = frozenset(
-    {"machine-learning", "deep-learning", "generative-ai", "llm", "rag", "ai-agents", "mlops"}
-)
-"""Skill categories that are evidence of AI work."""
-DATA_CATEGORIES = frozenset({"data-engineering", "data-preparation", "mathematics", "analytics"})
-"""Skill categories that are evidence of data work (half as much as AI work)."""
+EVIDENCE_WEIGHTS = {"ai": 1.0, "data": 0.5}
+"""What a skill counts towards AI relevance by its category's ``evidence`` in the taxonomy."""
 DEFAULT_RELEVANCE_SATURATION = 3.0
 """Strength of AI evidence (about three solid AI skills) at which relevance is full."""
 RELEVANCE_FLOOR = 0.3
@@ -372,21 +368,21 @@ def _trie_pattern(node: Mapping[str, Any]) -> str:
 # --- scoring ----------------------------------------------------------------------------
 
 
-def ai_relevance(skills: Sequence[SkillMatch], strengths: Mapping[str, float]) -> float:
-    """Evidence of AI (and, half as much, data) work, in [0, 1].
+def ai_relevance(
+    skills: Sequence[SkillMatch], strengths: Mapping[str, float], taxonomy: Taxonomy
+) -> float:
+    """Evidence of AI (and, half as much, data) work, in [0, 1]: the categories that show
+    either are marked in the taxonomy (``evidence``).
 
     Only skills the resume names count: a competency derived from a tool repeats that
     tool's evidence, and one stray acronym ("ASR" as a router model) must not count four
     times through machine learning, deep learning and NLP.
     """
+    evidence = {c.id: EVIDENCE_WEIGHTS.get(c.evidence or "", 0.0) for c in taxonomy.categories}
     total = 0.0
     for match in skills:
-        if match.derived:
-            continue
-        if match.category in AI_CATEGORIES:
-            total += strengths[match.id]
-        elif match.category in DATA_CATEGORIES:
-            total += 0.5 * strengths[match.id]
+        if not match.derived:
+            total += evidence.get(match.category, 0.0) * strengths[match.id]
     return min(1.0, total / DEFAULT_RELEVANCE_SATURATION)
 
 
@@ -410,7 +406,7 @@ def score_levels(
         tfidf = resume_tfidf(resume_text(resume), model)
     presence = (tfidf > 0).astype(float)
     text = np.minimum(model.level_text.similarity(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
-    relevance = ai_relevance(skills, strengths)
+    relevance = ai_relevance(skills, strengths, taxonomy)
     years = resume.experience.total_years
     fits = []
     for column, level in enumerate(taxonomy.levels):

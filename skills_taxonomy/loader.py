@@ -161,6 +161,12 @@ def _load(extra: Path | None, _mtime: int) -> Taxonomy:
     return build(raw)
 
 
+def _by_id(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Categories or regions in order, a repeated id (a user's file overriding one) taking
+    the place of the first."""
+    return list({item["id"]: item for item in items}.values())
+
+
 def build(raw: RawTaxonomy) -> Taxonomy:
     """Typed objects from raw entries that :func:`check` found valid."""
     meta = raw.meta
@@ -169,8 +175,12 @@ def build(raw: RawTaxonomy) -> Taxonomy:
     return Taxonomy(
         version=str(meta["version"]),
         guide=str(meta.get("guide", "")),
-        categories=tuple(Category(c["id"], c["name"]) for c in meta["categories"]),
-        regions=tuple(Region(r["id"], r["name"], r["currency"]) for r in meta["regions"]),
+        categories=tuple(
+            Category(c["id"], c["name"], c.get("evidence")) for c in _by_id(meta["categories"])
+        ),
+        regions=tuple(
+            Region(r["id"], r["name"], r["currency"]) for r in _by_id(meta["regions"])
+        ),
         skills=tuple(_skill(s) for s in entries["skills"]),
         levels=tuple(
             sorted((_level(level) for level in entries["levels"]), key=lambda lv: lv.rank)

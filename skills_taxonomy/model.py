@@ -14,6 +14,9 @@ SkillKind = Literal["competency", "tool"]
 class Category:
     id: str
     name: str
+    evidence: Literal["ai", "data"] | None = None
+    """What a skill of this category shows: AI work, data work (counted half as much in a
+    level's AI relevance), or neither."""
 
 
 @dataclass(frozen=True)

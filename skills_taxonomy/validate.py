@@ -19,6 +19,7 @@ LEVEL_IDS = (
 INDUSTRY_IDS = ("technology", "healthcare", "finance", "retail-ecommerce", "manufacturing")
 REGION_IDS = ("us", "canada", "uk", "india")
 SKILL_KINDS = ("competency", "tool")
+CATEGORY_EVIDENCE = ("ai", "data")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # field -> (required?, expected type) per section; anything else is an unknown field.
@@ -103,9 +104,14 @@ def _check_meta(raw: RawTaxonomy) -> list[str]:
             problems.append(f"taxonomy.yaml:1: missing {key!r}")
     for key in ("categories", "regions"):
         for item in raw.meta.get(key, []):
+            where = raw.meta_where.get(key, "taxonomy.yaml:1")
             if not isinstance(item, dict) or "id" not in item or "name" not in item:
-                where = raw.meta_where.get(key, "taxonomy.yaml:1")
                 problems.append(f"{where}: each of {key!r} needs an 'id' and a 'name'")
+            elif key == "categories" and item.get("evidence") not in (None, *CATEGORY_EVIDENCE):
+                problems.append(
+                    f"{where}: category {item['id']!r}: evidence must be one of "
+                    f"{', '.join(map(repr, CATEGORY_EVIDENCE))}, not {item['evidence']!r}"
+                )
     return problems
 
 

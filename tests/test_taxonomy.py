@@ -362,3 +362,20 @@ def test_export_round_trips_the_merged_taxonomy(
     python = next(s for s in data["skills"] if s["id"] == "python")
     assert "snakelang" in python["aliases"]
     assert [level["id"] for level in data["levels"]] == list(LEVEL_IDS)
+
+
+def test_what_a_category_is_evidence_of_is_data_a_user_file_can_change(write: Write) -> None:
+    from matcher.score import ai_relevance
+    from matcher.skills import SkillMatch
+
+    aws = SkillMatch(id="aws", name="AWS", category="cloud", mentions=1, evidence=())
+    shipped = load_taxonomy()
+    path = write("my.yaml", "categories:\n  - {id: cloud, name: Cloud Computing, evidence: ai}\n")
+    mine = load_taxonomy(path)
+    assert [c.id for c in mine.categories] == [c.id for c in shipped.categories]
+    assert ai_relevance([aws], {"aws": 1.0}, shipped) == 0.0
+    assert ai_relevance([aws], {"aws": 1.0}, mine) > 0.0
+    wrong = write("wrong.yaml", "categories:\n  - {id: cloud, name: Cloud, evidence: a1}\n")
+    assert any(
+        "category 'cloud': evidence must be one of 'ai', 'data'" in p for p in problems_in(wrong)
+    )
