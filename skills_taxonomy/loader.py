@@ -178,9 +178,7 @@ def build(raw: RawTaxonomy) -> Taxonomy:
         categories=tuple(
             Category(c["id"], c["name"], c.get("evidence")) for c in _by_id(meta["categories"])
         ),
-        regions=tuple(
-            Region(r["id"], r["name"], r["currency"]) for r in _by_id(meta["regions"])
-        ),
+        regions=tuple(Region(r["id"], r["name"], r["currency"]) for r in _by_id(meta["regions"])),
         skills=tuple(_skill(s) for s in entries["skills"]),
         levels=tuple(
             sorted((_level(level) for level in entries["levels"]), key=lambda lv: lv.rank)
