@@ -96,6 +96,17 @@ _AI_RE = re.compile(r"(?:^|(?<=[A-Za-z/(]))Al(?![a-z])")
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _BULLET_READINGS = frozenset("e©¢°«»o*®•·")
 _DASHES = frozenset("-–—")
+# What Tesseract reads a range's dash as ("i", "#/", "i’", "~"); the words that end a date
+# ("2012", "03/2012", "'12") and the words that begin one ("Mar 2012", "2012", "Present").
+_DASH_READINGS = frozenset("-‐‑‒–—―−~_=#/i'’`")
+_YEAR = r"(?:(?:(?:0?[1-9]|1[0-2])[/.-])?(?:19|20)\d\d|(?:0?[1-9]|1[0-2])/\d\d|['’]\d\d)"
+_DATE_END_RE = re.compile(_YEAR)
+_DATE_START_RE = re.compile(
+    r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? )?"
+    rf"{_YEAR}(?![\w/])|(?:present|current|now|today|ongoing)(?!\w)",
+    re.IGNORECASE,
+)
 _HUGE_HINT = "Scan the page at 300 dpi or less, or photograph it at 40 megapixels or less."
 _MIN_SKEW_WIDTH = 100  # pixels: shorter text lines say little about the page's skew
 _MAX_SKEW = math.radians(10)  # more than this is not a slight rotation: leave the page be
@@ -359,7 +370,28 @@ def _text_line(
     )
     ascent = ascents[(3 * (len(ascents) - 1)) // 4]
     descent = DEFAULT_DESCENT * ascent
-    return _TextLine(baseline, ascent, descent, words)
+    return _TextLine(baseline, ascent, descent, _with_range_dashes(words))
+
+
+def _with_range_dashes(
+    words: list[tuple[str, tuple[int, int, int, int], float]],
+) -> list[tuple[str, tuple[int, int, int, int], float]]:
+    """A text line's words with a range's dash that Tesseract misread ("Jan 2010 i Mar
+    2012", "10/2013 #/ Present") written as an en dash, which the date grammar reads: a
+    word of up to three of the characters it reads a dash as, between a word that ends a
+    date and words that begin one.  Even a low-confidence reading is kept, as a dash is."""
+    mended = list(words)
+    for number in range(1, len(words) - 1):
+        text, box, confidence = words[number]
+        if (
+            len(text) <= 3
+            and set(text) <= _DASH_READINGS
+            and not set(text) <= _DASHES
+            and _DATE_END_RE.fullmatch(words[number - 1][0].lstrip("(["))
+            and _DATE_START_RE.match(" ".join(word[0] for word in words[number + 1 : number + 3]))
+        ):
+            mended[number] = ("–", box, confidence)
+    return mended
 
 
 def _skew(lines: list[_TextLine]) -> float:

@@ -24,7 +24,7 @@ from reportlab.pdfgen import canvas
 from matcher import batch, ocr
 from matcher.cli import cli
 from matcher.errors import NoTextError
-from matcher.ocr import _corrected, _points_per_pixel
+from matcher.ocr import _corrected, _placed, _points_per_pixel, _text_line
 from matcher.read import read_resume
 from tests import pdfs
 from tests.hostile import huge_png
@@ -333,6 +333,48 @@ def test_common_misreadings_are_put_right(
     word: str, previous: str, following: str, read: str
 ) -> None:
     assert _corrected(word, previous, following) == read
+
+
+def _placed_line(text: str, *, confidence: float = 90.0) -> str:
+    """One text line's words as the read stage gets them, from Tesseract's words."""
+    words = [
+        (word, (40 * n, 100, 40 * n + 30, 120), confidence) for n, word in enumerate(text.split())
+    ]
+    line = _text_line(((0, 120), (1000, 120)), words)
+    return " ".join(word[0] for word in _placed(line, 0.0, (0.0, 0.0), 1.0) if word is not None)
+
+
+@pytest.mark.parametrize(
+    ("words", "read"),
+    [
+        ("Jan 2010 i Mar 2012", "Jan 2010 – Mar 2012"),
+        ("Teller , 02/2012 i’ 05/2012 Company Name", "Teller , 02/2012 – 05/2012 Company Name"),
+        ("Analyst 10/2013 #/ Present", "Analyst 10/2013 – Present"),
+        ("(2016 ~ 2018)", "(2016 – 2018)"),
+    ],
+)
+def test_a_dash_misread_between_two_dates_is_read_as_a_range(words: str, read: str) -> None:
+    assert _placed_line(words) == read
+
+
+def test_a_dash_misread_between_two_dates_is_kept_however_unsure_ocr_is() -> None:
+    assert _placed_line("Jan 2010 #/ Mar 2012", confidence=10.0) == "Jan 2010 – Mar 2012"
+    assert _placed_line("Python #/ SQL", confidence=10.0) == "Python SQL"  # a speck
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Since 2010 I managed a team of six",  # a real word after a date
+        "May 2019 i managed",  # not a date after it
+        "Joined in 2010 i May",  # a month without its year
+        "May 2019 a Present",  # not what OCR reads a dash as
+        "Awards 2010 , 2012",  # a list of years
+        "Jan 2010 - Mar 2012",  # a dash already
+    ],
+)
+def test_a_word_beside_a_date_is_left_alone(words: str) -> None:
+    assert _placed_line(words) == words
 
 
 def test_an_image_without_a_believable_resolution_is_taken_as_a_letter_page() -> None:
