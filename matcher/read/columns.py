@@ -79,7 +79,25 @@ def find_columns(rows: list[Row]) -> Columns | None:
         if text_bottom - began > best[i]:
             best[i], span[i] = text_bottom - began, (began, text_bottom)
 
-    candidates: list[tuple[float, float, float, float]] = []
+    candidates = _gutter_candidates(best, span, row_boxes, left, min_width, min_run)
+    return _shared_band(candidates) if candidates else None
+
+
+_Candidate = tuple[float, float, float, float]  # a gutter's x0 and x1, its band's top and bottom
+
+
+def _gutter_candidates(
+    best: list[float],
+    span: list[tuple[float, float]],
+    row_boxes: _Segments,
+    left: float,
+    min_width: float,
+    min_run: float,
+) -> list[_Candidate]:
+    """The gutters that split columns, from the sweep: for each 2-point bin starting at
+    ``left``, its longest word-free run (``best``) and where that run lies (``span``)."""
+    bins = len(best)
+    candidates: list[_Candidate] = []
     i = 0
     while i < bins:
         if best[i] < min_run:
@@ -103,11 +121,12 @@ def find_columns(rows: list[Row]) -> Columns | None:
             if band is not None:
                 candidates.append((gx0, gx1, *band))
         i = j + 1
-    if not candidates:
-        return None
+    return candidates
 
-    # Several gutters (three columns) must share most of one band; the longest one leads.
-    candidates.sort(key=lambda c: c[3] - c[2], reverse=True)
+
+def _shared_band(candidates: list[_Candidate]) -> Columns:
+    """Several gutters (three columns) must share most of one band; the longest one leads."""
+    candidates = sorted(candidates, key=lambda c: c[3] - c[2], reverse=True)
     gutters = [candidates[0][:2]]
     band_top, band_bottom = candidates[0][2], candidates[0][3]
     for gx0, gx1, top, bottom in candidates[1:]:

@@ -99,46 +99,17 @@ def _split_side_margin(rows: list[Row], edge: float, gap: float, em: float) -> l
     the start of that line instead ("2019 – Present Staff Engineer, …"): a title after its
     dates is how the position finder reads a moderncv entry.
     """
-    margin: list[Word] = []
-    rest: list[Word] = []
-    signs: list[Word] = []  # bullets; or an "&" that a superscript split off its row
-    crossing = 0
-    for row in rows:
-        inside = [word for word in row.words if word.x0 < edge]
-        if not _has_alnum(inside):
-            signs.extend(inside)
-        elif max(word.x1 for word in inside) > edge + _SIDE_TOLERANCE - gap:
-            crossing += 1
-            rest.extend(row.words)
-            continue
-        else:
-            margin.extend(inside)
-        rest.extend(word for word in row.words if word.x0 >= edge)
-    if not margin or crossing > DEFAULT_SIDE_MAX_CROSSING * len(rows):
+    split = _margin_words(rows, edge, gap)
+    if split is None:
         return None
-    for sign in signs:
-        limit = DEFAULT_ROW_TOLERANCE * sign.size
-        beside = any(abs(word.bottom - sign.bottom) <= limit for word in margin)
-        (margin if beside else rest).append(sign)
+    margin, rest = split
     others = group_rows(rest)
-
     content = [
         row
         for row in others
         if all(word.x0 >= edge for word in row.words if _ALNUM_RE.search(word.text))
     ]
-    line_steps = sorted(
-        step
-        for above, below in pairwise(content)
-        if 0 < (step := below.bottom - above.bottom) <= 2 * DEFAULT_SIDE_WRAP_PITCH * em
-    )
-    pitch = line_steps[len(line_steps) // 2] if line_steps else DEFAULT_SIDE_WRAP_PITCH * em
-    blocks: list[list[Row]] = []
-    for row in group_rows(margin):
-        if blocks and row.bottom - blocks[-1][-1].bottom <= _SIDE_WRAP_SLACK * pitch:
-            blocks[-1].append(row)
-        else:
-            blocks.append([row])
+    blocks = _margin_blocks(margin, content, em)
 
     placed = [(row.top, 1, row) for row in others]
     lead: dict[int, list[Word]] = {}  # id of a content row → margin words read before it
@@ -168,3 +139,49 @@ def _split_side_margin(rows: list[Row], edge: float, gap: float, em: float) -> l
         row._replace(words=lead[id(row)] + row.words) if id(row) in lead else row
         for _, _, row in placed
     ]
+
+
+def _margin_words(rows: list[Row], edge: float, gap: float) -> tuple[list[Word], list[Word]] | None:
+    """The words of the margin texts left of ``edge``, and all other words; None when too
+    many rows run across the edge (see :func:`_split_side_margin`)."""
+    margin: list[Word] = []
+    rest: list[Word] = []
+    signs: list[Word] = []  # bullets; or an "&" that a superscript split off its row
+    crossing = 0
+    for row in rows:
+        inside = [word for word in row.words if word.x0 < edge]
+        if not _has_alnum(inside):
+            signs.extend(inside)
+        elif max(word.x1 for word in inside) > edge + _SIDE_TOLERANCE - gap:
+            crossing += 1
+            rest.extend(row.words)
+            continue
+        else:
+            margin.extend(inside)
+        rest.extend(word for word in row.words if word.x0 >= edge)
+    if not margin or crossing > DEFAULT_SIDE_MAX_CROSSING * len(rows):
+        return None
+    for sign in signs:
+        limit = DEFAULT_ROW_TOLERANCE * sign.size
+        beside = any(abs(word.bottom - sign.bottom) <= limit for word in margin)
+        (margin if beside else rest).append(sign)
+    return margin, rest
+
+
+def _margin_blocks(margin: list[Word], content: list[Row], em: float) -> list[list[Row]]:
+    """The margin words' rows, grouped into texts: rows one content line apart (the
+    content's median line spacing, else ``DEFAULT_SIDE_WRAP_PITCH`` font sizes) are one
+    text wrapped."""
+    line_steps = sorted(
+        step
+        for above, below in pairwise(content)
+        if 0 < (step := below.bottom - above.bottom) <= 2 * DEFAULT_SIDE_WRAP_PITCH * em
+    )
+    pitch = line_steps[len(line_steps) // 2] if line_steps else DEFAULT_SIDE_WRAP_PITCH * em
+    blocks: list[list[Row]] = []
+    for row in group_rows(margin):
+        if blocks and row.bottom - blocks[-1][-1].bottom <= _SIDE_WRAP_SLACK * pitch:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    return blocks
