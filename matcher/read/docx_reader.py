@@ -4,7 +4,6 @@ page header first and the footer last."""
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections import Counter
@@ -16,6 +15,7 @@ from matcher.document import Line, ResumeText
 from matcher.errors import NoTextError, UnreadableFileError
 from matcher.read.chars import CHAR_TABLE, clean_line
 from matcher.read.failures import describe
+from matcher.read.furniture import is_plain_page_number
 
 DEFAULT_ROW_MIN_CELLS = 3
 """A DOCX table row of at least this many cells, each one line, is a data table's row and
@@ -211,15 +211,12 @@ def _docx_written(document: Any) -> date | None:
     return None if stamp is None else stamp.date()
 
 
-_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d+(?:\s*(?:of|/)\s*\d+)?", re.IGNORECASE)
-
-
 def _furniture(lines: Sequence[Line]) -> list[Line]:
     """Header or footer lines worth keeping: each distinct text once, no page numbers."""
     seen: set[str] = set()
     kept = []
     for line in lines:
-        if line.text in seen or _PAGE_NUMBER.fullmatch(line.text):
+        if line.text in seen or is_plain_page_number(line.text):
             continue
         seen.add(line.text)
         kept.append(line)

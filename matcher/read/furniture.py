@@ -20,11 +20,38 @@ DEFAULT_MARGIN_BAND = 0.12
 of the page."""
 
 
-_PAGE_NUMBER_RE = re.compile(
-    r"^[-–—|(\[\s]*(?:page\s*|p\.\s*)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?[-–—|)\]\s]*$",
+PAGE_NUMBER_RE = re.compile(
+    r"(?P<open>[-–—|(\[\s]*)(?P<label>page\s*|p\.\s*)?(?P<number>\d+)"
+    r"(?:\s*(?:of|/)\s*(?P<total>\d+))?(?P<close>[-–—|)\]\s]*)",
     re.IGNORECASE,
 )
+"""A page number, matched against a whole line: "2", "Page 2 of 3", "- 2 -", "(2)", "p. 2".
+:func:`is_page_number` (PDF) and :func:`is_plain_page_number` (DOCX) say which count."""
 _RUNNING_PAGE_RE = re.compile(r"\bpage\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def is_page_number(text: str, page_count: int) -> bool:
+    """A PDF line that is a page number ("2", "Page 2 of 3", "- 2 -", "(2)", "p. 2") of at
+    most four digits, and at most one more than the file's pages (a cover page may go
+    unnumbered)."""
+    match = PAGE_NUMBER_RE.fullmatch(text)
+    return (
+        match is not None
+        and max(len(match["number"]), len(match["total"] or "")) <= 4
+        and int(match["number"]) <= page_count + 1
+    )
+
+
+def is_plain_page_number(text: str) -> bool:
+    """A DOCX header or footer line that is a page number without marks around it: "2",
+    "Page 2", "2 of 3".  The DOCX reader keeps "- 2 -" and "p. 2", as it always has."""
+    match = PAGE_NUMBER_RE.fullmatch(text)
+    return (
+        match is not None
+        and not match["open"]
+        and not match["close"]
+        and "." not in (match["label"] or "")
+    )
 
 
 def _running_key(text: str, page: int) -> str:
@@ -55,8 +82,7 @@ def _drop_page_furniture(
             in_band[n] = "footer"
         else:
             continue
-        match = _PAGE_NUMBER_RE.match(line.text)
-        if (match and int(match.group(1)) <= page_count + 1) or _RUNNING_PAGE_RE.search(line.text):
+        if is_page_number(line.text, page_count) or _RUNNING_PAGE_RE.search(line.text):
             drop.add(n)
     if pages_read >= 2:
         needed = max(2, ceil(pages_read / 2))
