@@ -49,7 +49,7 @@ import pypdfium2 as pdfium  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
-from matcher.read import DEFAULT_MAX_PAGES, read_resume  # noqa: E402
+from matcher.read.reader import DEFAULT_MAX_PAGES, read_resume  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "read.json"
 PDF_GLOB = "livecareer-pdfs/*/*.pdf"

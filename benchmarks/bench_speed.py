@@ -153,7 +153,7 @@ def bare_pdfium(path: Path, max_pages: int) -> int:
 
 def _pipeline_stages(path: Path, engine: str, taxonomy: Any) -> dict[str, float]:
     from matcher.parse import parse_resume
-    from matcher.read import read_resume
+    from matcher.read.reader import read_resume
     from matcher.score import score_fit
     from matcher.skills import find_skills
 
@@ -182,7 +182,7 @@ def _timed(function: Callable[[], object]) -> float:
 def run_stages(files: Sequence[Path]) -> dict[str, Any]:
     """Mean seconds per resume for every stage and engine, beside bare extraction."""
     from matcher.errors import MatcherError
-    from matcher.read import DEFAULT_MAX_PAGES
+    from matcher.read.reader import DEFAULT_MAX_PAGES
     from matcher.score import build_model
     from matcher.skills import build_pipeline
     from skills_taxonomy import load_taxonomy

@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from matcher.document import display_name
 from matcher.errors import FileTimeoutError, MatcherError, UsageError
-from matcher.ocr import DEFAULT_OCR, ocr_version
-from matcher.read import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES
+from matcher.read.ocr import DEFAULT_OCR, ocr_version
+from matcher.read.reader import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from matcher.job import JobPosting

@@ -156,7 +156,7 @@ def verbose_option(function: F) -> F:
 def _check_ocr(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """``--ocr always`` needs the extra: a usage error before any file is read."""
     if value == "always":
-        from matcher.ocr import INSTALL_SHORT, ocr_available
+        from matcher.read.ocr import INSTALL_SHORT, ocr_available
 
         if not ocr_available():
             raise click.BadParameter(f"'always' needs OCR: {INSTALL_SHORT} first", ctx, param)

@@ -86,7 +86,7 @@ class ResumeText:
     modified, else created), as the file states it; None when it states none (text files).
     The parse stage may read "Present" as this date (see :func:`matcher.dates.choose_as_of`)."""
     ocr_pages: tuple[int, ...] = ()
-    """Zero-based numbers of the pages read by OCR (see :mod:`matcher.ocr`)."""
+    """Zero-based numbers of the pages read by OCR (see :mod:`matcher.read.ocr`)."""
 
     @property
     def text(self) -> str:

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from matcher.document import ResumeText
 from matcher.job import JobPosting, analyse_job, score_job
-from matcher.ocr import DEFAULT_OCR
 from matcher.parse import Resume, parse_resume
-from matcher.read import read_resume
+from matcher.read.ocr import DEFAULT_OCR
+from matcher.read.reader import read_resume
 from matcher.score import FitReport, score_fit
 from matcher.skills import SkillMatch, build_pipeline, find_skills
 from skills_taxonomy import Taxonomy

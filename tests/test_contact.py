@@ -12,7 +12,7 @@ import pytest
 
 from matcher.document import ResumeText
 from matcher.parse import DEFAULT_NAME_LINES, Contact, parse_resume
-from matcher.read import read_resume
+from matcher.read.reader import read_resume
 from matcher.redact import REDACTED, redact_candidate
 from tests.pdfs import Text, column, write_pdf
 

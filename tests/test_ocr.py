@@ -21,11 +21,12 @@ from PIL import Image
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
 
-from matcher import batch, ocr
+from matcher import batch
 from matcher.cli import cli
 from matcher.errors import NoTextError
-from matcher.ocr import _corrected, _placed, _points_per_pixel, _text_line
-from matcher.read import read_resume
+from matcher.read import ocr
+from matcher.read.ocr import _corrected, _placed, _points_per_pixel, _text_line
+from matcher.read.reader import read_resume
 from tests import pdfs
 from tests.hostile import huge_png
 from tests.pdfs import Text

@@ -48,9 +48,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matcher.batch import AnalysisOptions, contact_of
 from matcher.errors import MatcherError
-from matcher.ocr import DEFAULT_OCR
 from matcher.pool import Pool, RankQuery, rank_pool
 from matcher.pool.store import database_files
+from matcher.read.ocr import DEFAULT_OCR
 from matcher.results import finish_output, output_row
 from matcher.web.uploads import UploadQueue, digest_of, safe_name
 

