@@ -85,3 +85,7 @@ class TaxonomyError(MatcherError):
     ) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
+
+
+class BatchError(MatcherError):
+    """The batch as a whole cannot run (not one file of it: those become error rows)."""

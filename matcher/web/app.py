@@ -46,12 +46,13 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from matcher.batch import AnalysisOptions, contact_of
+from matcher.batch.options import AnalysisOptions
+from matcher.batch.ranking import output_row
 from matcher.errors import MatcherError
 from matcher.ocr import DEFAULT_OCR
+from matcher.output.finish import contact_of, finish_output
 from matcher.pool import Pool, RankQuery, rank_pool
 from matcher.pool.store import database_files
-from matcher.results import finish_output, output_row
 from matcher.web.uploads import UploadQueue, digest_of, safe_name
 
 DEFAULT_MAX_UPLOAD_MB = 20
@@ -251,7 +252,7 @@ class Matcher:
 
     def rank(self, query: RankQuery) -> tuple[list[Any], list[int], Any]:
         """(rows as ``pool rank`` writes them, their entry ids, the ranking's counts)."""
-        from matcher.batch import rank_rows
+        from matcher.batch.ranking import rank_rows
 
         ranking = rank_pool(self.pool, query, self.taxonomy, self.options)
         rows = [
