@@ -16,6 +16,7 @@ from matcher.output.finish import contact_of, finish_output
 from matcher.output.rows import FileError, RankedRow, pack
 
 if TYPE_CHECKING:
+    from matcher.score import MissingSkill
     from skills_taxonomy import Taxonomy
 
 __all__ = ["DEFAULT_TOP_SKILLS", "Target", "output_row", "rank_row", "rank_rows"]
@@ -107,7 +108,7 @@ def rank_row(
         scores.append(industry_score)
         found, lacking = _industry_skills(raw, target.industry, taxonomy)
         matched += found
-        missing += lacking
+        missing += [skill.to_dict() for skill in lacking]
     if not scores:
         best = max(raw["levels"], key=lambda fit: fit["score"])
         scores.append(float(best["score"]))
@@ -135,14 +136,14 @@ def rank_row(
 
 def _industry_skills(
     data: Mapping[str, Any], industry: str, taxonomy: Taxonomy
-) -> tuple[list[str], list[Mapping[str, Any]]]:
-    """The industry's skills the resume shows (heaviest first), and those it lacks."""
-    from matcher.score import missing_skills
+) -> tuple[tuple[str, ...], tuple[MissingSkill, ...]]:
+    """The industry's skills the resume shows and those it lacks, as the report's
+    :class:`~matcher.score.IndustryFit` has them (its JSON does not: they are found again
+    from the report's skills)."""
+    from matcher.score import industry_skills
 
     found = {skill["id"]: 1.0 for skill in data["skills"]}
-    wanted = taxonomy.industry(industry).skills
-    shown = sorted((s for s in wanted if s in found), key=lambda s: (-wanted[s], s))
-    return shown, [m.to_dict() for m in missing_skills(wanted, {}, found, taxonomy)]
+    return industry_skills(taxonomy.industry(industry), found, taxonomy)
 
 
 def _names(missing: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:

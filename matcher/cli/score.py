@@ -237,7 +237,7 @@ def gaps_command(
         spacy_model=spacy_model,
         require=required_skills(require, job_file),
     )
-    target, missing = _gap_target(report, tax, level=level, industry=industry)
+    target, missing = _gap_target(report, level=level, industry=industry)
     gaps = find_gaps(missing, tax)
     data = finish(
         {"file": report.resume.file, "target": target, "gaps": [gap.to_dict() for gap in gaps]},
@@ -251,35 +251,19 @@ def gaps_command(
 
 
 def _gap_target(
-    report: Any, tax: Any, *, level: str | None, industry: str | None
+    report: Any, *, level: str | None, industry: str | None
 ) -> tuple[dict[str, Any], Any]:
     """The target the user named, as the JSON shows it, and the skills the resume lacks
-    for it."""
-    from matcher.features import skill_strengths
-    from matcher.score import missing_skills
-
+    for it (each fit carries them: levels, industries and the job alike)."""
     if level is not None:
-        fit = next(f for f in report.levels if f.id == level)
-        target = {"kind": "level", "id": fit.id, "name": fit.name, "score": fit.score}
-        missing = fit.missing_skills
+        kind, fit = "level", next(f for f in report.levels if f.id == level)
     elif industry is not None:
-        sector = tax.industry(industry)
-        fit_industry = next(f for f in report.industries if f.id == industry)
-        target = {
-            "kind": "industry",
-            "id": sector.id,
-            "name": sector.name,
-            "score": fit_industry.score,
-        }
-        missing = missing_skills(sector.skills, {}, skill_strengths(report.skills), tax)
+        kind, fit = "industry", next(f for f in report.industries if f.id == industry)
     else:
         assert report.job is not None  # a job file was given and scored
+        kind, fit = "job", report.job
         posting = report.job.posting
-        target = {
-            "kind": "job",
-            "id": posting.file,
-            "name": posting.title,
-            "score": report.job.score,
-        }
-        missing = report.job.missing_skills
-    return target, missing
+        target = {"kind": kind, "id": posting.file, "name": posting.title, "score": fit.score}
+        return target, fit.missing_skills
+    target = {"kind": kind, "id": fit.id, "name": fit.name, "score": fit.score}
+    return target, fit.missing_skills
