@@ -2,7 +2,7 @@
 
 This module MUST NOT import from anything else in :mod:`matcher`: every other module
 imports it.  Each error class carries its exit code (PRODUCT.md, "Exit codes") and a
-hint telling the user what to do next.  ``cli.py`` is the one place that turns them
+hint telling the user what to do next.  ``matcher.cli`` is the one place that turns them
 into exit codes.
 """
 

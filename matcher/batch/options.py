@@ -80,7 +80,8 @@ class FileResult:
     data: dict[str, Any] | None = None
     """``FitReport.to_dict()``, with ``file`` set to the batch name."""
     contact: Contact | None = None
-    """The candidate's contact details, to redact them (``cli.finish`` reads ``contact``)."""
+    """The candidate's contact details, to redact them by
+    (:func:`matcher.output.finish.finish_output`)."""
     error: FileError | None = None
     cached: bool = False
     """Taken from the cache instead of being scored again."""
