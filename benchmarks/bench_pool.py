@@ -137,7 +137,7 @@ def grow(source: Path, target: Path, size: int) -> None:
 
 
 def time_pool(db: Path, size: int) -> dict[str, Any]:
-    from matcher.batch import AnalysisOptions
+    from matcher.batch.options import AnalysisOptions
     from matcher.pipeline import read_job
     from matcher.pool import Pool, RankQuery, rank_pool
     from matcher.pool.search import Query, search_pool

@@ -22,9 +22,9 @@ _EXPORTS = {
     "Line": "matcher.document",
     "ResumeText": "matcher.document",
     "load_taxonomy": "skills_taxonomy",
-    "collect_inputs": "matcher.batch",
-    "rank_rows": "matcher.batch",
-    "run_batch": "matcher.batch",
+    "collect_inputs": "matcher.batch.inputs",
+    "rank_rows": "matcher.batch.ranking",
+    "run_batch": "matcher.batch.workers",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

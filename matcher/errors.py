@@ -2,7 +2,7 @@
 
 This module MUST NOT import from anything else in :mod:`matcher`: every other module
 imports it.  Each error class carries its exit code (PRODUCT.md, "Exit codes") and a
-hint telling the user what to do next.  ``cli.py`` is the one place that turns them
+hint telling the user what to do next.  ``matcher.cli`` is the one place that turns them
 into exit codes.
 """
 
@@ -85,3 +85,7 @@ class TaxonomyError(MatcherError):
     ) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
+
+
+class BatchError(MatcherError):
+    """The batch as a whole cannot run (not one file of it: those become error rows)."""

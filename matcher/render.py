@@ -1,4 +1,4 @@
-"""Turn results into text for people: tables and short reports.  Used by cli.py only.
+"""Turn results into text for people: tables and short reports.  Used by matcher.cli only.
 
 Pure functions from data to strings; no printing, no terminal detection.
 """

@@ -43,7 +43,7 @@ from matcher.features import (
 )
 from matcher.model import ProfileSimilarity
 from matcher.skills import SkillMatch
-from skills_taxonomy import Level, Taxonomy
+from skills_taxonomy import Industry, Level, Taxonomy
 
 if TYPE_CHECKING:
     from matcher.document import Line
@@ -150,8 +150,15 @@ class IndustryFit:
     """The domain terms found, strongest evidence first."""
     evidence: tuple[str, ...]
     """Lines where they were found, work sections first."""
+    matched_skills: tuple[str, ...]
+    """The industry's skills the resume shows, heaviest first (:func:`industry_skills`)."""
+    missing_skills: tuple[MissingSkill, ...]
+    """The industry's skills the resume lacks, heaviest first: what ``gaps --industry``
+    lists and a batch ranked by industry names."""
 
     def to_dict(self) -> dict[str, Any]:
+        # The skills stay out: score-v1 has no such fields for an industry (the JSON keeps
+        # its shape); a batch reads them again from the report's skills (industry_skills).
         return {
             "id": self.id,
             "name": self.name,
@@ -461,13 +468,29 @@ def missing_skills(
     return tuple(missing)
 
 
+def industry_skills(
+    industry: Industry, strengths: Mapping[str, float], taxonomy: Taxonomy
+) -> tuple[tuple[str, ...], tuple[MissingSkill, ...]]:
+    """The ``industry``'s skills among those found (``strengths``, by id), heaviest first,
+    and those missing, heaviest first."""
+    wanted = industry.skills
+    shown = tuple(ordered((s for s in wanted if s in strengths), wanted))
+    return shown, missing_skills(wanted, {}, strengths, taxonomy)
+
+
 def score_industries(
-    resume: Resume, model: FitModel, *, tfidf: NDArray[np.float64] | None = None
+    resume: Resume,
+    skills: Sequence[SkillMatch],
+    model: FitModel,
+    *,
+    tfidf: NDArray[np.float64] | None = None,
 ) -> tuple[IndustryFit, ...]:
-    """Every industry's fit, in the taxonomy's order.
+    """Every industry's fit, in the taxonomy's order (``skills``: the resume's, for each
+    industry's matched and missing skills).
 
     ``tfidf``: the resume's TF-IDF row (:func:`resume_tfidf`), when the caller has it.
     """
+    strengths = skill_strengths(skills)
     found: dict[str, dict[str, list[float]]] = {key: {} for key in model.industry_terms}
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
     position_weights = _position_line_weights(resume)
@@ -496,6 +519,7 @@ def score_industries(
         }
         score = 100 * sum(INDUSTRY_WEIGHTS[key] * value for key, value in components.items())
         best_lines = sorted(lines.get(industry.id, []))[:MAX_EVIDENCE]
+        matched, missing = industry_skills(industry, strengths, model.taxonomy)
         fits.append(
             IndustryFit(
                 id=industry.id,
@@ -504,6 +528,8 @@ def score_industries(
                 components={k: round(v, 3) for k, v in components.items()},
                 terms=tuple(sorted(counts, key=lambda t: (-counts[t], t))),
                 evidence=tuple(line for _, _, line in sorted(best_lines, key=lambda x: x[1])),
+                matched_skills=matched,
+                missing_skills=missing,
             )
         )
     return tuple(fits)
@@ -641,7 +667,7 @@ def score_fit(
     with config_context(assume_finite=True, skip_parameter_validation=True):
         tfidf = resume_tfidf(resume_text(resume), model)  # levels and industries read it
         levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)
-        industries = score_industries(resume, model, tfidf=tfidf)
+        industries = score_industries(resume, skills, model, tfidf=tfidf)
     warnings = []
     best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
     if best_level is None:
@@ -692,6 +718,7 @@ __all__ = [
     "MissingSkill",
     "Salary",
     "build_model",
+    "industry_skills",
     "missing_skills",
     "score_fit",
 ]

@@ -28,8 +28,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from matcher import batch
+from matcher.batch import options as batch_options
+from matcher.batch import run as batch_run
+from matcher.batch import workers as batch_workers
 from matcher.cli import cli
-from matcher.results import CSV_COLUMNS
+from matcher.output.files import CSV_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "resumes"
@@ -109,7 +112,7 @@ def test_ranks_every_sample_by_its_best_level(every_sample: tuple[Path, Path, Re
         "no_fit_teacher_hannah_whitfield.docx",
     }
     schema = json.loads(
-        resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text()
+        resources.files("matcher").joinpath("output/schemas/score-v1.schema.json").read_text()
     )
     for item in items:
         jsonschema.validate(item, schema)  # each line is a `matcher score --format json`
@@ -454,7 +457,7 @@ def test_the_cache_is_kept_by_the_month_present_means(
     assert "from the cache" not in first.stderr
     # A year on, without --as-of, "Present" is another month for the files without a
     # believable date of their own: a cached score would be a year short.
-    monkeypatch.setattr(batch, "date", NextYear)
+    monkeypatch.setattr(batch_options, "date", NextYear)
     later = runner.invoke(cli, command)
     assert later.exit_code == 0, later.stderr
     assert "from the cache" not in later.stderr
@@ -464,7 +467,7 @@ def test_the_cache_is_kept_by_the_month_present_means(
     # With --as-of, the clock decides nothing: the second run is served from the cache.
     fixed = [*command, "--as-of", "2016-01"]
     assert runner.invoke(cli, fixed).exit_code == 0
-    monkeypatch.setattr(batch, "date", date)
+    monkeypatch.setattr(batch_options, "date", date)
     again = runner.invoke(cli, fixed)
     assert again.exit_code == 0, again.stderr
     assert "; 3 from the cache" in again.stderr
@@ -548,7 +551,7 @@ def interrupted_after(count: int) -> Any:
 def test_an_interrupt_keeps_every_finished_row(
     runner: CliRunner, quick: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    monkeypatch.setattr(batch, "run_batch", interrupted_after(2))
+    monkeypatch.setattr(batch_run, "run_batch", interrupted_after(2))
     out, page = quick.parent / f"ranked{suffix}", quick.parent / "report.html"
     result = run(runner, quick, "--jobs", "1", "--out", out, "--html", page)
     assert result.exit_code == 130
@@ -566,7 +569,7 @@ def test_an_interrupt_keeps_every_finished_row(
 def test_results_are_on_disk_while_the_run_goes_on(
     runner: CliRunner, quick: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from matcher import results
+    from matcher.output import files as results
 
     out = quick.parent / "ranked.json"
     seen: list[int] = []
@@ -577,7 +580,7 @@ def test_results_are_on_disk_while_the_run_goes_on(
             seen.append(len(json.loads(out.read_text(encoding="utf-8"))))
             yield result
 
-    monkeypatch.setattr(batch, "run_batch", watching)
+    monkeypatch.setattr(batch_run, "run_batch", watching)
     monkeypatch.setattr(results, "DEFAULT_CHECKPOINT_SECONDS", 0.0)
     monkeypatch.setattr(results, "DEFAULT_CHECKPOINT_BACKOFF", 0.0)
     result = run(runner, quick, "--jobs", "1", "--out", out)
@@ -590,7 +593,7 @@ def test_results_are_on_disk_while_the_run_goes_on(
 def test_a_file_past_the_time_limit_is_an_error_row(
     runner: CliRunner, quick: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    monkeypatch.setitem(batch._TEST_STALL, "mle_healthcare_daniel_osei.txt", 120.0)
+    monkeypatch.setitem(batch_workers._TEST_STALL, "mle_healthcare_daniel_osei.txt", 120.0)
     result = run(runner, quick, "--jobs", jobs, "--timeout", "5", "--format", "csv")
     assert result.exit_code == 1
     rows = csv_rows(result.stdout)

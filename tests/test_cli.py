@@ -28,7 +28,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 SAMPLE = ROOT / "samples" / "resumes" / "mle_healthcare_daniel_osei.txt"
 Write = Callable[[str, str], Path]
 SCORE_SCHEMA = json.loads(
-    resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text()
+    resources.files("matcher").joinpath("output/schemas/score-v1.schema.json").read_text()
 )
 
 

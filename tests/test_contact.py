@@ -11,9 +11,9 @@ import docx
 import pytest
 
 from matcher.document import ResumeText
+from matcher.output.redact import REDACTED, redact_candidate
 from matcher.parse import DEFAULT_NAME_LINES, Contact, parse_resume
 from matcher.read.reader import read_resume
-from matcher.redact import REDACTED, redact_candidate
 from tests.pdfs import Text, column, write_pdf
 
 AS_OF = date(2024, 1, 15)

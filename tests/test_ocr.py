@@ -21,7 +21,7 @@ from PIL import Image
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
 
-from matcher import batch
+from matcher.batch import options as batch_options
 from matcher.cli import cli
 from matcher.errors import NoTextError
 from matcher.read import ocr
@@ -128,7 +128,7 @@ def test_a_scan_reads_to_the_same_resume_as_its_text_version(
     # Every line proving a skill says it was read by OCR; the JSON still meets its schema.
     assert {item.get("ocr") for skill in report["skills"] for item in skill["evidence"]} == {True}
     schema = json.loads(
-        resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text()
+        resources.files("matcher").joinpath("output/schemas/score-v1.schema.json").read_text()
     )
     jsonschema.validate(report, schema)
 
@@ -308,9 +308,9 @@ def test_batch_scores_scans_and_keys_the_cache_by_the_ocr_mode(
     assert never.exit_code == 1  # not served from the cache: the scan is now an error row
     rows = {row["file"]: row for row in map(json.loads, out.read_text().splitlines())}
     assert rows["scan.png"]["error"]["code"] == "no-text"
-    assert batch.options_key(batch.AnalysisOptions(ocr="auto")) != batch.options_key(
-        batch.AnalysisOptions(ocr="never")
-    )
+    assert batch_options.options_key(
+        batch_options.AnalysisOptions(ocr="auto")
+    ) != batch_options.options_key(batch_options.AnalysisOptions(ocr="never"))
 
 
 @pytest.mark.parametrize(

@@ -321,7 +321,8 @@ def test_an_interrupt_keeps_every_file_added_before_it(
 def test_a_write_that_fails_leaves_the_pool_as_it_was_before_it(
     db: str, quick: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from matcher.batch import AnalysisOptions, collect_inputs
+    from matcher.batch.inputs import collect_inputs
+    from matcher.batch.options import AnalysisOptions
 
     calls = []
     real = Pool._index

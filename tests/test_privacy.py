@@ -225,7 +225,7 @@ def test_redact_removes_a_postal_address(tmp_path: Path, command: list[str]) -> 
 
 @pytest.mark.parametrize("path", RESUMES, ids=lambda p: p.name)
 def test_the_address_shapes_leave_ordinary_resume_lines_alone(path: Path) -> None:
-    from matcher.redact import ADDRESS
+    from matcher.output.redact import ADDRESS
 
     result = CliRunner().invoke(cli, ["parse", str(path), "--format", "json"])
     sections = json.loads(result.stdout)["sections"]

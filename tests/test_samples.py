@@ -24,7 +24,9 @@ MANIFEST = {
     entry["file"]: entry for entry in json.loads((SAMPLES / "manifest.json").read_text())["resumes"]
 }
 AS_OF = "2026-11"
-SCHEMA = json.loads(resources.files("matcher").joinpath("schemas/score-v1.schema.json").read_text())
+SCHEMA = json.loads(
+    resources.files("matcher").joinpath("output/schemas/score-v1.schema.json").read_text()
+)
 
 
 def run(runner: CliRunner, *args: str) -> dict:

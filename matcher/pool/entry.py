@@ -26,7 +26,7 @@ from matcher import __version__
 from matcher.document import Line, ResumeText
 
 if TYPE_CHECKING:
-    from matcher.batch import AnalysisOptions
+    from matcher.batch.options import AnalysisOptions
     from matcher.parse import Contact
     from skills_taxonomy import Taxonomy
 
@@ -110,7 +110,7 @@ def analysis_key(options: AnalysisOptions, *, dated_by_today: bool) -> str:
     """What an entry's analysis depends on besides its lines: matcher's code and data, the
     taxonomy, the spaCy model, the month "Present" means.  An entry whose "Present" is
     today's month (its file states no date) goes stale when the month turns."""
-    from matcher.batch import options_key
+    from matcher.batch.options import options_key
 
     month = options.as_of or (options.today if dated_by_today else None)
     return hashlib.sha256(
@@ -127,7 +127,7 @@ def analysis_key(options: AnalysisOptions, *, dated_by_today: bool) -> str:
 
 def analysis_version(options: AnalysisOptions) -> str:
     """What an entry's analysis depends on but the month "Present" means."""
-    from matcher.batch import options_key
+    from matcher.batch.options import options_key
 
     key = options_key(options, analysis_only=True)
     return hashlib.sha256(key.encode()).hexdigest()
@@ -145,8 +145,8 @@ def make_entry(
 ) -> Entry:
     """Analyse ``document`` and keep what ranking and search need (see the module's text)."""
     from matcher.job import resume_terms
+    from matcher.output.redact import redact
     from matcher.pipeline import analyse_document
-    from matcher.redact import redact
     from matcher.score import resume_text
 
     report = analyse_document(

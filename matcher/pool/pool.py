@@ -18,8 +18,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from matcher.batch import AnalysisOptions, BatchInput, FileError, run_batch
+from matcher.batch.inputs import BatchInput
+from matcher.batch.options import AnalysisOptions
+from matcher.batch.workers import run_batch
 from matcher.document import ResumeText
+from matcher.output.rows import FileError
 from matcher.pool.entry import (
     Entry,
     analysis_key,
@@ -296,7 +299,7 @@ class Pool:
         (another taxonomy or matcher, or a month that has turned); the number refreshed."""
         from joblib import Parallel, delayed
 
-        from matcher.batch import worker_count
+        from matcher.batch.workers import worker_count
 
         options = options.dated()
         current = _current_keys(options)
@@ -331,7 +334,7 @@ class Pool:
 
 
 def _reanalyse(task: tuple[bytes, str, str, str, float, bool], options: AnalysisOptions) -> Entry:
-    from matcher.batch import prepare_worker
+    from matcher.batch.workers import prepare_worker
 
     document, digest, name, path, modified, redacted = task
     taxonomy = prepare_worker(options.taxonomy_file, options.spacy_model)

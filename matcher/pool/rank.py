@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from matcher.batch import AnalysisOptions, FileResult, Target, contact_of
+from matcher.batch.options import AnalysisOptions, FileResult
+from matcher.batch.ranking import Target
+from matcher.output.finish import contact_of
 from matcher.pool.entry import unpack
 from matcher.pool.pool import Pool, candidate_groups
 from matcher.pool.store import resumes

@@ -178,8 +178,8 @@ def _evidence(connection: sa.Connection, row: Any, query: Query, redact: bool) -
     hit = Hit(row.id, row.name, row.years, row.best_level, row.best_industry, skills, words)
     if not redact:
         return hit
-    from matcher.batch import contact_of
-    from matcher.redact import redact_candidate
+    from matcher.output.finish import contact_of
+    from matcher.output.redact import redact_candidate
 
     contact = contact_of(report["candidate"])
     return Hit(

@@ -46,12 +46,13 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from matcher.batch import AnalysisOptions, contact_of
+from matcher.batch.options import AnalysisOptions
+from matcher.batch.ranking import output_row
 from matcher.errors import MatcherError
+from matcher.output.finish import contact_of, finish_output
 from matcher.pool import Pool, RankQuery, rank_pool
 from matcher.pool.store import database_files
 from matcher.read.ocr import DEFAULT_OCR
-from matcher.results import finish_output, output_row
 from matcher.web.uploads import UploadQueue, digest_of, safe_name
 
 DEFAULT_MAX_UPLOAD_MB = 20
@@ -95,7 +96,7 @@ class ServeSettings:
     taxonomy_file: Path | None = None
     engine: str = "pdfplumber"
     ocr: str = DEFAULT_OCR
-    """When to read pages by OCR (:data:`matcher.ocr.OCR_MODES`)."""
+    """When to read pages by OCR (:data:`matcher.read.ocr.OCR_MODES`)."""
     as_of: date | None = None
     spacy_model: str | None = None
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_MB * 1024 * 1024
@@ -251,7 +252,7 @@ class Matcher:
 
     def rank(self, query: RankQuery) -> tuple[list[Any], list[int], Any]:
         """(rows as ``pool rank`` writes them, their entry ids, the ranking's counts)."""
-        from matcher.batch import rank_rows
+        from matcher.batch.ranking import rank_rows
 
         ranking = rank_pool(self.pool, query, self.taxonomy, self.options)
         rows = [

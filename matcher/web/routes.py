@@ -232,7 +232,8 @@ async def api_posting(request: Request) -> Response:
 
 
 def api_rank(request: Request) -> Response:
-    from matcher import report, results
+    from matcher.output import files as results
+    from matcher.output import report
 
     app = _matcher(request)
     output = request.query_params.get("format", "json")

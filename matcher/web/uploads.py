@@ -23,7 +23,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from matcher.batch import AnalysisOptions, BatchInput, FileError
+from matcher.batch.inputs import BatchInput
+from matcher.batch.options import AnalysisOptions
+from matcher.output.rows import FileError
 from matcher.pool import Pool
 from matcher.read.reader import SUPPORTED_SUFFIXES
 

@@ -1,4 +1,4 @@
-"""What a batch writes: ranked rows as CSV, JSON Lines or JSON, and the run's summary.
+"""What a batch writes: ranked rows as CSV, JSON Lines or JSON, and the HTML report.
 
 Result files are written whole and atomically.  :class:`ResultsFile` keeps the rows it is
 given and rewrites its file (a temporary file in the same folder, then a rename) every few
@@ -11,45 +11,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import threading
 import time
-from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from matcher.batch import (
-    BatchError,
-    FileResult,
-    RankedRow,
-    Skipped,
-    Target,
-    contact_of,
-    rank_row,
-    write_atomic,
-)
-
-if TYPE_CHECKING:
-    from matcher.parse import Contact
-    from skills_taxonomy import Taxonomy
+from matcher.errors import BatchError
+from matcher.output.report import render_report
+from matcher.output.rows import RankedRow
 
 __all__ = [
     "CSV_COLUMNS",
     "DEFAULT_CHECKPOINT_SECONDS",
     "FORMATS",
-    "SCHEMA_VERSION",
-    "BatchSummary",
     "ResultsFile",
     "csv_cells",
-    "finish_output",
     "format_of",
-    "output_row",
     "render_rows",
-    "summary_lines",
+    "write_atomic",
+    "write_outputs",
 ]
 
-SCHEMA_VERSION = 1
-"""The ``schema_version`` every JSON object matcher writes carries (PRODUCT.md's contract)."""
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".json": "json"}
 """Result file formats, by extension."""
 CSV_COLUMNS = (
@@ -79,39 +63,12 @@ DEFAULT_CHECKPOINT_SECONDS = 2.0
 DEFAULT_CHECKPOINT_BACKOFF = 10.0
 """... and no sooner than this many times the last rewrite took: rewriting a big file
 never takes more than a tenth of the run."""
-DEFAULT_LISTED = 20
-"""Failed and skipped files the summary names one by one; more are counted."""
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def format_of(path: Path) -> str | None:
     """``csv``, ``jsonl`` or ``json`` from a file's extension; None when it is none of them."""
     return FORMATS.get(path.suffix.lower())
-
-
-def finish_output(data: Mapping[str, Any], contact: Contact, *, redact: bool) -> dict[str, Any]:
-    """``data`` as every front door shows it: the schema version stamped, and with
-    ``redact`` the candidate's identity (``contact``, and addresses by their shape) removed."""
-    from matcher.redact import redact_candidate
-
-    finished = {"schema_version": SCHEMA_VERSION, **data}
-    return redact_candidate(finished, contact) if redact else finished
-
-
-def output_row(
-    result: FileResult, target: Target, taxonomy: Taxonomy, *, redact: bool = False
-) -> RankedRow:
-    """A scored (or failed) file as the ranking outputs show it: the target level's gaps
-    as its next step, the schema version stamped, redacted when asked."""
-    data = None
-    if result.data is not None:
-        data = dict(result.data)
-        if target.level is not None:
-            chosen = next(fit for fit in data["levels"] if fit["id"] == target.level)
-            data["next_level"] = {key: chosen[key] for key in ("id", "name", "missing_skills")}
-        contact = result.contact or contact_of(result.data["candidate"])
-        data = finish_output(data, contact, redact=redact)
-    return rank_row(result, target, taxonomy, data=data)
 
 
 def csv_cells(row: RankedRow) -> list[str]:
@@ -226,56 +183,43 @@ class ResultsFile:
         self.write()
 
 
-@dataclass(frozen=True)
-class BatchSummary:
-    """How a batch went, for the lines printed at its end."""
+def write_outputs(
+    ranked: Sequence[RankedRow],
+    writer: ResultsFile | None,
+    html_file: Path | None,
+    *,
+    target: str,
+    notes: Sequence[str],
+) -> list[tuple[str, int]]:
+    """Close the results file and write the HTML report (ranked by ``target``, described);
+    each file written with its row count.
 
-    total: int
-    """Files to score."""
-    rows: Sequence[RankedRow]
-    """Every result received (scored and failed), before --top and --min-score."""
-    skipped: Sequence[Skipped]
-    seconds: float
-    workers: str
-    """Where files were scored: ``"2 processes"``, ``"this process"``, ``"Dask at …"``."""
-    interrupted: bool = False
-    outputs: Sequence[tuple[str, int]] = ()
-    """(file written, rows in it)."""
-
-
-def summary_lines(summary: BatchSummary, *, listed: int = DEFAULT_LISTED) -> list[str]:
-    """The end-of-run summary: scored, failed by reason, skipped, time, resumes per second."""
-    failed = [row for row in summary.rows if row.error is not None]
-    scored = len(summary.rows) - len(failed)
-    cached = sum(1 for row in summary.rows if row.cached)
-    done = len(summary.rows)
-    rate = done / summary.seconds if summary.seconds > 0 else 0.0
-    lines = []
-    if summary.interrupted:
-        lines.append(
-            f"interrupted: {done} of {summary.total} files done; every finished row is kept"
-        )
-    lines.append(
-        f"scored {scored} of {summary.total} files in {summary.seconds:.1f} s "
-        f"({rate:.1f} resumes/s, {summary.workers})"
-        + (f"; {cached} from the cache" if cached else "")
-    )
-    if failed:
-        codes = Counter(row.error.code for row in failed if row.error is not None)
-        lines.append(f"failed {len(failed)}: {_counts(codes)}")
-        lines += [f"  {row.error.message}" for row in failed[:listed] if row.error is not None]
-        if len(failed) > listed:
-            lines.append(f"  … and {len(failed) - listed} more (see the results)")
-    if summary.skipped:
-        kinds = Counter(item.kind for item in summary.skipped)
-        lines.append(f"skipped {len(summary.skipped)}: {_counts(kinds)}")
-        lines += [f"  {item.name}: {item.reason}" for item in summary.skipped[:listed]]
-        if len(summary.skipped) > listed:
-            lines.append(f"  … and {len(summary.skipped) - listed} more")
-    for name, count in summary.outputs:
-        lines.append(f"wrote {name} ({count} row{'s' if count != 1 else ''})")
-    return lines
+    Raises:
+        BatchError: a file cannot be written.
+    """
+    outputs: list[tuple[str, int]] = []
+    if writer is not None:
+        writer.close()
+        outputs.append((str(writer.path), writer.written))
+    if html_file is not None:
+        page = render_report(ranked, target=target, notes=notes)
+        try:
+            write_atomic(html_file, page)
+        except OSError as exc:
+            raise BatchError(f"cannot write {html_file}: {exc.strerror}") from exc
+        outputs.append((str(html_file), len(ranked)))
+    return outputs
 
 
-def _counts(counter: Counter[str]) -> str:
-    return ", ".join(f"{key} {count}" for key, count in sorted(counter.items()))
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` at once: a reader sees the old file or the new one."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
