@@ -93,7 +93,8 @@ MODULES = {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 def imported_modules(name: str) -> set[str]:
     """The modules of ``matcher`` that ``name`` imports, at its top or inside a function
-    (``from matcher.x import y`` counts as ``matcher.x.y`` when that is a module)."""
+    (``from matcher.x import y`` counts as ``matcher.x.y`` when that is a module, and as
+    ``matcher.x`` too when it is not)."""
     path = MODULES[name]
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
@@ -105,7 +106,9 @@ def imported_modules(name: str) -> set[str]:
             if node.level:
                 anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            found |= {f"{base}.{alias.name}" for alias in node.names} | {base}
+            names = {f"{base}.{alias.name}" for alias in node.names}
+            # "from matcher.read import ocr" imports the module ocr, not the package's names
+            found |= names if names <= MODULES.keys() else names | {base}
     return {module for module in found if module in MODULES and module != name}
 
 
