@@ -199,6 +199,26 @@ def test_score_table_names_the_best_level_and_salary(runner: CliRunner) -> None:
     assert "£70,000–£110,000 (uk, the guide's 2026 figures)" in result.stdout
 
 
+def test_a_region_of_a_users_taxonomy_can_be_chosen(runner: CliRunner, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "regions:\n  - {id: germany, name: Germany, currency: EUR}\n"
+        "levels:\n  - id: machine-learning-engineer\n    salary:\n      germany: "
+        '{currency: EUR, min: 65000, max: 95000, open_ended: false, text: "€65,000–€95,000"}\n',
+        encoding="utf-8",
+    )
+    args = ["score", str(SAMPLE), "--as-of", "2026-11", "--taxonomy", str(mine)]
+    result = runner.invoke(cli, [*args, "--region", "germany", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    salary = json.loads(result.stdout)["salary"]
+    assert (salary["region"], salary["text"]) == ("germany", "€65,000–€95,000")
+    unknown = runner.invoke(cli, [*args, "--region", "atlantis"])
+    assert unknown.exit_code == 2
+    assert "'atlantis' is not a region of the taxonomy; one of: us, canada, uk, india, germany" in (
+        unknown.stderr
+    )
+
+
 def test_skills_table_names_the_tools_behind_a_skill(runner: CliRunner, tmp_path: Path) -> None:
     resume = tmp_path / "cv.txt"
     resume.write_text(

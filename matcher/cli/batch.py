@@ -21,6 +21,7 @@ from matcher.cli.options import (
     log_level,
     ranking_outputs,
     ranking_selection,
+    region_option,
     resume_options,
     spacy_model_option,
     timeout_option,
@@ -47,13 +48,7 @@ if TYPE_CHECKING:
 @click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
 @job_option
 @ranking_selection
-@click.option(
-    "--region",
-    type=click.Choice(["us", "canada", "uk", "india"]),
-    default="us",
-    show_default=True,
-    help="Region of the salary bands in the JSON results.",
-)
+@region_option("Region of the salary bands in the JSON results.")
 @jobs_option
 @timeout_option
 @click.option(
@@ -120,7 +115,9 @@ def batch_command(
             "give the folders or files to screen, or - to read a list of paths from stdin"
         )
     out_format = check_outputs(out_file, html_file)
-    tax = checked_taxonomy(taxonomy_file, spacy_model, level=level, industry=industry)
+    tax = checked_taxonomy(
+        taxonomy_file, spacy_model, level=level, industry=industry, region=region
+    )
     job = read_posting(job_file, require, tax, engine=engine, ocr=ocr, spacy_model=spacy_model)
     options = AnalysisOptions(
         taxonomy_file=taxonomy_file,

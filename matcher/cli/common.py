@@ -107,8 +107,10 @@ def finish(data: dict[str, Any], parsed: Any, *, redact: bool) -> dict[str, Any]
     return finish_output(data, parsed.contact, redact=redact)
 
 
-def check_target(tax: Any, *, level: str | None, industry: str | None) -> None:
-    """Levels and industries a user names must exist in the (merged) taxonomy."""
+def check_target(
+    tax: Any, *, level: str | None, industry: str | None, region: str | None = None
+) -> None:
+    """Levels, industries and regions a user names must exist in the (merged) taxonomy."""
     if level is not None and level not in tax.levels_by_id:
         raise click.BadParameter(
             f"{level!r} is not a level; one of: {', '.join(tax.levels_by_id)}", param_hint="--level"
@@ -117,6 +119,12 @@ def check_target(tax: Any, *, level: str | None, industry: str | None) -> None:
         raise click.BadParameter(
             f"{industry!r} is not an industry; one of: {', '.join(tax.industries_by_id)}",
             param_hint="--industry",
+        )
+    regions = [r.id for r in tax.regions]
+    if region is not None and region not in regions:
+        raise click.BadParameter(
+            f"{region!r} is not a region of the taxonomy; one of: {', '.join(regions)}",
+            param_hint="--region",
         )
 
 
@@ -134,13 +142,14 @@ def checked_taxonomy(
     *,
     level: str | None = None,
     industry: str | None = None,
+    region: str | None = None,
 ) -> Any:
-    """The taxonomy, with the level, the industry and the spaCy model the user named
-    checked: usage errors before any file is read."""
+    """The taxonomy, with the level, the industry, the region and the spaCy model the
+    user named checked: usage errors before any file is read."""
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
-    check_target(tax, level=level, industry=industry)
+    check_target(tax, level=level, industry=industry, region=region)
     check_spacy_model(tax, spacy_model)
     return tax
 

@@ -187,6 +187,18 @@ def spacy_model_option(function: F) -> F:
     )(function)
 
 
+def region_option(help_text: str) -> Callable[[F], F]:
+    """``--region ID``: one of the loaded taxonomy's salary regions (a user's ``--taxonomy``
+    file may add one), checked with the taxonomy."""
+    return click.option(
+        "--region",
+        default="us",
+        show_default=True,
+        metavar="ID",
+        help=f"{help_text} One of the taxonomy's regions: us, canada, uk, india, or your own.",
+    )
+
+
 def resume_argument(function: F) -> F:
     return click.argument("resume", type=click.Path(path_type=Path), metavar="RESUME")(function)
 

@@ -22,6 +22,7 @@ from matcher.cli.group import cli
 from matcher.cli.options import (
     format_option,
     job_option,
+    region_option,
     resume_argument,
     resume_options,
     spacy_model_option,
@@ -117,13 +118,7 @@ def skills_command(
     help="Show this level's gaps (default: the next level up).",
 )
 @click.option("--industry", default=None, metavar="ID", help="Show this industry's evidence first.")
-@click.option(
-    "--region",
-    type=click.Choice(["us", "canada", "uk", "india"]),
-    default="us",
-    show_default=True,
-    help="Region of the salary band.",
-)
+@region_option("Region of the salary band.")
 @spacy_model_option
 @resume_options
 @format_option("table", "json", "md")
@@ -159,7 +154,7 @@ def score_command(
     from skills_taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy_file)
-    check_target(tax, level=level, industry=industry)
+    check_target(tax, level=level, industry=industry, region=region)
     check_spacy_model(tax, spacy_model)
     report = analyse(
         resume,
