@@ -46,7 +46,7 @@ from matcher.read import SUPPORTED_FORMATS, SUPPORTED_SUFFIXES
 
 if TYPE_CHECKING:
     from matcher.job import JobPosting
-    from matcher.parse import Contact
+    from matcher.parse.result import Contact
     from skills_taxonomy import Taxonomy
 
 __all__ = [
@@ -704,7 +704,7 @@ def _named(error: FileError, name: str) -> FileError:
 
 def contact_of(data: Mapping[str, Any]) -> Contact:
     """The contact details of a report's ``candidate`` object."""
-    from matcher.parse import Contact
+    from matcher.parse.result import Contact
 
     return Contact(
         name=data["name"], email=data["email"], phone=data["phone"], links=tuple(data["links"])

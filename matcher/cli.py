@@ -991,7 +991,7 @@ def _batch_paths(sources: Sequence[Path]) -> list[Path]:
 
 def _batch_table(rows: Sequence[Any]) -> str:
     from matcher import render
-    from matcher.dates import describe_as_of
+    from matcher.parse.as_of import describe_as_of
 
     body: list[tuple[Any, ...]] = []
     for row in rows:

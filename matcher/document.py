@@ -84,7 +84,8 @@ class ResumeText:
     written: date | None = None
     """The date the file says it was last saved (PDF ModDate, else CreationDate; DOCX
     modified, else created), as the file states it; None when it states none (text files).
-    The parse stage may read "Present" as this date (see :func:`matcher.dates.choose_as_of`)."""
+    The parse stage may read "Present" as this date (see
+    :func:`matcher.parse.as_of.choose_as_of`)."""
     ocr_pages: tuple[int, ...] = ()
     """Zero-based numbers of the pages read by OCR (see :mod:`matcher.ocr`)."""
 

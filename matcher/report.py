@@ -16,7 +16,7 @@ from html import escape
 from typing import Any
 
 from matcher.batch import RankedRow
-from matcher.dates import AS_OF_SOURCES
+from matcher.parse.as_of import AS_OF_SOURCES
 
 __all__ = ["render_report"]
 

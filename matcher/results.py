@@ -30,7 +30,7 @@ from matcher.batch import (
 )
 
 if TYPE_CHECKING:
-    from matcher.parse import Contact
+    from matcher.parse.result import Contact
     from skills_taxonomy import Taxonomy
 
 __all__ = [

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from matcher.document import Line
-    from matcher.parse import Resume
+    from matcher.parse.result import Resume
 
 DEFAULT_CONTEXT_WINDOW = 8
 """Tokens either side of an ambiguous mention searched for a context word or another skill."""

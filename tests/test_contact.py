@@ -11,7 +11,9 @@ import docx
 import pytest
 
 from matcher.document import ResumeText
-from matcher.parse import DEFAULT_NAME_LINES, Contact, parse_resume
+from matcher.parse.contact import DEFAULT_NAME_LINES
+from matcher.parse.result import Contact
+from matcher.parse.stage import parse_resume
 from matcher.read import read_resume
 from matcher.redact import REDACTED, redact_candidate
 from tests.pdfs import Text, column, write_pdf

@@ -7,20 +7,18 @@ from datetime import date
 
 import pytest
 
-from matcher.dates import (
-    EARLIEST_DOCUMENT_DATE,
-    AsOf,
+from matcher.document import ResumeText
+from matcher.parse.as_of import EARLIEST_DOCUMENT_DATE, AsOf, choose_as_of
+from matcher.parse.dates import (
     Period,
     YearMonth,
-    choose_as_of,
     find_periods,
     find_stated_years,
     merge_periods,
     scan_periods,
     total_years,
 )
-from matcher.document import ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 
 AS_OF = date(2024, 1, 15)
 

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from matcher.document import Line, ResumeText, fold_case
-from matcher.parse import Position, Resume, parse_resume
+from matcher.parse.result import Position, Resume
+from matcher.parse.stage import parse_resume
 from skills_taxonomy.model import Certification, DegreeField, DegreeLevel, Taxonomy
 
 AS_OF = date(2024, 1, 15)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from matcher.document import Line, ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 
 AS_OF = date(2024, 1, 15)
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from matcher.document import Line, ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.skills import (
     SkillMatch,
     TextLine,
