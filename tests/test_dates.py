@@ -9,15 +9,8 @@ import pytest
 
 from matcher.document import ResumeText
 from matcher.parse.as_of import EARLIEST_DOCUMENT_DATE, AsOf, choose_as_of
-from matcher.parse.dates import (
-    Period,
-    YearMonth,
-    find_periods,
-    find_stated_years,
-    merge_periods,
-    scan_periods,
-    total_years,
-)
+from matcher.parse.dates import find_periods, find_stated_years, scan_periods
+from matcher.parse.periods import Period, YearMonth, merge_periods, total_years
 from matcher.parse.stage import parse_resume
 
 AS_OF = date(2024, 1, 15)

@@ -10,8 +10,11 @@ One module per job: :mod:`~matcher.parse.result` (what the stage returns),
 :mod:`~matcher.parse.sections` (headings), :mod:`~matcher.parse.contact`,
 :mod:`~matcher.parse.headers` and :mod:`~matcher.parse.positions` (jobs),
 :mod:`~matcher.parse.experience` (their total), :mod:`~matcher.parse.education`,
-:mod:`~matcher.parse.certifications`, :mod:`~matcher.parse.dates` (date ranges and "N years")
-and :mod:`~matcher.parse.as_of` (the date "Present" means).
+:mod:`~matcher.parse.certifications`, :mod:`~matcher.parse.dates` (the grammar of dates,
+date ranges and "N years"), :mod:`~matcher.parse.periods` (how periods add up) and
+:mod:`~matcher.parse.as_of` (the date "Present" means); :mod:`~matcher.parse.text` and
+:mod:`~matcher.parse.aliases` hold what several of them share; :mod:`~matcher.parse.stage`
+runs them.
 """
 
 from matcher.parse.result import (

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from matcher.parse.dates import RejectedRange, YearMonth, _locate
+from matcher.parse.dates import RejectedRange, _locate
+from matcher.parse.periods import YearMonth
 
 __all__ = [
     "AS_OF_SOURCES",

@@ -10,9 +10,7 @@ from datetime import date
 
 from matcher.document import Line, fold_case
 from matcher.parse.aliases import _taxonomy_aliases
-from matcher.parse.dates import (
-    locate_periods,
-)
+from matcher.parse.dates import locate_periods
 from matcher.parse.headers import DEFAULT_HEADER_MAX_WORDS
 from matcher.parse.result import CertificationMatch, Section
 from matcher.parse.text import _balance, _clean, _is_bullet, _strip_bullet

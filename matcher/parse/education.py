@@ -8,9 +8,7 @@ from datetime import date
 from typing import Any
 
 from matcher.parse.aliases import _first_alias, _taxonomy_aliases
-from matcher.parse.dates import (
-    find_periods,
-)
+from matcher.parse.dates import find_periods
 from matcher.parse.headers import _drop_locations
 from matcher.parse.result import Education, Section
 from matcher.parse.text import _INSTITUTION_RE, _clean, _strip_markdown, _wordset

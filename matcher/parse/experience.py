@@ -7,16 +7,10 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from matcher.parse.dates import (
-    Period,
-    RejectedRange,
-    find_periods,
-    find_stated_years,
-    locate_periods,
-    total_years,
-)
+from matcher.parse.dates import RejectedRange, find_periods, find_stated_years, locate_periods
 from matcher.parse.education import _DEGREE_RE
 from matcher.parse.headers import _employer_as_title, _names_a_role
+from matcher.parse.periods import Period, total_years
 from matcher.parse.positions import _find_positions, _logical_lines
 from matcher.parse.result import Experience, Position, Section
 from matcher.parse.text import _INSTITUTION_RE, _ROLE_WORDS, _clean

@@ -7,9 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from matcher.document import Line
-from matcher.parse.dates import (
-    find_periods,
-)
+from matcher.parse.dates import find_periods
 from matcher.parse.text import (
     _INSTITUTION_RE,
     _ORG_WORDS,

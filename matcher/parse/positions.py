@@ -9,13 +9,7 @@ from datetime import date
 from functools import cache
 
 from matcher.document import Line
-from matcher.parse.dates import (
-    DASHES,
-    PRESENT,
-    Period,
-    find_periods,
-    locate_periods,
-)
+from matcher.parse.dates import DASHES, PRESENT, find_periods, locate_periods
 from matcher.parse.headers import (
     _DESCRIPTION_START_RE,
     _LETTER_WORD_RE,
@@ -30,6 +24,7 @@ from matcher.parse.headers import (
     _score,
     _stated_role,
 )
+from matcher.parse.periods import Period
 from matcher.parse.result import Position, Section
 from matcher.parse.text import _clean, _strip_bullet, _strip_markdown
 

@@ -10,9 +10,7 @@ from typing import Any, Literal
 
 from matcher.document import Line
 from matcher.parse.as_of import AsOfSource
-from matcher.parse.dates import (
-    Period,
-)
+from matcher.parse.periods import Period
 
 __all__ = [
     "SECTION_NAMES",
