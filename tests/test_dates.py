@@ -180,6 +180,8 @@ def test_total_years_of_nothing_is_zero() -> None:
         ("More than 5 years of professional experience.", 5.0),
         ("12 yrs experience", 12.0),
         ("3-5 years of hands-on experience", 3.0),
+        ("5+ to 7 years of experience", 5.0),
+        ("Twelve (12) yrs. experience", 12.0),
     ],
 )
 def test_explicit_statements_are_read(text: str, years: float) -> None:

@@ -492,6 +492,14 @@ def test_education_without_a_taxonomy_is_reported_as_written() -> None:
     ]
 
 
+def test_a_field_whose_name_opens_like_a_month_is_kept() -> None:
+    # "Marketing" and "Decision Science" open as "Mar" and "Dec" do, and are no months.
+    text = "Education\nBachelor of Science in Marketing\nUniversity of Oxford, 2015\n"
+    assert [(e.field, e.institution, e.year) for e in parse(text).education] == [
+        ("Marketing", "University of Oxford", 2015)
+    ]
+
+
 def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> None:
     found = parse(EDUCATION, taxonomy=tiny_taxonomy).education
     assert [(e.degree, e.level, e.field, e.field_id, e.institution, e.year) for e in found] == [

@@ -123,6 +123,15 @@ Tailspin Audit Partners; January 1985 to February
     ]
 
 
+def test_a_range_wrapped_before_any_word_for_present_is_joined() -> None:
+    text = """Experience
+Data Engineer, Contoso Ltd, Jan 2019 to
+Ongoing
+Built pipelines.
+"""
+    assert positions(text) == [("Data Engineer", "Contoso Ltd", "2019-01", "present")]
+
+
 def test_a_job_told_after_its_dates_keeps_its_whole_title() -> None:
     text = """Experience
 July 2013 to date working as Vice President Finance – Business Transformation

@@ -376,6 +376,23 @@ def test_years_come_from_explicit_statements(matches: dict[str, SkillMatch]) -> 
     assert matches["python"].years == 5.0
 
 
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("Wrote SQL daily; five years of Linux administration", 5.0),
+        ("3-5 years of Linux administration", 3.0),  # a range counts its lower bound
+        ("Linux (2.5 yrs)", 2.5),
+        ("Linux, ten (10) years", 10.0),
+    ],
+)
+def test_a_skills_years_are_read_with_the_grammar_of_statements(
+    small: Taxonomy, line: str, years: float
+) -> None:
+    text = f"Jane Example\nSKILLS\n{line}\n"
+    parsed = parse_resume(resume(text), as_of=date(2024, 6, 1))
+    assert {m.id: m.years for m in find_skills(parsed, small)}["linux"] == years
+
+
 def test_the_pipeline_is_built_once_however_the_call_is_written(small: Taxonomy) -> None:
     assert build_pipeline(small) is build_pipeline(small, spacy_model=None)
 

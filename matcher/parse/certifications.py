@@ -10,15 +10,17 @@ from datetime import date
 
 from matcher.document import Line, fold_case
 from matcher.parse.aliases import _taxonomy_aliases
-from matcher.parse.dates import locate_periods
+from matcher.parse.dates import DASHES, DATE, locate_periods
 from matcher.parse.headers import DEFAULT_HEADER_MAX_WORDS
 from matcher.parse.result import CertificationMatch, Section
 from matcher.parse.text import _balance, _clean, _is_bullet, _strip_bullet
 from skills_taxonomy.model import Taxonomy
 
+# A date closing a certification's line ("…, issued Jan 2021", "(03/2019)"), and what leads
+# up to it.
 _CERT_NOISE_RE = re.compile(
-    r"\s*(?:[,(–—-]\s*)?(?:(?:issued|obtained|earned|completed|expires?|valid)\s*:?\s*)?"
-    r"(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?\s*$",
+    rf"\s*(?:[,({DASHES}]\s*)?(?:(?:issued|obtained|earned|completed|expires?|valid)\s*:?\s*)?"
+    rf"(?:\b[A-Za-z]{{3,9}}\.?\s+)?{DATE}\)?\s*$",
     re.IGNORECASE,
 )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from matcher.document import Line, ResumeText, fold_case
+from matcher.parse.dates import YEAR
 from matcher.parse.result import Contact, Section
 from matcher.parse.sections import _HEADING_WORDS, _body_size, _phrase_name
 from matcher.parse.text import _ORG_WORDS, _ROLE_WORDS, _clean, _strip_markdown, _wordset
@@ -284,9 +285,9 @@ _PHONE_HINT_RE = re.compile(
 )
 # A year as the first group of a number: a date ("2013-11-20"), a range ("2014 - 2018"), a
 # citation ("(2005) 570-574") or a DOI's tail ("2018.0709037"), never a telephone.
-_PHONE_YEAR_RE = re.compile(r"19[5-9]\d|20\d\d")
+_PHONE_YEAR_RE = re.compile(YEAR)
 # A day, a month and a year: "10.12.2019" is a date wherever it stands in a number.
-_PHONE_DATE_RE = re.compile(r"(?<!\d)\d{1,2}[.-]\d{1,2}[.-](?:19|20)\d\d(?!\d)")
+_PHONE_DATE_RE = re.compile(rf"(?<!\d)\d{{1,2}}[.-]\d{{1,2}}[.-]{YEAR}")
 # A line citing a publication holds numbers of its own ("ISBN 978-0-13-468599-1").
 _DOI_RE = re.compile(r"\b(?:doi|isbn|issn)\b|\b10\.\d{4,}/", re.IGNORECASE)
 _DIGITS_RE = re.compile(r"\d+")

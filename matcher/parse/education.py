@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from matcher.parse.aliases import _first_alias, _taxonomy_aliases
-from matcher.parse.dates import find_periods
+from matcher.parse.dates import DATE, MONTH, YEAR, find_periods
 from matcher.parse.headers import _drop_locations
 from matcher.parse.result import Education, Section
 from matcher.parse.text import _INSTITUTION_RE, _clean, _strip_markdown, _wordset
@@ -26,13 +26,11 @@ _DEGREE_RE = re.compile(
     r"|A\.A\.S|A\.A|A\.S|AAS|B\.F\.A|M\.F\.A|BFA|MFA|LL\.?B|LL\.?M|J\.D|M\.D|MPH|M\.P\.H|PGCE"
     r"|BS|MS|BA|MA|BE|ME|BBA|BCA|MCA|HND|GED)(?![\w])\.?"
 )
-_YEAR_RE = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
+_YEAR_RE = re.compile(rf"(?<!\d){YEAR}")
 _FIELD_AFTER_RE = re.compile(
     r"^\s*(?:\((?i:hons?|honours|honors)\.?\)\s*)?(?:in|of|:|,|-|–|—)?\s*(?P<field>[A-Z][\w&'’-]*(?:\s+(?:and|&|of|[A-Z][\w&'’-]*))*)"
 )
-_MONTH_WORD_RE = re.compile(
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
-)
+_MONTH_WORD_RE = re.compile(rf"^{MONTH}$", re.IGNORECASE)
 
 
 def _raw_field(text: str, after: int) -> str | None:
@@ -84,9 +82,13 @@ def _school_span(text: str) -> tuple[int, int] | None:
     return start, of_match.end()
 
 
+# A date and the word before it ("Expected May 2019", "Class of 2019"), perhaps in brackets.
+_DATED_RE = re.compile(rf"\(?(?:\b[A-Za-z]{{3,9}}\.?\s+)?{DATE}\)?", re.IGNORECASE)
+
+
 def _institution(text: str) -> str | None:
     """The school named in a line, by the shape of school names."""
-    text = re.sub(r"\(?(?:\b[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d\)?", " ", _drop_locations(text))
+    text = _DATED_RE.sub(" ", _drop_locations(text))
     # Some people type a school's name in lower case: its shape is read from a copy with
     # capitals, and the name kept as written.
     if text == text.lower():

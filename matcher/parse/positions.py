@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from matcher.document import Line
-from matcher.parse.dates import DASHES, PRESENT, find_periods, locate_periods
+from matcher.parse.dates import DATE, MONTH, PRESENT, TO, find_periods, locate_periods
 from matcher.parse.headers import (
     _DESCRIPTION_START_RE,
     _LETTER_WORD_RE,
@@ -127,26 +127,18 @@ def _contains(outer: Period, inner: Period) -> bool:
     return outer.span[0] <= inner.span[0] and inner.span[1] <= outer.span[1]
 
 
-_DATE_PIECE_RE = re.compile(
-    rf"^(?:[A-Za-z]{{3,9}}\.?,?\s*)?(?:\d{{1,2}}[/.-])?(?:19|20)\d\d\s*(?:[{DASHES}]|to|until)?$"
-    rf"|^(?:[{DASHES}]|to|until|till)$"
-    rf"|^(?:[{DASHES}]|to|until|till)?\s*{PRESENT}$",
-    re.IGNORECASE,
-)
-_DATE_PIECE_MAX_LENGTH = len("September., 12/2019 until")
-"""The longest text with single spaces (as _clean leaves it) that _DATE_PIECE_RE matches."""
+# A date range's pieces, as the date grammar writes them: a date (perhaps followed by "to" or
+# a dash), "to" alone, or the word for "present" (perhaps after "to").
+_DATE_PIECE_RE = re.compile(rf"^(?:{DATE}\s*{TO}?|{TO}|{TO}?\s*{PRESENT})$", re.IGNORECASE)
+_DATE_PIECE_MAX_LENGTH = len("September. 15th, 2019 through")
+"""The longest text with single spaces (as _clean leaves it) that _DATE_PIECE_RE matches, but
+for a run of several dashes."""
 
 
-_RANGE_OPEN_RE = re.compile(
-    r"(?:19|20)\d\d\s*(?:[-–—]|\bto|\buntil|\btill)\s*(?:[A-Za-z]{3,9}\.?)?$", re.IGNORECASE
-)
+_RANGE_OPEN_RE = re.compile(rf"{DATE}\s*{TO}\s*(?:{MONTH})?$", re.IGNORECASE)
 """A line that ends inside a date range: its start, the dash or "to", perhaps a month."""
-_RANGE_CLOSE_RE = re.compile(
-    r"^(?:[A-Za-z]{3,9}\.?,?\s*)?(?:\d{1,2}[/.-])?(?:19|20)\d\d\b"
-    r"|^(?:present|current|now|date|today|till date)\b",
-    re.IGNORECASE,
-)
-"""A line that starts with the end of a range."""
+_RANGE_CLOSE_RE = re.compile(rf"^(?:{DATE}|{PRESENT})", re.IGNORECASE)
+"""A line that starts with the end of a range: a date, or the word for "present"."""
 
 
 def _is_date_piece(text: str) -> bool:
