@@ -605,6 +605,12 @@ def test_without_a_taxonomy_certifications_are_listed_as_written() -> None:
     assert [c.to_dict() for c in found] == [{"id": None, "name": "AWS ML Specialty"}]
 
 
+def test_a_certifications_bullet_and_date_in_any_form_are_left_out() -> None:
+    text = "Certifications\n★ Certified Kubernetes Administrator (03/2021)\n"
+    found = parse(text).certifications
+    assert [c.name for c in found] == ["Certified Kubernetes Administrator"]
+
+
 def test_aliases_match_in_any_case(tiny_taxonomy: Taxonomy) -> None:
     text = "Certifications\nAWS ML SPECIALTY\nEducation\nPHD IN COMPUTER SCIENCE, 2020\n"
     resume = parse(text, taxonomy=tiny_taxonomy)

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_BULLET_RE = re.compile(
-    r"^\s*(?:[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]+\s*|o\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)"
-)
+from matcher.document import BULLET_GLYPHS
+
+# A bullet glyph, or a mark that opens a list's item here: a dash, "*" or ">" even glued
+# to the text, "o" before a space, a number or a letter ("1.", "2)", "(a)").
+_BULLET_RE = re.compile(rf"^\s*(?:[{BULLET_GLYPHS}*\-–—>]+\s*|o\s+|\d{{1,2}}[.)]\s+|\(?[a-z]\)\s+)")
 _MARKDOWN_RE = re.compile(r"^\s*#{1,6}\s*|\*\*|__")
 # Fullwidth punctuation read through the wrong code page, as PDFs exported from some resume
 # sites carry it: "ï¼Œ" is U+FF0C (comma); "ï¼" followed by an invisible character is
