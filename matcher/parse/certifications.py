@@ -10,7 +10,7 @@ from datetime import date
 
 from matcher.document import Line, fold_case
 from matcher.parse.aliases import _taxonomy_aliases
-from matcher.parse.dates import DASHES, DATE, locate_periods
+from matcher.parse.dates import DASHES, DATE, locate_periods, may_hold_a_date
 from matcher.parse.headers import DEFAULT_HEADER_MAX_WORDS
 from matcher.parse.result import CertificationMatch, Section
 from matcher.parse.text import _balance, _clean, _is_bullet, _strip_bullet
@@ -101,7 +101,7 @@ def _find_certifications(
             if id(line) in matched_lines:
                 continue
             for piece in re.split(r"\s*[;|•]\s*", _strip_bullet(_clean(line.text))):
-                name = _CERT_NOISE_RE.sub("", piece)
+                name = _CERT_NOISE_RE.sub("", piece) if may_hold_a_date(piece) else piece
                 for item in locate_periods(name, as_of=as_of)[::-1]:
                     name = (name[: item[0]] + name[item[1] :]).strip()
                 name = _balance(re.sub(r"\(\s*\)", "", name).strip(" -–—,:"))

@@ -65,6 +65,7 @@ __all__ = [
     "find_periods",
     "find_stated_years",
     "locate_periods",
+    "may_hold_a_date",
     "scan_periods",
     "years_of",
 ]
@@ -385,6 +386,12 @@ def _match_period(
         season = _parse_date(groups["season"], as_of)
         return None if season is None else _build(written, season, season, now)
     return None
+
+
+def may_hold_a_date(text: str, start: int = 0) -> bool:
+    """False when no date (:data:`DATE`) can start at or after ``start`` in ``text``: a test
+    far cheaper than a pattern built on :data:`DATE`, to run before one."""
+    return _YEAR_LIKE_RE.search(text, start) is not None
 
 
 def find_periods(text: str, *, as_of: date) -> list[Period]:

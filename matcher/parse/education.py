@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from matcher.parse.aliases import _first_alias, _taxonomy_aliases
-from matcher.parse.dates import DATE, MONTH, YEAR, find_periods
+from matcher.parse.dates import DATE, MONTH, YEAR, find_periods, may_hold_a_date
 from matcher.parse.headers import _drop_locations
 from matcher.parse.result import Education, Section
 from matcher.parse.text import _INSTITUTION_RE, _clean, _strip_markdown, _wordset
@@ -88,7 +88,9 @@ _DATED_RE = re.compile(rf"\(?(?:\b[A-Za-z]{{3,9}}\.?\s+)?{DATE}\)?", re.IGNORECA
 
 def _institution(text: str) -> str | None:
     """The school named in a line, by the shape of school names."""
-    text = _DATED_RE.sub(" ", _drop_locations(text))
+    text = _drop_locations(text)
+    if may_hold_a_date(text):
+        text = _DATED_RE.sub(" ", text)
     # Some people type a school's name in lower case: its shape is read from a copy with
     # capitals, and the name kept as written.
     if text == text.lower():

@@ -9,7 +9,14 @@ from datetime import date
 from functools import cache
 
 from matcher.document import Line
-from matcher.parse.dates import DATE, MONTH, PRESENT, TO, find_periods, locate_periods
+from matcher.parse.dates import (
+    DATE,
+    MONTH,
+    PRESENT,
+    TO,
+    find_periods,
+    locate_periods,
+)
 from matcher.parse.headers import (
     _DESCRIPTION_START_RE,
     _LETTER_WORD_RE,
@@ -137,6 +144,13 @@ for a run of several dashes."""
 
 _RANGE_OPEN_RE = re.compile(rf"{DATE}\s*{TO}\s*(?:{MONTH})?$", re.IGNORECASE)
 """A line that ends inside a date range: its start, the dash or "to", perhaps a month."""
+# Every form of DATE ends on a digit, and nothing after it in _RANGE_OPEN_RE holds one: the
+# date ends at the line's last digit, which must be followed by what this matches there.
+_RANGE_OPEN_END_RE = re.compile(rf"\d\s*{TO}\s*(?:{MONTH})?$", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_DATE_MAX_LENGTH = len("September. 15th, 2019")
+"""The longest date with single spaces (as _clean leaves it) in the forms DATE reads, but for
+a month and a year with a run of punctuation between them."""
 _RANGE_CLOSE_RE = re.compile(rf"^(?:{DATE}|{PRESENT})", re.IGNORECASE)
 """A line that starts with the end of a range: a date, or the word for "present"."""
 
@@ -144,6 +158,18 @@ _RANGE_CLOSE_RE = re.compile(rf"^(?:{DATE}|{PRESENT})", re.IGNORECASE)
 def _is_date_piece(text: str) -> bool:
     """Is a cleaned line a part of a date range ("August 2013", "to", "Current")?"""
     return len(text) <= _DATE_PIECE_MAX_LENGTH and _DATE_PIECE_RE.match(text) is not None
+
+
+def _range_open(text: str) -> bool:
+    """Does a cleaned line end inside a date range ("… April 1994 to")?"""
+    # _RANGE_OPEN_RE alone would be tried at every character of a long line.
+    digit = _DIGIT_RE.search(text[::-1])
+    if digit is None:
+        return False
+    last = len(text) - 1 - digit.start()
+    if _RANGE_OPEN_END_RE.match(text, last) is None:
+        return False
+    return _RANGE_OPEN_RE.search(text, max(0, last + 1 - _DATE_MAX_LENGTH)) is not None
 
 
 def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, int]]:
@@ -167,7 +193,7 @@ def _logical_lines(lines: Sequence[Line], as_of: date) -> list[tuple[Line, int, 
                 if find_periods(candidate, as_of=as_of):
                     text, end = candidate, ahead + 1
                     break
-        elif end < len(lines) and _RANGE_OPEN_RE.search(text):
+        elif end < len(lines) and _range_open(text):
             # "… April 1994 to" / "January 1998 …": a range wrapped at the line's end.
             following = _clean(lines[end].text)
             candidate = f"{text} {following}"
