@@ -500,6 +500,11 @@ def test_a_field_whose_name_opens_like_a_month_is_kept() -> None:
     ]
 
 
+def test_the_word_before_a_months_date_stays_with_the_school() -> None:
+    text = "Education\nB.A.\nThe University of Tennessee August 2011-May 2015\n"
+    assert [e.institution for e in parse(text).education] == ["University of Tennessee"]
+
+
 def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> None:
     found = parse(EDUCATION, taxonomy=tiny_taxonomy).education
     assert [(e.degree, e.level, e.field, e.field_id, e.institution, e.year) for e in found] == [
@@ -609,6 +614,11 @@ def test_a_certifications_bullet_and_date_in_any_form_are_left_out() -> None:
     text = "Certifications\n★ Certified Kubernetes Administrator (03/2021)\n"
     found = parse(text).certifications
     assert [c.name for c in found] == ["Certified Kubernetes Administrator"]
+
+
+def test_a_date_is_cut_from_a_certifications_line_and_nothing_before_it() -> None:
+    text = "Certifications\nChoir: Leader since 2021\nCKA, Issued Jan 2021\n"
+    assert [c.name for c in parse(text).certifications] == ["Choir: Leader", "CKA"]
 
 
 def test_aliases_match_in_any_case(tiny_taxonomy: Taxonomy) -> None:

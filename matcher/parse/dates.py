@@ -179,7 +179,7 @@ DASHES = (
     "~"
 )
 """Every character written between the two dates of a range, as the body of a character
-class (``rf"[{DASHES}]"``)."""
+class (``rf"[{DASHES}]"``); first in a class, where its leading hyphen is no range."""
 DASH = rf"(?:[{DASHES}]+|->|→)"
 """A dash between two dates: a run of :data:`DASHES` or an arrow."""
 TO = rf"(?:{DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)"

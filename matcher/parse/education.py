@@ -82,8 +82,10 @@ def _school_span(text: str) -> tuple[int, int] | None:
     return start, of_match.end()
 
 
-# A date and the word before it ("Expected May 2019", "Class of 2019"), perhaps in brackets.
-_DATED_RE = re.compile(rf"\(?(?:\b[A-Za-z]{{3,9}}\.?\s+)?{DATE}\)?", re.IGNORECASE)
+DATE_AFTER_WORD = rf"(?:\b[A-Za-z]{{3,9}}\.?\s+(?={YEAR}))?{DATE}"
+"""A date, with the word before it when the date is a year alone ("Expected 2019", "May
+2019"): what is cut out of a line to read the rest of it."""
+_DATED_RE = re.compile(rf"\(?{DATE_AFTER_WORD}\)?", re.IGNORECASE)
 
 
 def _institution(text: str) -> str | None:
