@@ -505,6 +505,11 @@ def test_the_word_before_a_months_date_stays_with_the_school() -> None:
     assert [e.institution for e in parse(text).education] == ["University of Tennessee"]
 
 
+def test_a_field_before_a_date_stays_out_of_the_school() -> None:
+    text = "Education\nMaster of Education : Leadership 01/2014 Northcentral University\n"
+    assert [e.institution for e in parse(text).education] == ["Northcentral University"]
+
+
 def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> None:
     found = parse(EDUCATION, taxonomy=tiny_taxonomy).education
     assert [(e.degree, e.level, e.field, e.field_id, e.institution, e.year) for e in found] == [

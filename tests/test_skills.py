@@ -383,6 +383,7 @@ def test_years_come_from_explicit_statements(matches: dict[str, SkillMatch]) -> 
         ("3-5 years of Linux administration", 3.0),  # a range counts its lower bound
         ("Linux (2.5 yrs)", 2.5),
         ("Linux, ten (10) years", 10.0),
+        ("Possess12 years of Linux administration", 12.0),  # digits glued to a word
     ],
 )
 def test_a_skills_years_are_read_with_the_grammar_of_statements(

@@ -10,18 +10,17 @@ from datetime import date
 
 from matcher.document import Line, fold_case
 from matcher.parse.aliases import _taxonomy_aliases
-from matcher.parse.dates import DASHES, locate_periods, may_hold_a_date
-from matcher.parse.education import DATE_AFTER_WORD
+from matcher.parse.dates import DASHES, DATE, YEAR, locate_periods, may_hold_a_date
 from matcher.parse.headers import DEFAULT_HEADER_MAX_WORDS
 from matcher.parse.result import CertificationMatch, Section
 from matcher.parse.text import _balance, _clean, _is_bullet, _strip_bullet
 from skills_taxonomy.model import Taxonomy
 
-# A date closing a certification's line ("…, issued Jan 2021", "(03/2019)"), and what leads
-# up to it.
+# A date closing a certification's line ("…, issued Jan 2021", "(03/2019)"), with what leads
+# up to it: the word before it too when the date is a year alone ("Exam 2020").
 _CERT_NOISE_RE = re.compile(
     rf"\s*(?:[{DASHES},(]\s*)?(?:(?:issued|obtained|earned|completed|expires?|valid)\s*:?\s*)?"
-    rf"{DATE_AFTER_WORD}\)?\s*$",
+    rf"(?:\b[A-Za-z]{{3,9}}\.?\s+(?={YEAR}))?{DATE}\)?\s*$",
     re.IGNORECASE,
 )
 

@@ -431,13 +431,15 @@ _NUMBER_WORDS = {
     "thirty": 30,
     "a dozen": 12,
 }
+# Digits count even glued to a word before them, as PDFs write them ("Possess12 years");
+# a number's word only as a word of its own ("often" holds no "ten").
 _NUMBER = (
-    r"(?P<number>\d{1,2}(?:\.\d)?|"
+    r"(?P<number>\d{1,2}(?:\.\d)?|(?<![a-z])(?:"
     + "|".join(sorted((re.escape(word) for word in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
+    + r"))"
 )
 YEARS = (
-    rf"(?<![\w.]){_NUMBER}\s*\+?(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s*(?:\+|plus)?\s*"
+    rf"{_NUMBER}\s*\+?(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s*(?:\+|plus)?\s*"
     r"(?:\(\d{1,2}\)\s*)?"  # "ten (10) years"
     r"(?:years?|yrs?)\b\.?['’]?"
 )

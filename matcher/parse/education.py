@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from matcher.parse.aliases import _first_alias, _taxonomy_aliases
-from matcher.parse.dates import DATE, MONTH, YEAR, find_periods, may_hold_a_date
+from matcher.parse.dates import MONTH, YEAR, find_periods, may_hold_a_date
 from matcher.parse.headers import _drop_locations
 from matcher.parse.result import Education, Section
 from matcher.parse.text import _INSTITUTION_RE, _clean, _strip_markdown, _wordset
@@ -82,10 +82,10 @@ def _school_span(text: str) -> tuple[int, int] | None:
     return start, of_match.end()
 
 
-DATE_AFTER_WORD = rf"(?:\b[A-Za-z]{{3,9}}\.?\s+(?={YEAR}))?{DATE}"
-"""A date, with the word before it when the date is a year alone ("Expected 2019", "May
-2019"): what is cut out of a line to read the rest of it."""
-_DATED_RE = re.compile(rf"\(?{DATE_AFTER_WORD}\)?", re.IGNORECASE)
+# A year and the word before it ("Expected 2019", "May 2019"), perhaps in brackets.  Only the
+# year: what it leaves of a longer date ("01/2014", "May, 2009") parts the field before it
+# from the school after it ("Leadership 01/2014 Northcentral University").
+_DATED_RE = re.compile(rf"\(?(?:\b[A-Za-z]{{3,9}}\.?\s+)?{YEAR}\)?")
 
 
 def _institution(text: str) -> str | None:
