@@ -62,7 +62,7 @@ from PIL import Image, ImageFilter  # noqa: E402
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
-from matcher.parse import parse_resume  # noqa: E402
+from matcher.parse.stage import parse_resume  # noqa: E402
 from matcher.pipeline import resume_skills  # noqa: E402
 from matcher.read.ocr import ocr_available, ocr_version  # noqa: E402
 from matcher.read.reader import read_resume  # noqa: E402

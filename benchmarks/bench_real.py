@@ -216,7 +216,7 @@ def _as_of(label: dict[str, Any]) -> date:
 def analyse(path: Path, label: dict[str, Any], engine: str) -> dict[str, Any]:
     """The product's reading of one file, as the plain values the scorer compares."""
     from matcher.errors import MatcherError
-    from matcher.parse import parse_resume
+    from matcher.parse.stage import parse_resume
     from matcher.read.reader import read_resume
     from skills_taxonomy import load_taxonomy
 

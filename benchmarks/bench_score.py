@@ -87,7 +87,7 @@ from matcher.job import (  # noqa: E402
     component_weights,
     score_job,
 )
-from matcher.parse import parse_resume  # noqa: E402
+from matcher.parse.stage import parse_resume  # noqa: E402
 from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
 from matcher.score import FitReport  # noqa: E402
 from matcher.skills import find_skills  # noqa: E402

@@ -61,7 +61,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
-from matcher.parse import parse_resume  # noqa: E402
+from matcher.parse.stage import parse_resume  # noqa: E402
 from matcher.skills import (  # noqa: E402
     SkillMatch,
     TextLine,

@@ -152,7 +152,7 @@ def bare_pdfium(path: Path, max_pages: int) -> int:
 
 
 def _pipeline_stages(path: Path, engine: str, taxonomy: Any) -> dict[str, float]:
-    from matcher.parse import parse_resume
+    from matcher.parse.stage import parse_resume
     from matcher.read.reader import read_resume
     from matcher.score import score_fit
     from matcher.skills import find_skills

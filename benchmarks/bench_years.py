@@ -54,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
-from matcher.parse import parse_resume  # noqa: E402
+from matcher.parse.stage import parse_resume  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "years.json"
 RJDB_FILE = Path("rjdb-synthetic-resume-jd") / "test_rows_000-299.jsonl"

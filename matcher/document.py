@@ -17,6 +17,13 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+BULLET_GLYPHS = "•●▪■◦○◆◇♦►▶▸▹➢➣➤✓✔✗❖❯⁃∙·‣★☆✦✧✱✲✳✴✵✶✷✸✹❋☐☑□▫◾◼⦁⚫➔→⇒»"
+"""The symbols that mark an item of a list at a line's start, glued to its text or not (no
+sentence opens with one), as the body of a character class (``rf"[{BULLET_GLYPHS}]"``).
+Marks that open text too (dashes, "*", "o", "1.") need rules of their own, where they are
+read."""
+
+
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _FOLDED_TO_ASCII = (
     ("\u0130", "i"),  # capital I with dot above
@@ -84,7 +91,8 @@ class ResumeText:
     written: date | None = None
     """The date the file says it was last saved (PDF ModDate, else CreationDate; DOCX
     modified, else created), as the file states it; None when it states none (text files).
-    The parse stage may read "Present" as this date (see :func:`matcher.dates.choose_as_of`)."""
+    The parse stage may read "Present" as this date (see
+    :func:`matcher.parse.as_of.choose_as_of`)."""
     ocr_pages: tuple[int, ...] = ()
     """Zero-based numbers of the pages read by OCR (see :mod:`matcher.read.ocr`)."""
 

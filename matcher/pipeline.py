@@ -20,7 +20,8 @@ from pathlib import Path
 
 from matcher.document import ResumeText
 from matcher.job import JobPosting, analyse_job, score_job
-from matcher.parse import Resume, parse_resume
+from matcher.parse.result import Resume
+from matcher.parse.stage import parse_resume
 from matcher.read.ocr import DEFAULT_OCR
 from matcher.read.reader import read_resume
 from matcher.score import FitReport, score_fit
@@ -61,7 +62,7 @@ def read_and_parse(
     """The read and parse stages: the document as read, and the resume parsed from it.
 
     ``engine`` and ``ocr`` as :func:`~matcher.read.read_resume` takes them, ``as_of`` and
-    ``today`` as :func:`~matcher.parse.parse_resume` does."""
+    ``today`` as :func:`~matcher.parse.stage.parse_resume` does."""
     document = read_document(path, engine=engine, ocr=ocr)
     return document, parse_document(document, taxonomy, as_of=as_of, today=today)
 

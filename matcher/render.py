@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from matcher.dates import describe_as_of
+from matcher.parse.as_of import describe_as_of
 from skills_taxonomy import Taxonomy
 
 

@@ -48,7 +48,7 @@ from skills_taxonomy import Industry, Level, Taxonomy
 if TYPE_CHECKING:
     from matcher.document import Line
     from matcher.job import JobFit
-    from matcher.parse import Resume
+    from matcher.parse.result import Resume
 
 DEFAULT_LEVEL_WEIGHTS = {"required": 0.45, "preferred": 0.15, "experience": 0.30, "text": 0.10}
 DEFAULT_YEARS_SIGMA_ABOVE = 3.0

@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matcher.errors import UsageError
+from matcher.parse.dates import YEARS, years_of
 from skills_taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from matcher.document import Line
-    from matcher.parse import Resume
+    from matcher.parse.result import Resume
 
 DEFAULT_CONTEXT_WINDOW = 8
 """Tokens either side of an ambiguous mention searched for a context word or another skill."""
@@ -133,13 +134,11 @@ _NAME_BREAKS = frozenset({"for", "at", "with", "in", "by", "to", "from", "on", "
 _LIST_CONTEXT = frozenset({"programming", "language", "languages", "statistical", "coding", "code"})
 # "3 years of Python", "5+ yrs experience with PyTorch", "Python (4 years)"
 _YEARS_BEFORE = re.compile(
-    r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b(?:[\s']+(?:of|in|with|experience|hands-on|"
+    rf"{YEARS}(?:[\s']+(?:of|in|with|experience|hands-on|"
     r"professional|working|using|developing|building))*\W*$",
     re.IGNORECASE,
 )
-_YEARS_AFTER = re.compile(
-    r"^\W{0,3}\(?\s*(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
-)
+_YEARS_AFTER = re.compile(rf"^\W{{0,3}}\(?\s*{YEARS}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1105,7 +1104,7 @@ def _stated_years(text: str, mention: Mention) -> float | None:
         return None
     before = _YEARS_BEFORE.search(text[max(0, mention.start - _NEGATION_REACH) : mention.start])
     after = _YEARS_AFTER.match(text[mention.start + len(mention.surface) :])
-    found = [float(m.group(1)) for m in (before, after) if m is not None]
+    found = [years_of(m) for m in (before, after) if m is not None]
     return max(found) if found else None
 
 

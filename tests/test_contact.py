@@ -12,7 +12,9 @@ import pytest
 
 from matcher.document import ResumeText
 from matcher.output.redact import REDACTED, redact_candidate
-from matcher.parse import DEFAULT_NAME_LINES, Contact, parse_resume
+from matcher.parse.contact import DEFAULT_NAME_LINES
+from matcher.parse.result import Contact
+from matcher.parse.stage import parse_resume
 from matcher.read.reader import read_resume
 from tests.pdfs import Text, column, write_pdf
 

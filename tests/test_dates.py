@@ -7,20 +7,11 @@ from datetime import date
 
 import pytest
 
-from matcher.dates import (
-    EARLIEST_DOCUMENT_DATE,
-    AsOf,
-    Period,
-    YearMonth,
-    choose_as_of,
-    find_periods,
-    find_stated_years,
-    merge_periods,
-    scan_periods,
-    total_years,
-)
 from matcher.document import ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.as_of import EARLIEST_DOCUMENT_DATE, AsOf, choose_as_of
+from matcher.parse.dates import find_periods, find_stated_years, scan_periods
+from matcher.parse.periods import Period, YearMonth, merge_periods, total_years
+from matcher.parse.stage import parse_resume
 
 AS_OF = date(2024, 1, 15)
 
@@ -189,6 +180,8 @@ def test_total_years_of_nothing_is_zero() -> None:
         ("More than 5 years of professional experience.", 5.0),
         ("12 yrs experience", 12.0),
         ("3-5 years of hands-on experience", 3.0),
+        ("5+ to 7 years of experience", 5.0),
+        ("Twelve (12) yrs. experience", 12.0),
     ],
 )
 def test_explicit_statements_are_read(text: str, years: float) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from matcher.document import ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.score import score_fit
 from matcher.skills import find_skills
 from skills_taxonomy import Taxonomy

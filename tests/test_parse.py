@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from matcher.document import Line, ResumeText, fold_case
-from matcher.parse import Position, Resume, parse_resume
+from matcher.parse.result import Position, Resume
+from matcher.parse.stage import parse_resume
 from skills_taxonomy.model import Certification, DegreeField, DegreeLevel, Taxonomy
 
 AS_OF = date(2024, 1, 15)
@@ -491,6 +492,24 @@ def test_education_without_a_taxonomy_is_reported_as_written() -> None:
     ]
 
 
+def test_a_field_whose_name_opens_like_a_month_is_kept() -> None:
+    # "Marketing" and "Decision Science" open as "Mar" and "Dec" do, and are no months.
+    text = "Education\nBachelor of Science in Marketing\nUniversity of Oxford, 2015\n"
+    assert [(e.field, e.institution, e.year) for e in parse(text).education] == [
+        ("Marketing", "University of Oxford", 2015)
+    ]
+
+
+def test_the_word_before_a_months_date_stays_with_the_school() -> None:
+    text = "Education\nB.A.\nThe University of Tennessee August 2011-May 2015\n"
+    assert [e.institution for e in parse(text).education] == ["University of Tennessee"]
+
+
+def test_a_field_before_a_date_stays_out_of_the_school() -> None:
+    text = "Education\nMaster of Education : Leadership 01/2014 Northcentral University\n"
+    assert [e.institution for e in parse(text).education] == ["Northcentral University"]
+
+
 def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> None:
     found = parse(EDUCATION, taxonomy=tiny_taxonomy).education
     assert [(e.degree, e.level, e.field, e.field_id, e.institution, e.year) for e in found] == [
@@ -594,6 +613,17 @@ def test_a_wrapped_certification_line_is_joined(tiny_taxonomy: Taxonomy) -> None
 def test_without_a_taxonomy_certifications_are_listed_as_written() -> None:
     found = parse("Certifications\n• AWS ML Specialty — Issued Mar 2021\n").certifications
     assert [c.to_dict() for c in found] == [{"id": None, "name": "AWS ML Specialty"}]
+
+
+def test_a_certifications_bullet_and_date_in_any_form_are_left_out() -> None:
+    text = "Certifications\n★ Certified Kubernetes Administrator (03/2021)\n"
+    found = parse(text).certifications
+    assert [c.name for c in found] == ["Certified Kubernetes Administrator"]
+
+
+def test_a_date_is_cut_from_a_certifications_line_and_nothing_before_it() -> None:
+    text = "Certifications\nChoir: Leader since 2021\nCKA, Issued Jan 2021\n"
+    assert [c.name for c in parse(text).certifications] == ["Choir: Leader", "CKA"]
 
 
 def test_aliases_match_in_any_case(tiny_taxonomy: Taxonomy) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from matcher.document import Line, ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 
 AS_OF = date(2024, 1, 15)
 
@@ -121,6 +121,15 @@ Tailspin Audit Partners; January 1985 to February
         ("1994-04", "1998-01"),
         ("1985-01", "1988-02"),
     ]
+
+
+def test_a_range_wrapped_before_any_word_for_present_is_joined() -> None:
+    text = """Experience
+Data Engineer, Contoso Ltd, Jan 2019 to
+Ongoing
+Built pipelines.
+"""
+    assert positions(text) == [("Data Engineer", "Contoso Ltd", "2019-01", "present")]
 
 
 def test_a_job_told_after_its_dates_keeps_its_whole_title() -> None:

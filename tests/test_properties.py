@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from matcher.document import ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.score import FitReport, score_fit
 from matcher.skills import find_skills
 from skills_taxonomy import LEVEL_IDS, Taxonomy

@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas as pdf_canvas
 
 from matcher.document import ResumeText
 from matcher.errors import ExitCode, NoTextError, UnreadableFileError, UsageError
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.read.pdf import ENGINES, _pdf_info_date
 from matcher.read.reader import read_resume
 from tests import pdfs

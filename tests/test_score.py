@@ -31,7 +31,7 @@ from matcher.job import (
     score_job,
 )
 from matcher.model import Metric, ProfileSimilarity
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
 from matcher.skills import find_skills, rolls_up_to
 from skills_taxonomy import Taxonomy

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from matcher.document import Line, ResumeText
-from matcher.parse import parse_resume
+from matcher.parse.stage import parse_resume
 from matcher.skills import (
     SkillMatch,
     TextLine,
@@ -374,6 +374,24 @@ def test_years_come_from_dated_positions_that_mention_the_skill(
 
 def test_years_come_from_explicit_statements(matches: dict[str, SkillMatch]) -> None:
     assert matches["python"].years == 5.0
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [
+        ("Wrote SQL daily; five years of Linux administration", 5.0),
+        ("3-5 years of Linux administration", 3.0),  # a range counts its lower bound
+        ("Linux (2.5 yrs)", 2.5),
+        ("Linux, ten (10) years", 10.0),
+        ("Possess12 years of Linux administration", 12.0),  # digits glued to a word
+    ],
+)
+def test_a_skills_years_are_read_with_the_grammar_of_statements(
+    small: Taxonomy, line: str, years: float
+) -> None:
+    text = f"Jane Example\nSKILLS\n{line}\n"
+    parsed = parse_resume(resume(text), as_of=date(2024, 6, 1))
+    assert {m.id: m.years for m in find_skills(parsed, small)}["linux"] == years
 
 
 def test_the_pipeline_is_built_once_however_the_call_is_written(small: Taxonomy) -> None:

@@ -58,7 +58,7 @@ def print_rows(ranked: Sequence[Any], stdout_format: str | None) -> None:
 
 def batch_table(rows: Sequence[Any]) -> str:
     from matcher import render
-    from matcher.dates import describe_as_of
+    from matcher.parse.as_of import describe_as_of
 
     body: list[tuple[Any, ...]] = []
     for row in rows:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from matcher.parse import Contact
+    from matcher.parse.result import Contact
 
 REDACTED = "[redacted]"
 # fmt: off

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from matcher.dates import AS_OF_SOURCES
 from matcher.output.rows import RankedRow
+from matcher.parse.as_of import AS_OF_SOURCES
 
 __all__ = ["render_report"]
 

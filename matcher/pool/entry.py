@@ -27,7 +27,7 @@ from matcher.document import Line, ResumeText
 
 if TYPE_CHECKING:
     from matcher.batch.options import AnalysisOptions
-    from matcher.parse import Contact
+    from matcher.parse.result import Contact
     from skills_taxonomy import Taxonomy
 
 _LINE_FIELDS = ("text", "page", "column", "x0", "top", "size", "bold")

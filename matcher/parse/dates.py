@@ -2,8 +2,10 @@
 
 Resumes write the same range in dozens of ways ("Jan 2019 – Present", "03/2018 - 11/2020",
 "2017-19", "Summer 2020", "Since 2021").  :func:`find_periods` turns every range in a text
-into a :class:`Period`; :func:`merge_periods` and :func:`total_years` merge overlapping ones
-so that two jobs held at once are not counted twice.
+into a :class:`~matcher.parse.periods.Period`; :func:`~matcher.parse.periods.merge_periods`
+and :func:`~matcher.parse.periods.total_years` merge overlapping ones so that two jobs held at
+once are not counted twice.  :data:`YEARS` is the grammar of an amount of years ("5+ years"),
+and :func:`find_stated_years` finds statements of experience made with it.
 
 Conventions (each one is a choice; they are written here so the output can be explained):
 
@@ -40,125 +42,33 @@ Conventions (each one is a choice; they are written here so the output can be ex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
+
+from matcher.parse.periods import Period, YearMonth
 
 __all__ = [
-    "AS_OF_SOURCES",
+    "DASH",
     "DASHES",
-    "EARLIEST_DOCUMENT_DATE",
+    "DATE",
+    "MONTH",
     "PRESENT",
-    "AsOf",
-    "AsOfSource",
+    "SEASON",
+    "TO",
+    "YEAR",
+    "YEARS",
     "DateScan",
-    "Period",
     "RejectedRange",
     "StatedYears",
-    "YearMonth",
-    "choose_as_of",
-    "describe_as_of",
     "find_periods",
     "find_stated_years",
     "locate_periods",
-    "merge_periods",
+    "may_hold_a_date",
     "scan_periods",
-    "total_months",
-    "total_years",
+    "years_of",
 ]
-
-# A range whose months are unknown at both ends and that lies inside one year counts this
-# share of the months it could cover (E|U1 - U2| = 1/3 for two uniform points).
-_SAME_YEAR_SHARE = 1 / 3
-# The month (zero-based) a year written alone is counted from or to: the middle of the year.
-_MID_YEAR_START = 6  # July
-_MID_YEAR_END = 5  # June
-
-
-@dataclass(frozen=True, order=True)
-class YearMonth:
-    """A calendar month."""
-
-    year: int
-    month: int
-    """1 to 12."""
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12:
-            raise ValueError(f"month must be 1..12, not {self.month}")
-
-    @property
-    def index(self) -> int:
-        """Months since year 0: consecutive months have consecutive indexes."""
-        return self.year * 12 + self.month - 1
-
-    @classmethod
-    def from_index(cls, index: int) -> YearMonth:
-        return cls(index // 12, index % 12 + 1)
-
-    @classmethod
-    def from_date(cls, day: date) -> YearMonth:
-        return cls(day.year, day.month)
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class Period:
-    """A span of months, as a resume states it."""
-
-    start: YearMonth
-    end: YearMonth
-    """For an open-ended period, the ``as_of`` month."""
-    open_ended: bool = False
-    """True when the text says the period goes on ("Present", "Since 2021")."""
-    start_exact: bool = True
-    """False when the start was written as a year alone (its month is a convention)."""
-    end_exact: bool = True
-    """False when the end was written as a year alone."""
-    text: str = field(default="", compare=False)
-    """The range as written."""
-
-    @property
-    def span(self) -> tuple[int, int]:
-        """First and last month counted, as :attr:`YearMonth.index` values (inclusive).
-
-        Differs from ``start``/``end`` only for years written alone (see the module's
-        conventions).
-        """
-        first = self.start.index if self.start_exact else self.start.year * 12 + _MID_YEAR_START
-        last = self.end.index if self.end_exact else self.end.year * 12 + _MID_YEAR_END
-        first = max(first, self.start.index)
-        last = min(last, self.end.index)
-        if last < first:
-            # Both ends inside one year with at least one month unknown: count the expected
-            # share of the months the range could cover, centred in them.
-            width = self.end.index - self.start.index + 1
-            counted = max(1, round(width * _SAME_YEAR_SHARE))
-            first = self.start.index + (width - counted) // 2
-            last = first + counted - 1
-        return first, last
-
-    @property
-    def months(self) -> int:
-        """Months counted for this period (see the module's conventions)."""
-        first, last = self.span
-        return last - first + 1
-
-    @property
-    def years(self) -> float:
-        return round(self.months / 12, 1)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": str(self.start),
-            "end": "present" if self.open_ended else str(self.end),
-            "months": self.months,
-            "text": self.text,
-        }
 
 
 @dataclass(frozen=True)
@@ -223,29 +133,36 @@ _SEASONS = {
     "winter": (1, 2),
 }
 
-_MONTH = (
+# The pieces below are patterns (strings) to build larger ones with; every date pattern of
+# the parse stage is made of them, so a new way of writing a date is added here once.
+
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
 )
-_YEAR4 = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+"""A month's name, whole or cut short ("Jan", "Sept.", "September"), read case-insensitively."""
+YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+"""A year of four digits a resume can date work or study with (1950 to 2099)."""
 _YEAR2 = r"['’‘]\d\d(?!\d)"
 _MM = r"(?:0?[1-9]|1[0-2])"
-_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+"""A season, read case-insensitively ("Summer 2020" is an internship's period)."""
 
-# One date, most specific form first (alternation takes the first that matches).
-_DATE = (
+DATE = (
     r"(?:"
-    rf"{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*{_YEAR4}"  # January 15, 2019
-    rf"|{_MONTH}[\s,/-]*(?:of\s+)?(?:{_YEAR4}|{_YEAR2})"  # Jan 2019, Jan. 2019, Jan '19
-    rf"|{_MONTH}[-/]\d\d(?!\d)"  # Jan-19 (a day would be written "19-Jan" or "Jan 19, 2019")
-    rf"|{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})"  # Summer 2020
-    rf"|{_YEAR4}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"  # 2019-01(-15)
-    rf"|{_MM}/(?:0?[1-9]|[12]\d|3[01])/{_YEAR4}"  # 01/15/2019
-    rf"|{_MM}[/.-]{_YEAR4}"  # 03/2018
+    rf"{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*{YEAR}"  # January 15, 2019
+    rf"|{MONTH}[\s,/-]*(?:of\s+)?(?:{YEAR}|{_YEAR2})"  # Jan 2019, Jan. 2019, Jan '19
+    rf"|{MONTH}[-/]\d\d(?!\d)"  # Jan-19 (a day would be written "19-Jan" or "Jan 19, 2019")
+    rf"|{SEASON}\s*,?\s*(?:{YEAR}|{_YEAR2})"  # Summer 2020
+    rf"|{YEAR}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"  # 2019-01(-15)
+    rf"|{_MM}/(?:0?[1-9]|[12]\d|3[01])/{YEAR}"  # 01/15/2019
+    rf"|{_MM}[/.-]{YEAR}"  # 03/2018
     rf"|{_MM}/\d\d(?!\d)"  # 03/18
-    rf"|{_YEAR4}"  # 2019
+    rf"|{YEAR}"  # 2019
     r")"
 )
+"""One date in any of the forms resumes write, most specific form first (alternation takes
+the first that matches), read case-insensitively."""
 PRESENT = (
     r"(?:(?:to|till|until|up\s+to)\s+(?:date|now|present)|till\s+date|present|pres\.?"
     r"|current(?:ly)?|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
@@ -262,9 +179,12 @@ DASHES = (
     "~"
 )
 """Every character written between the two dates of a range, as the body of a character
-class (``rf"[{DASHES}]"``)."""
-_DASH = rf"[{DASHES}]+|->|→"
-_SEP = rf"\s*(?:{_DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+class (``rf"[{DASHES}]"``); first in a class, where its leading hyphen is no range."""
+DASH = rf"(?:[{DASHES}]+|->|→)"
+"""A dash between two dates: a run of :data:`DASHES` or an arrow."""
+TO = rf"(?:{DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)"
+"""What stands between the two dates of a range: a dash, "to", "until", "through", …."""
+_SEP = rf"\s*{TO}\s*"
 # A date must not continue a number or a word ("ID 12019", "v2.2019").
 _BEFORE = r"(?<![\w/.+])"
 _AFTER = r"(?![\w/]|[-.]\d)"
@@ -272,39 +192,39 @@ _AFTER = r"(?![\w/]|[-.]\d)"
 _RANGE_RE = re.compile(
     rf"{_BEFORE}(?:"
     # between 2013 and 2016 ("and" is a range only after "between")
-    rf"between\s+(?P<bstart>{_DATE})\s*(?:and|&)\s*(?:(?P<bend>{_DATE})|(?P<bpresent>{PRESENT})){_AFTER}"
+    rf"between\s+(?P<bstart>{DATE})\s*(?:and|&)\s*(?:(?P<bend>{DATE})|(?P<bpresent>{PRESENT})){_AFTER}"
     r"|"
     # Jan 2019 – Present, 2017 - 2019, 03/2018 to 11/2020, Jan 2019 –  (line ends: open)
-    rf"(?P<start>{_DATE}){_SEP}(?:(?P<end>{_DATE})|(?P<present>{PRESENT})){_AFTER}"
+    rf"(?P<start>{DATE}){_SEP}(?:(?P<end>{DATE})|(?P<present>{PRESENT})){_AFTER}"
     # May – Aug 2019
-    rf"|(?P<m1>{_MONTH}){_SEP}(?P<m2end>{_MONTH}[\s,]*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
+    rf"|(?P<m1>{MONTH}){_SEP}(?P<m2end>{MONTH}[\s,]*(?:{YEAR}|{_YEAR2})){_AFTER}"
     # 2017-19, 2019/20
-    rf"|(?P<y1>{_YEAR4})\s*[{DASHES}/]\s*(?P<y2>\d\d){_AFTER}"
+    rf"|(?P<y1>{YEAR})\s*[{DASHES}/]\s*(?P<y2>\d\d){_AFTER}"
     # Jan 2019 –   (nothing after the dash: still going)
-    rf"|(?P<dangling>{_DATE})\s*(?:{_DASH})\s*(?=$|[)\]|,;])"
+    rf"|(?P<dangling>{DATE})\s*(?:{DASH})\s*(?=$|[)\]|,;])"
     # 2019 onwards
-    rf"|(?P<onward>{_DATE}),?\s+onwards?(?![a-z])"
+    rf"|(?P<onward>{DATE}),?\s+onwards?(?![a-z])"
     # Since 2021 ("from 2021" alone is more often cut-off text than a claim: not read)
-    rf"|since\s+(?P<since>{_DATE}){_AFTER}(?!{_SEP}(?:{_DATE}|{PRESENT}))"
+    rf"|since\s+(?P<since>{DATE}){_AFTER}(?!{_SEP}(?:{DATE}|{PRESENT}))"
     # Summer 2020 on its own
-    rf"|(?P<season>{_SEASON}\s*,?\s*(?:{_YEAR4}|{_YEAR2})){_AFTER}"
+    rf"|(?P<season>{SEASON}\s*,?\s*(?:{YEAR}|{_YEAR2})){_AFTER}"
     r")",
     re.IGNORECASE | re.MULTILINE,
 )
 
 _TWO_DIGITS_RE = re.compile(r"\d\d")
-# What every form of _DATE holds, so every range: a year of four digits (19xx or 20xx), a
+# What every form of DATE holds, so every range: a year of four digits (19xx or 20xx), a
 # year of two after an apostrophe ('19), after a month number and a slash (03/18), or after
 # a month name and a dash or slash (Jan-19).
 _YEAR_LIKE_RE = re.compile(r"(?:19|20)\d\d|['’‘]\d\d|\d/\d\d|[A-Za-z.][-/]\d\d")
-_MONTH_RE = re.compile(_MONTH, re.IGNORECASE)
-_YEAR4_RE = re.compile(_YEAR4)
+_MONTH_RE = re.compile(MONTH, re.IGNORECASE)
+_YEAR4_RE = re.compile(YEAR)
 _YEAR2_RE = re.compile(r"['’‘](\d\d)(?!\d)")
 _MONTH_YY_RE = re.compile(r"[-/](\d\d)(?!\d)")
-_SEASON_RE = re.compile(_SEASON, re.IGNORECASE)
-_ISO_RE = re.compile(rf"({_YEAR4})[-/.](\d\d)")
-_MDY_RE = re.compile(rf"({_MM})/\d{{1,2}}/({_YEAR4})")
-_MY_RE = re.compile(rf"({_MM})[/.-]({_YEAR4})")
+_SEASON_RE = re.compile(SEASON, re.IGNORECASE)
+_ISO_RE = re.compile(rf"({YEAR})[-/.](\d\d)")
+_MDY_RE = re.compile(rf"({_MM})/\d{{1,2}}/({YEAR})")
+_MY_RE = re.compile(rf"({_MM})[/.-]({YEAR})")
 _MYY_RE = re.compile(rf"({_MM})/(\d\d)")
 
 
@@ -323,7 +243,7 @@ def _two_digit_year(digits: str, as_of: date) -> int:
 
 
 def _parse_date(text: str, as_of: date) -> _Date | None:
-    """Read one date matched by ``_DATE``."""
+    """Read one date matched by ``DATE``."""
     text = text.strip()
     month_match = _MONTH_RE.match(text)
     if month_match:
@@ -468,6 +388,12 @@ def _match_period(
     return None
 
 
+def may_hold_a_date(text: str, start: int = 0) -> bool:
+    """False when no date (:data:`DATE`) can start at or after ``start`` in ``text``: a test
+    far cheaper than a pattern built on :data:`DATE`, to run before one."""
+    return _YEAR_LIKE_RE.search(text, start) is not None
+
+
 def find_periods(text: str, *, as_of: date) -> list[Period]:
     """Every usable date range in ``text``, in reading order.
 
@@ -476,132 +402,6 @@ def find_periods(text: str, *, as_of: date) -> list[Period]:
     (:func:`scan_periods` lists them with the reason).
     """
     return [item for _, _, item in _locate(text, as_of) if isinstance(item, Period)]
-
-
-def merge_periods(periods: Iterable[Period]) -> list[Period]:
-    """Overlapping, back-to-back or turn-of-year periods merged into one, earliest first."""
-    return [period for period, _, _ in _merge(periods)]
-
-
-def total_months(periods: Iterable[Period]) -> int:
-    """Months worked: overlaps counted once, turn-of-year job changes not counted as gaps."""
-    return sum(last - first + 1 for _, first, last in _merge(periods))
-
-
-def _merge(periods: Iterable[Period]) -> list[tuple[Period, int, int]]:
-    """Merged periods with the first and last month each one counts."""
-    groups: list[tuple[Period, int, int]] = []
-    for period in sorted(periods, key=lambda period: period.span):
-        first, last = period.span
-        if groups:
-            current, current_first, current_last = groups[-1]
-            if first <= current_last + 1 or _turn_of_year(current, period):
-                joined = _join(current, period, keep_end=current_last >= last)
-                groups[-1] = (joined, current_first, max(current_last, last))
-                continue
-        groups.append((period, first, last))
-    return groups
-
-
-def _turn_of_year(before: Period, after: Period) -> bool:
-    """Jobs written in whole years, one ending the year before the next starts.
-
-    "2016 – 2017" then "2018 – 2020" are two jobs held one after the other, the change
-    around the new year: counting each from the middle of its years would put a year's gap
-    between them that the resume does not show.
-    """
-    return (
-        not before.end_exact
-        and not before.open_ended
-        and not after.start_exact
-        and after.start.year == before.end.year + 1
-    )
-
-
-def _join(current: Period, period: Period, *, keep_end: bool) -> Period:
-    start_from = current if current.start <= period.start else period
-    end_from = current if keep_end else period
-    return Period(
-        start=start_from.start,
-        end=end_from.end,
-        open_ended=end_from.open_ended,
-        start_exact=start_from.start_exact,
-        end_exact=end_from.end_exact,
-        text="; ".join(t for t in (current.text, period.text) if t),
-    )
-
-
-def total_years(periods: Iterable[Period]) -> float:
-    """Years covered by at least one period: months / 12, rounded to one decimal."""
-    return round(total_months(periods) / 12, 1)
-
-
-# --- what "Present" means ----------------------------------------------------------------
-
-EARLIEST_DOCUMENT_DATE = date(1980, 1, 1)
-"""A file dated before this carries a placeholder (a zeroed clock, the ZIP epoch), not the
-day it was written."""
-DEFAULT_DOCUMENT_SLACK_MONTHS = 12
-"""How long after a file's own date a period it lists may start ("Summer 2016" in a resume
-saved in autumn 2015: an internship offered) before that date is taken to be wrong (a
-template's or a generator's fixed date)."""
-
-
-AsOfSource = Literal["option", "document", "today"]
-AS_OF_SOURCES: dict[str, str] = {"option": "chosen", "document": "file date", "today": "today"}
-"""Where the date "Present" means came from, in a word or two for tables and reports:
-``option``, the caller chose it (``--as-of``); ``document``, the file's own date;
-``today``, the clock (or the caller's stand-in for it)."""
-
-
-@dataclass(frozen=True)
-class AsOf:
-    """The date "Present" means, and where it came from."""
-
-    day: date
-    source: AsOfSource
-    """A key of :data:`AS_OF_SOURCES`."""
-
-    def __str__(self) -> str:
-        return str(YearMonth.from_date(self.day))
-
-
-def describe_as_of(month: str, source: str) -> str:
-    """``"2015-03 (file date)"``: a month and its source as tables show them."""
-    return f"{month} ({AS_OF_SOURCES.get(source, source)})"
-
-
-def choose_as_of(
-    *, option: date | None, written: date | None, today: date, lines: Iterable[str] = ()
-) -> AsOf:
-    """The date "Present" means in a document: ``option`` when given; else the date the
-    file says it was saved (``written``) when it is believable; else ``today``.
-
-    A resume is read as of the day it was written: one saved in 2015 that says "2012 –
-    Present" claims three years, not three plus the years since.  ``written`` is not
-    believable before :data:`EARLIEST_DOCUMENT_DATE`, in a later month than ``today``, or
-    when one of ``lines`` (the document's text, read only in that case) holds a period
-    starting more than :data:`DEFAULT_DOCUMENT_SLACK_MONTHS` after it.
-    """
-    if option is not None:
-        return AsOf(option, "option")
-    if written is not None and _believable(written, today, lines):
-        return AsOf(written, "document")
-    return AsOf(today, "today")
-
-
-def _believable(written: date, today: date, lines: Iterable[str]) -> bool:
-    month = YearMonth.from_date(written)
-    if written < EARLIEST_DOCUMENT_DATE or month > YearMonth.from_date(today):
-        return False
-    latest = month.index + DEFAULT_DOCUMENT_SLACK_MONTHS
-    # Read as of ``written``, as the parse stage then reads the lines (the answers are
-    # cached): a period starting after it is a RejectedRange that knows its start.
-    return not any(
-        isinstance(found, RejectedRange) and found.start is not None and found.start.index > latest
-        for line in lines
-        for _, _, found in _locate(line, written)
-    )
 
 
 # --- explicit statements -------------------------------------------------------------------
@@ -631,22 +431,37 @@ _NUMBER_WORDS = {
     "thirty": 30,
     "a dozen": 12,
 }
+# Digits count even glued to a word before them, as PDFs write them ("Possess12 years");
+# a number's word only as a word of its own ("often" holds no "ten").
 _NUMBER = (
-    r"(?P<number>\d{1,2}(?:\.\d)?|"
+    r"(?P<number>\d{1,2}(?:\.\d)?|(?<![a-z])(?:"
     + "|".join(sorted((re.escape(word) for word in _NUMBER_WORDS), key=len, reverse=True))
-    + r")"
+    + r"))"
 )
+YEARS = (
+    rf"{_NUMBER}\s*\+?(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s*(?:\+|plus)?\s*"
+    r"(?:\(\d{1,2}\)\s*)?"  # "ten (10) years"
+    r"(?:years?|yrs?)\b\.?['’]?"
+)
+"""An amount of years as resumes and postings write it ("5 years", "6+ yrs", "3-5 years",
+"2.5 years", "ten (10) years'"), read case-insensitively: the one "N years" grammar.  Its
+number is group ``number``, the lower bound of a range; :func:`years_of` reads it."""
+
 _STATED_RE = re.compile(
     r"(?<![\w.])"
     r"(?:(?:over|more\s+than|nearly|almost|about|around|approximately|approx\.?|close\s+to"
     r"|at\s+least|roughly|some)\s+)?"
-    rf"{_NUMBER}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s*(?:\+|plus)?\s*"
-    r"(?:\(\d{1,2}\)\s*)?"  # "ten (10) years"
-    r"(?:years?|yrs?)\.?['’]?"
+    rf"{YEARS}"
     r"(?:\s+(?:of|in))?"
     r"(?:\s+[\w-]+){0,3}?\s+experience",
     re.IGNORECASE,
 )
+
+
+def years_of(match: re.Match[str]) -> float:
+    """The number of years a match of a pattern built on :data:`YEARS` states."""
+    number = match.group("number").lower()
+    return float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else float(number)
 
 
 def find_stated_years(text: str) -> list[StatedYears]:
@@ -658,8 +473,7 @@ def find_stated_years(text: str) -> list[StatedYears]:
     """
     found: list[StatedYears] = []
     for match in _STATED_RE.finditer(text):
-        number = match.group("number").lower()
-        years = float(_NUMBER_WORDS[number]) if number in _NUMBER_WORDS else float(number)
+        years = years_of(match)
         if 0 < years <= 60:
             found.append(StatedYears(years, " ".join(match.group(0).split())))
     return found
