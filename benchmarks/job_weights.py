@@ -54,7 +54,7 @@ class Judged:
 
     @property
     def length(self) -> float:
-        return float(length_scale(np.array(self.components["length"])))
+        return float(length_scale(np.array(self.components.get("length", 1.0))))
 
     def features(self) -> np.ndarray:
         return self.length * np.array(
