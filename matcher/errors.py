@@ -20,6 +20,9 @@ class ExitCode(IntEnum):
     UNREADABLE = 3
     NO_TEXT = 4
     BAD_TAXONOMY = 5
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); what was done is
+    kept."""
 
 
 class MatcherError(Exception):

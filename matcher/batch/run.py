@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from skills_taxonomy import Taxonomy
 
 __all__ = [
-    "EXIT_INTERRUPTED",
     "BatchReport",
     "BatchSummary",
     "SigtermAsInterrupt",
@@ -40,8 +39,6 @@ __all__ = [
     "summary_lines",
 ]
 
-EXIT_INTERRUPTED = 130
-"""Exit status of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)."""
 DEFAULT_LISTED = 20
 """Failed and skipped files the summary names one by one; more are counted."""
 
@@ -121,7 +118,7 @@ class BatchReport:
     def exit_code(self) -> int:
         """130 when interrupted, 1 when a file could not be scored, else 0."""
         if self.summary.interrupted:
-            return EXIT_INTERRUPTED
+            return int(ExitCode.INTERRUPTED)
         return int(ExitCode.ERROR if self.failed else ExitCode.OK)
 
     def summary_lines(self) -> list[str]:

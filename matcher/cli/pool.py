@@ -39,6 +39,7 @@ from matcher.cli.ranking import (
     progress_bar,
     results_file,
 )
+from matcher.errors import ExitCode
 
 if TYPE_CHECKING:
     from matcher.output.rows import RankedRow
@@ -111,7 +112,6 @@ def pool_add(
 
     from matcher.batch.inputs import collect_inputs
     from matcher.batch.options import AnalysisOptions
-    from matcher.batch.run import EXIT_INTERRUPTED
     from matcher.pool import Pool
     from matcher.pool.store import database_files
 
@@ -148,7 +148,7 @@ def pool_add(
         err=True,
     )
     if interrupted:
-        raise click.exceptions.Exit(EXIT_INTERRUPTED)
+        raise click.exceptions.Exit(int(ExitCode.INTERRUPTED))
     if counts.get("failed"):
         raise click.exceptions.Exit(1)
 

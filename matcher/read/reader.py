@@ -121,10 +121,13 @@ def read_resume(
     ``pages`` still gives the file's page count and ``warnings`` says what was skipped.  A
     page that cannot be parsed is skipped with a warning as long as another page can be.
 
-    DOCX: the body in order (paragraphs, tables cell by cell, content controls, text
-    boxes); headers and footers are ignored.  Text: UTF-8 with or without BOM, UTF-16/32
-    with BOM, else Windows-1252/Latin-1 (with a warning); Markdown heading marks,
-    emphasis around a whole line and bullets are stripped.
+    DOCX: the page header first (templates keep the name and contact details there), then
+    the body in order (paragraphs, tables cell by cell, content controls, text boxes), then
+    the footer; each distinct header or footer line once, page numbers dropped.
+
+    Text: UTF-8 with or without BOM, UTF-16/32 with BOM, else Windows-1252/Latin-1 (with
+    a warning); Markdown heading marks, emphasis around a whole line and bullets are
+    stripped.
 
     OCR (``ocr``, one of :data:`matcher.read.ocr.OCR_MODES`; needs the ``ocr`` extra): with
     ``"auto"``, PDF pages without a text layer, with one that decodes to garbage, or with a
