@@ -16,7 +16,7 @@ _EXPORTS = {
     "ExitCode": "matcher.errors",
     "MatcherError": "matcher.errors",
     "NoTextError": "matcher.errors",
-    "TaxonomyError": "matcher.errors",
+    "TaxonomyError": "skills_taxonomy",
     "UnreadableFileError": "matcher.errors",
     "UsageError": "matcher.errors",
     "Line": "matcher.document",

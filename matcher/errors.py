@@ -73,8 +73,9 @@ class FileTimeoutError(MatcherError):
     hint = "Open the file to check it is a normal resume, or raise --timeout."
 
 
-class TaxonomyError(MatcherError):
-    """The taxonomy (shipped or a user's --taxonomy file) is invalid.
+class BadTaxonomyError(MatcherError):
+    """The taxonomy (shipped or a user's --taxonomy file) is invalid: the command line's
+    form of :class:`skills_taxonomy.TaxonomyError`, which the taxonomy's loader raises.
 
     ``problems`` holds every problem found, each as ``"file:line: message"``.
     """

@@ -8,6 +8,7 @@ and returned as typed, immutable objects::
     taxonomy = load_taxonomy("my.yaml")        # extended or overridden by a user's file
 """
 
+from .errors import TaxonomyError
 from .loader import load_taxonomy, problems_in
 from .model import (
     Category,
@@ -39,6 +40,7 @@ __all__ = [
     "SalaryBand",
     "Skill",
     "Taxonomy",
+    "TaxonomyError",
     "load_taxonomy",
     "problems_in",
 ]

@@ -8,8 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import TaxonomyError
-
+from .errors import TaxonomyError
 from .model import (
     Category,
     Certification,

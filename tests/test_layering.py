@@ -157,3 +157,11 @@ def test_no_cycle_through_more_modules() -> None:
     for name in sorted(GRAPH):
         if name not in state:
             visit(name, [name])
+
+
+def test_the_taxonomy_package_depends_on_no_application() -> None:
+    sources = sorted(ROOT.joinpath("skills_taxonomy").rglob("*.py"))
+    assert sources
+    for path in sources:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert "matcher" not in imported_roots(tree), path.name

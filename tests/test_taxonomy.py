@@ -11,9 +11,15 @@ import yaml
 from click.testing import CliRunner
 
 from matcher.cli import cli
-from matcher.errors import TaxonomyError
 from matcher.skills import TextLine, find_mentions, summarise
-from skills_taxonomy import INDUSTRY_IDS, LEVEL_IDS, Taxonomy, load_taxonomy, problems_in
+from skills_taxonomy import (
+    INDUSTRY_IDS,
+    LEVEL_IDS,
+    Taxonomy,
+    TaxonomyError,
+    load_taxonomy,
+    problems_in,
+)
 from skills_taxonomy.loader import read_shipped
 from skills_taxonomy.validate import check
 
@@ -253,8 +259,11 @@ def test_broken_user_file_raises_with_every_problem(write: Write) -> None:
     path = write("two.yaml", "skills:\n  - id: BadId\n    name: x\n")
     with pytest.raises(TaxonomyError) as caught:
         load_taxonomy(path)
-    assert caught.value.exit_code == 5
     assert len(caught.value.problems) >= 3  # id form, missing category, kind, source, aliases
+    result = CliRunner().invoke(cli, ["taxonomy", "show", "python", "--taxonomy", str(path)])
+    assert result.exit_code == 5
+    assert result.stderr.startswith(f"error: {caught.value.message}\n")
+    assert all(f"  {problem}\n" in result.stderr for problem in caught.value.problems)
 
 
 # --- user overrides ---------------------------------------------------------------------

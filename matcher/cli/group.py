@@ -17,7 +17,8 @@ import click
 
 from matcher import __version__
 from matcher.cli.options import verbose_option
-from matcher.errors import MatcherError, TaxonomyError
+from matcher.errors import BadTaxonomyError, MatcherError
+from skills_taxonomy.errors import TaxonomyError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -33,7 +34,7 @@ class ReportedError(click.ClickException):
     def show(self, file: IO[Any] | None = None) -> None:
         stream = file if file is not None else sys.stderr
         click.echo(f"error: {self.error.message}", file=stream)
-        if isinstance(self.error, TaxonomyError):
+        if isinstance(self.error, BadTaxonomyError):
             for problem in self.error.problems:
                 click.echo(f"  {problem}", file=stream)
         if self.error.hint:
@@ -48,6 +49,8 @@ class MatcherGroup(click.Group):
             return super().invoke(ctx)
         except MatcherError as exc:
             raise ReportedError(exc) from exc
+        except TaxonomyError as exc:
+            raise ReportedError(BadTaxonomyError(exc.message, problems=exc.problems)) from exc
 
 
 @click.group(cls=MatcherGroup, context_settings=CONTEXT_SETTINGS)
