@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
+from matcher.document import BULLET_GLYPHS
 from matcher.skills.spans import _Breaks, _Entity
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ SKILLS_SECTIONS = frozenset({"skills"})
 
 
 # Neighbours that make a one-letter form a list item: "R, Python", "C/C++", "in R".
-_BULLETS = frozenset({"•", "·", "▪", "●", "◦", "■", "‣", "∙"})
+_BULLETS = frozenset(BULLET_GLYPHS)
 _SEPARATORS = frozenset(
     {",", "/", "(", ")", "[", "]", ";", ":", "|", "&", "+", "-", "–", ".", "and", "or", "etc"}
     | _BULLETS

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from matcher.document import BULLET_GLYPHS
+
 if TYPE_CHECKING:
     from matcher.document import Line
 
@@ -13,7 +15,7 @@ DEFAULT_WRAP_STEP = 1.8
 """Most a wrapped line's top lies below the line before it, in font sizes: one line's
 pitch, not the gap that ends a paragraph or a list item."""
 # A line that opens with a bullet or a number starts an item of its own.
-_ITEM_START = re.compile(r"[•●▪◦‣∙·*\-–—➢➤►▸✓✔❖♦■□○»>]|\d{1,2}[.)](?:\s|$)|\(?[a-z]\)\s")
+_ITEM_START = re.compile(rf"[{BULLET_GLYPHS}*\-–—>]|\d{{1,2}}[.)](?:\s|$)|\(?[a-z]\)\s")
 _SENTENCE_END = frozenset(".!?:;")
 
 
