@@ -90,7 +90,7 @@ from matcher.job import (  # noqa: E402
 from matcher.parse.stage import parse_resume  # noqa: E402
 from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
 from matcher.score import FitReport  # noqa: E402
-from matcher.skills import find_skills  # noqa: E402
+from matcher.skills.stage import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "score.json"

@@ -62,13 +62,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import DEFAULT_DATA, write_report  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.parse.stage import parse_resume  # noqa: E402
-from matcher.skills import (  # noqa: E402
-    SkillMatch,
-    TextLine,
-    build_pipeline,
-    find_mentions,
-    find_skills,
-)
+from matcher.skills.mentions import find_mentions  # noqa: E402
+from matcher.skills.pipeline import build_pipeline  # noqa: E402
+from matcher.skills.result import SkillMatch, TextLine  # noqa: E402
+from matcher.skills.stage import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "skills.json"

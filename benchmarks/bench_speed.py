@@ -155,7 +155,7 @@ def _pipeline_stages(path: Path, engine: str, taxonomy: Any) -> dict[str, float]
     from matcher.parse.stage import parse_resume
     from matcher.read.reader import read_resume
     from matcher.score import score_fit
-    from matcher.skills import find_skills
+    from matcher.skills.stage import find_skills
 
     times: dict[str, float] = {}
     started = time.perf_counter()
@@ -184,7 +184,7 @@ def run_stages(files: Sequence[Path]) -> dict[str, Any]:
     from matcher.errors import MatcherError
     from matcher.read.reader import DEFAULT_MAX_PAGES
     from matcher.score import build_model
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -282,7 +282,7 @@ def _warm_up(path: str, engine: str) -> None:
     """Build the pipeline and the model and score one file, so that every first-use cost
     (imports, compiled patterns, the PDF library's own start) is paid before timing."""
     from matcher.score import build_model
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     build_pipeline(load_taxonomy())
@@ -319,7 +319,7 @@ def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any
     """Analyse ``files`` with ``jobs`` processes; called in a fresh interpreter."""
     started = time.perf_counter()
     from matcher.score import build_model
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()

@@ -25,7 +25,9 @@ from matcher.parse.stage import parse_resume
 from matcher.read.ocr import DEFAULT_OCR
 from matcher.read.reader import read_resume
 from matcher.score import FitReport, score_fit
-from matcher.skills import SkillMatch, build_pipeline, find_skills
+from matcher.skills.pipeline import build_pipeline
+from matcher.skills.result import SkillMatch
+from matcher.skills.stage import find_skills
 from skills_taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)

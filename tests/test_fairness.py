@@ -18,7 +18,7 @@ import pytest
 from matcher.document import ResumeText
 from matcher.parse.stage import parse_resume
 from matcher.score import score_fit
-from matcher.skills import find_skills
+from matcher.skills.stage import find_skills
 from skills_taxonomy import Taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from matcher.document import ResumeText
 from matcher.parse.stage import parse_resume
 from matcher.score import FitReport, score_fit
-from matcher.skills import find_skills
+from matcher.skills.stage import find_skills
 from skills_taxonomy import LEVEL_IDS, Taxonomy
 
 ROOT = Path(__file__).resolve().parent.parent

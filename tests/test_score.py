@@ -33,7 +33,8 @@ from matcher.job import (
 from matcher.model import Metric, ProfileSimilarity
 from matcher.parse.stage import parse_resume
 from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
-from matcher.skills import find_skills, rolls_up_to
+from matcher.skills.stage import find_skills
+from matcher.skills.summary import rolls_up_to
 from skills_taxonomy import Taxonomy
 
 AS_OF = date(2026, 11, 1)

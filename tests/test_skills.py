@@ -13,15 +13,12 @@ import pytest
 
 from matcher.document import Line, ResumeText
 from matcher.parse.stage import parse_resume
-from matcher.skills import (
-    SkillMatch,
-    TextLine,
-    build_pipeline,
-    find_mentions,
-    find_skills,
-    line_continues,
-    merge_spans,
-)
+from matcher.skills.mentions import find_mentions
+from matcher.skills.pipeline import build_pipeline
+from matcher.skills.result import SkillMatch, TextLine
+from matcher.skills.stage import find_skills
+from matcher.skills.wraps import line_continues
+from matcher.skills.years import merge_spans
 from skills_taxonomy import Category, Skill, Taxonomy
 
 
@@ -408,7 +405,7 @@ def test_the_tokenizer_splits_text_as_spacy_does_across_lines_and_tabs(small: Ta
     # and their spacing must not change.
     import spacy
 
-    from matcher.skills import _split_glued_punctuation
+    from matcher.skills.tokenizer import _split_glued_punctuation
 
     stock = spacy.blank("en")
     _split_glued_punctuation(stock)

@@ -11,7 +11,9 @@ import yaml
 from click.testing import CliRunner
 
 from matcher.cli import cli
-from matcher.skills import TextLine, find_mentions, summarise
+from matcher.skills.mentions import find_mentions
+from matcher.skills.result import TextLine
+from matcher.skills.summary import summarise
 from skills_taxonomy import (
     INDUSTRY_IDS,
     LEVEL_IDS,
@@ -375,7 +377,7 @@ def test_export_round_trips_the_merged_taxonomy(
 
 def test_what_a_category_is_evidence_of_is_data_a_user_file_can_change(write: Write) -> None:
     from matcher.score import ai_relevance
-    from matcher.skills import SkillMatch
+    from matcher.skills.result import SkillMatch
 
     aws = SkillMatch(id="aws", name="AWS", category="cloud", mentions=1, evidence=())
     shipped = load_taxonomy()

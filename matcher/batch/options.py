@@ -128,7 +128,7 @@ def _model_key(options: AnalysisOptions) -> str | None:
     """The user's spaCy model by name and version: a new version may split text otherwise."""
     if options.spacy_model is None:
         return None
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     meta = build_pipeline(

@@ -273,7 +273,7 @@ def prepare_worker(taxonomy_file: Path | None, spacy_model: str | None = None) -
     it is paid before that file's time limit starts.
     """
     from matcher.score import build_model
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_file)

@@ -53,7 +53,7 @@ def check_spacy_model(tax: Any, spacy_model: str | None) -> None:
     if spacy_model is None:
         return
     from matcher.errors import UsageError
-    from matcher.skills import build_pipeline
+    from matcher.skills.pipeline import build_pipeline
 
     try:
         build_pipeline(tax, spacy_model=spacy_model)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from matcher.document import Line
+from matcher.document import BULLET_GLYPHS, Line
 
 
 def _char_table() -> dict[int, str | None]:
@@ -45,10 +45,9 @@ def _char_table() -> dict[int, str | None]:
 CHAR_TABLE = _char_table()
 _SOFT_HYPHEN = "\u00ad"
 
-_BULLET_GLYPHS = "•●▪■◦○◆◇►▶▸▹➢➣➤✓✔✗❖❯⁃∙·‣★☆✦✧✱✲✳✴✵✶✷✸✹❋☐☑□▫◾◼⦁⚫➔→⇒»"
-_BULLET_RE = re.compile(
-    rf"^(?:[{_BULLET_GLYPHS}]+\s*|(?:[-–—*+o]|--)\s+)",  # glued dashes stay: "-5% cost"
-)
+# A bullet symbol goes glued or not; a mark that opens text too only before a space (a
+# glued dash stays: "-5% cost").
+_BULLET_RE = re.compile(rf"^(?:[{BULLET_GLYPHS}]+\s*|(?:[-–—*+o]|--)\s+)")
 
 
 # Prefixes that form real compounds: a line broken after "cross-" is "cross-functional".
