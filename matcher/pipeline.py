@@ -19,11 +19,12 @@ from datetime import date
 from pathlib import Path
 
 from matcher.document import ResumeText
-from matcher.job import JobPosting, analyse_job, score_job
 from matcher.parse import Resume, parse_resume
 from matcher.read.ocr import DEFAULT_OCR
 from matcher.read.reader import read_resume
-from matcher.score import FitReport, score_fit
+from matcher.score.job import score_job
+from matcher.score.posting import JobPosting, analyse_job
+from matcher.score.report import FitReport, score_fit
 from matcher.skills import SkillMatch, build_pipeline, find_skills
 from skills_taxonomy import Taxonomy
 

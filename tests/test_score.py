@@ -17,22 +17,14 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
 from matcher.errors import UsageError
-from matcher.features import skill_strength
-from matcher.gaps import roadmap_step
-from matcher.job import (
-    JOB_SETTINGS,
-    JobFit,
-    JobPosting,
-    JobSettings,
-    analyse_job,
-    coverage,
-    experience_fit,
-    resolve_skills,
-    score_job,
-)
-from matcher.model import Metric, ProfileSimilarity
 from matcher.parse import parse_resume
-from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
+from matcher.score.features import skill_strength
+from matcher.score.gaps import roadmap_step
+from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
+from matcher.score.levels import DEFAULT_RELEVANCE_SATURATION
+from matcher.score.model import Metric, ProfileSimilarity
+from matcher.score.posting import JobPosting, analyse_job, resolve_skills
+from matcher.score.report import FitReport, score_fit
 from matcher.skills import find_skills, rolls_up_to
 from skills_taxonomy import Taxonomy
 

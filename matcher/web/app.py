@@ -214,7 +214,7 @@ class Matcher:
 
     def rank_query(self, params: Mapping[str, str], *, needs_target: bool = True) -> RankQuery:
         """A ranking from a request's parameters (those of ``matcher pool rank``)."""
-        from matcher.job import resolve_skills
+        from matcher.score.posting import resolve_skills
 
         level = params.get("level") or None
         industry = params.get("industry") or None
@@ -285,7 +285,7 @@ class Matcher:
     ) -> dict[str, Any]:
         """``matcher gaps``'s JSON for a report: to the posting it was scored against, to
         ``level`` or ``industry``, else to the level above the best one (or the best)."""
-        from matcher.gaps import report_gaps
+        from matcher.score.gaps import report_gaps
 
         self.check_target(level, industry)
         if "job" not in data and level is None and industry is None:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from matcher.score import MissingSkill
+from matcher.score.features import MissingSkill, missing_skills
 from matcher.skills import rolls_up_to
 from skills_taxonomy import Certification, RoadmapStep, Taxonomy
 
@@ -80,8 +80,6 @@ def report_gaps(
     """``matcher gaps``'s ``target`` and ``gaps`` from a report (``score --format json``'s
     object, as a pool stores it): to ``level``, to ``industry``, or with neither to the
     posting of the report's ``job``."""
-    from matcher.score import missing_skills
-
     missing: list[MissingSkill]
     if level is not None:
         fit = next(f for f in data["levels"] if f["id"] == level)
