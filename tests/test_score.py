@@ -19,7 +19,7 @@ from matcher.document import ResumeText
 from matcher.errors import UsageError
 from matcher.parse import parse_resume
 from matcher.score.features import skill_strength
-from matcher.score.gaps import roadmap_step
+from matcher.score.gaps import report_gaps, roadmap_step
 from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
 from matcher.score.levels import DEFAULT_RELEVANCE_SATURATION
 from matcher.score.model import Metric, ProfileSimilarity
@@ -552,6 +552,22 @@ def test_a_gap_is_learned_at_the_latest_step_it_builds_on(
 ) -> None:
     found = roadmap_step(skill_id, taxonomy)
     assert (found.step if found else None) == step
+
+
+def test_an_industry_s_gaps_from_a_report_are_the_skills_its_fit_lacks(
+    taxonomy: Taxonomy,
+) -> None:
+    text = resume_text(
+        years=4,
+        title="Machine Learning Engineer",
+        bullets=["Built fraud models for a bank in Python and PyTorch, deployed on AWS."],
+        skills="Python, PyTorch, SQL, Docker",
+    )
+    report = score(text, taxonomy)
+    data = report.to_dict()
+    for fit in report.industries:
+        gaps = report_gaps(data, taxonomy, industry=fit.id)["gaps"]
+        assert {gap["id"] for gap in gaps} == {skill.id for skill in fit.missing_skills}
 
 
 def test_more_years_never_lower_the_experience_fit() -> None:

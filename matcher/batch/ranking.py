@@ -138,8 +138,8 @@ def _industry_skills(
     data: Mapping[str, Any], industry: str, taxonomy: Taxonomy
 ) -> tuple[tuple[str, ...], tuple[MissingSkill, ...]]:
     """The industry's skills the resume shows and those it lacks, as the report's
-    :class:`~matcher.score.industries.IndustryFit` has them (its JSON does not: they are found again
-    from the report's skills)."""
+    :class:`~matcher.score.industries.IndustryFit` has them (its JSON does not: they are
+    found again from the report's skills)."""
     from matcher.score.industries import industry_skills
 
     found = {skill["id"]: 1.0 for skill in data["skills"]}
