@@ -6,8 +6,9 @@ The modules, each depending only on those above it:
   :class:`MissingSkill`, a skill a target asks for that the resume lacks;
 * :mod:`~matcher.score.vocabulary` — the patterns that find an industry's domain terms;
 * :mod:`~matcher.score.model` — :class:`~matcher.score.model.ProfileSimilarity`, the
-  scikit-learn similarity model, and :func:`~matcher.score.model.build_model`, fitted on
-  a taxonomy's profiles;
+  scikit-learn similarity model;
+* :mod:`~matcher.score.profiles` — :func:`~matcher.score.profiles.build_model`: the model
+  fitted on a taxonomy's levels and industries;
 * :mod:`~matcher.score.text` — the resume's text as compared, its candidate's identity
   blanked;
 * :mod:`~matcher.score.levels` — :class:`LevelFit`, the career levels and AI relevance;
@@ -28,8 +29,8 @@ from matcher.score.gaps import Gap, find_gaps, report_gaps
 from matcher.score.industries import IndustryFit, industry_skills
 from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, score_job
 from matcher.score.levels import DEFAULT_LEVEL_WEIGHTS, LevelFit
-from matcher.score.model import FitModel, build_model
 from matcher.score.posting import JobPosting, analyse_job, resolve_skills
+from matcher.score.profiles import FitModel, build_model
 from matcher.score.report import FitReport, Salary, score_fit
 
 __all__ = [

@@ -26,7 +26,7 @@ from matcher.score.features import (
     ordered,
     skill_strengths,
 )
-from matcher.score.model import FitModel, resume_tfidf
+from matcher.score.profiles import FitModel, resume_tfidf
 from matcher.score.text import identity_pattern, resume_text, without_identity
 from matcher.score.vocabulary import find_folded_terms
 from matcher.skills import SkillMatch
@@ -118,7 +118,7 @@ def score_industries(
     """Every industry's fit, in the taxonomy's order (``skills``: the resume's, for each
     industry's matched and missing skills).
 
-    ``tfidf``: the resume's TF-IDF row (:func:`~matcher.score.model.resume_tfidf`), when
+    ``tfidf``: the resume's TF-IDF row (:func:`~matcher.score.profiles.resume_tfidf`), when
     the caller has it.
     """
     strengths = skill_strengths(skills)

@@ -1,6 +1,5 @@
-"""Job postings: what a posting asks for, and how well a resume answers it.
-
-What a posting asks for is read by :mod:`matcher.score.posting`.
+"""The job score: how well a resume answers a posting (what a posting asks for is read by
+:mod:`matcher.score.posting`).
 
 A resume's fit (0-100) combines, with the weights of :class:`JobSettings`:
 

@@ -28,7 +28,7 @@ from matcher.score.features import (
     vector,
     years_fit,
 )
-from matcher.score.model import FitModel, resume_tfidf
+from matcher.score.profiles import FitModel, resume_tfidf
 from matcher.score.text import resume_text
 from matcher.skills import SkillMatch
 from skills_taxonomy import Level, Taxonomy
@@ -96,7 +96,7 @@ def score_levels(
 ) -> tuple[tuple[LevelFit, ...], float]:
     """Every level's fit (in ladder order) and the resume's AI relevance.
 
-    ``tfidf``: the resume's TF-IDF row (:func:`~matcher.score.model.resume_tfidf`), when
+    ``tfidf``: the resume's TF-IDF row (:func:`~matcher.score.profiles.resume_tfidf`), when
     the caller has it.
     """
     taxonomy = model.taxonomy

@@ -18,7 +18,7 @@ from sklearn import config_context
 from matcher.score.industries import IndustryFit, score_industries
 from matcher.score.job import JobFit, job_warnings
 from matcher.score.levels import LevelFit, score_levels
-from matcher.score.model import build_model, resume_tfidf
+from matcher.score.profiles import build_model, resume_tfidf
 from matcher.score.text import resume_text
 from matcher.skills import SkillMatch
 from skills_taxonomy import Taxonomy
