@@ -1,9 +1,10 @@
-"""Turn a resume's skills and years into the numbers the similarity model compares.
+"""Turn a resume's skills and years into the numbers the similarity model compares, and
+name the skills a target asks for that the resume lacks (:class:`MissingSkill`).
 
-Kept apart from the levels, industries and job scores so the rules of evidence read in
-one place: a skill used in a dated job counts fully, one named in a project or a summary a little
-less, one only listed under Skills less again; a competency shown only through its tools
-counts a little less than the tool.
+Kept apart from the levels, industries and job scores so the rules of evidence read in one
+place: a skill used in a dated job counts fully, one named in a project or a summary a
+little less, one only listed under Skills less again; a competency shown only through its
+tools counts a little less than the tool.
 """
 
 from __future__ import annotations
