@@ -66,7 +66,7 @@ from matcher.parse.stage import parse_resume  # noqa: E402
 from matcher.pipeline import resume_skills  # noqa: E402
 from matcher.read.ocr import ocr_available, ocr_version  # noqa: E402
 from matcher.read.reader import read_resume  # noqa: E402
-from matcher.score import FitReport, score_fit  # noqa: E402
+from matcher.score.report import FitReport, score_fit  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 
 DEFAULT_OUT = ROOT / "benchmarks" / "out" / "ocr.json"

@@ -24,8 +24,8 @@ no AI career level: ``best_level`` null or every level score < 40.  A file the p
 cannot read counts as a failure.
 
 **Job pairs (rjdb, SYNTHETIC, GPT-4 texts).**  For each row the ``Job-Description`` is read
-with :func:`matcher.job.analyse_job`, and ``Resume-matched`` and ``Resume-unmatched`` are
-scored with :func:`matcher.job.score_job` (texts through ``ResumeText.from_string``,
+with :func:`matcher.score.posting.analyse_job`, and ``Resume-matched`` and ``Resume-unmatched`` are
+scored with :func:`matcher.score.job.score_job` (texts through ``ResumeText.from_string``,
 ``as_of`` 2024-01).  A row is won when the matched resume scores strictly higher (ties
 lose).  The two references of the README run on the same rows in the same run:
 
@@ -40,7 +40,7 @@ keyword overlap: a secondary check, reported as such.
 **Recruiters' judgements (FERR, real).**  Recruiters scored (job, resume) pairs from 1 to 7;
 a job is known only by its skill keywords, so it is written as recruiters paste one:
 "Required skills:" and a keyword per line, as the data's README measures the product.  Each
-resume (a livecareer PDF) is scored against its job with :func:`matcher.job.score_job`, and
+resume (a livecareer PDF) is scored against its job with :func:`matcher.score.job.score_job`, and
 the scores are compared with the recruiters' by Spearman's rho, as a mean over jobs (each
 job has one recruiter, who uses the scale their own way: the fairer reading) and pooled over
 every pair.  References on the same pairs: TF-IDF cosine of the posting and the resume
@@ -78,18 +78,17 @@ from benchmarks.common import DEFAULT_DATA, INDUSTRY_OF_CATEGORY, write_report  
 from benchmarks.job_weights import Judged, cross_validate  # noqa: E402
 from matcher.document import ResumeText  # noqa: E402
 from matcher.errors import MatcherError  # noqa: E402
-from matcher.job import (  # noqa: E402
+from matcher.parse.stage import parse_resume  # noqa: E402
+from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
+from matcher.score.job import (  # noqa: E402
     JOB_SETTINGS,
     JobFit,
-    JobPosting,
     JobSettings,
-    analyse_job,
     component_weights,
     score_job,
 )
-from matcher.parse.stage import parse_resume  # noqa: E402
-from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
-from matcher.score import FitReport  # noqa: E402
+from matcher.score.posting import JobPosting, analyse_job  # noqa: E402
+from matcher.score.report import FitReport  # noqa: E402
 from matcher.skills.stage import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
 

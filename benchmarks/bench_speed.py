@@ -154,7 +154,7 @@ def bare_pdfium(path: Path, max_pages: int) -> int:
 def _pipeline_stages(path: Path, engine: str, taxonomy: Any) -> dict[str, float]:
     from matcher.parse.stage import parse_resume
     from matcher.read.reader import read_resume
-    from matcher.score import score_fit
+    from matcher.score.report import score_fit
     from matcher.skills.stage import find_skills
 
     times: dict[str, float] = {}
@@ -183,7 +183,7 @@ def run_stages(files: Sequence[Path]) -> dict[str, Any]:
     """Mean seconds per resume for every stage and engine, beside bare extraction."""
     from matcher.errors import MatcherError
     from matcher.read.reader import DEFAULT_MAX_PAGES
-    from matcher.score import build_model
+    from matcher.score.profiles import build_model
     from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
@@ -281,7 +281,7 @@ def _cpu_seconds() -> float:
 def _warm_up(path: str, engine: str) -> None:
     """Build the pipeline and the model and score one file, so that every first-use cost
     (imports, compiled patterns, the PDF library's own start) is paid before timing."""
-    from matcher.score import build_model
+    from matcher.score.profiles import build_model
     from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 
@@ -318,7 +318,7 @@ def _batch_core() -> Any | None:
 def throughput(files: Sequence[str], *, jobs: int, engine: str) -> dict[str, Any]:
     """Analyse ``files`` with ``jobs`` processes; called in a fresh interpreter."""
     started = time.perf_counter()
-    from matcher.score import build_model
+    from matcher.score.profiles import build_model
     from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 

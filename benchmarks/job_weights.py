@@ -1,9 +1,9 @@
 """The job score's weights, judged on jobs they were not fitted on.
 
 A job score is ``L * sum(w_k * s_k * c_k) / sum(w_k * s_k)`` over its components ``c_k``
-(:func:`matcher.job.job_components`), where ``s_k`` shrinks the skill components of a
-posting that names few taxonomy skills (:func:`matcher.job.component_weights`) and ``L``
-scales down a short resume (:func:`matcher.job.length_scale`).  Within one posting the
+(:func:`matcher.score.job.job_components`), where ``s_k`` shrinks the skill components of a
+posting that names few taxonomy skills (:func:`matcher.score.job.component_weights`) and ``L``
+scales down a short resume (:func:`matcher.score.job.length_scale`).  Within one posting the
 denominator is the same for every resume, so the order of two resumes depends on ``w``
 linearly: a pairwise model learns it.  For every two resumes of one job whose judgements
 differ (a recruiter's 1-7 on FERR; matched over unmatched on rjdb), the difference of their
@@ -33,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from matcher.job import JOB_SETTINGS, length_scale  # noqa: E402
+from matcher.score.job import JOB_SETTINGS, length_scale  # noqa: E402
 
 COMPONENTS = tuple(JOB_SETTINGS.weights)
 FOLDS = 5

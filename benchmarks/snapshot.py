@@ -73,8 +73,8 @@ _TAXONOMY: Any = None
 def _score(item: Item) -> str:
     from matcher.document import ResumeText
     from matcher.errors import MatcherError
-    from matcher.job import analyse_job
     from matcher.pipeline import analyse_document, analyse_resume
+    from matcher.score.posting import analyse_job
     from skills_taxonomy import load_taxonomy
 
     global _TAXONOMY

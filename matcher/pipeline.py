@@ -19,12 +19,13 @@ from datetime import date
 from pathlib import Path
 
 from matcher.document import ResumeText
-from matcher.job import JobPosting, analyse_job, score_job
 from matcher.parse.result import Resume
 from matcher.parse.stage import parse_resume
 from matcher.read.ocr import DEFAULT_OCR
 from matcher.read.reader import read_resume
-from matcher.score import FitReport, score_fit
+from matcher.score.job import score_job
+from matcher.score.posting import JobPosting, analyse_job
+from matcher.score.report import FitReport, score_fit
 from matcher.skills.pipeline import build_pipeline
 from matcher.skills.result import SkillMatch
 from matcher.skills.stage import find_skills

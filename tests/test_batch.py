@@ -518,7 +518,7 @@ def test_with_redact_alone_the_cache_holds_no_contact_details(
 
 
 def test_the_pipeline_is_built_once_per_process(runner: CliRunner, quick: Path) -> None:
-    from matcher.score import build_model
+    from matcher.score.profiles import build_model
     from matcher.skills.pipeline import _build_pipeline as build_pipeline
 
     extra = quick.parent / "acme.yaml"

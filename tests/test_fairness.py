@@ -17,7 +17,7 @@ import pytest
 
 from matcher.document import ResumeText
 from matcher.parse.stage import parse_resume
-from matcher.score import score_fit
+from matcher.score.report import score_fit
 from matcher.skills.stage import find_skills
 from skills_taxonomy import Taxonomy
 

@@ -1,6 +1,6 @@
-"""The text and coverage components over many resumes at once (``matcher.job_terms``)
+"""The text and coverage components over many resumes at once (``matcher.score.job_terms``)
 against their definitions: scikit-learn's TF-IDF cosine of the pair, and
-:func:`matcher.job.coverage` line by line."""
+:func:`matcher.score.job.coverage` line by line."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from matcher.features import weighted_share
-from matcher.job import JOB_SETTINGS, content_terms, coverage
-from matcher.job_terms import (
+from matcher.score.features import weighted_share
+from matcher.score.job import JOB_SETTINGS, coverage
+from matcher.score.job_terms import (
     ASIDE,
     DIRECT,
     PostingTerms,
@@ -23,6 +23,7 @@ from matcher.job_terms import (
     token_weights,
     weighted_shares,
 )
+from matcher.score.posting import content_terms
 
 # fmt: off
 WORDS = st.sampled_from([

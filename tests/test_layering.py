@@ -1,5 +1,7 @@
 """The layering rules: the core knows nothing of the terminal (STYLE.md §1), the
-writers know nothing of the batch, and no two modules import each other.
+writers know nothing of the batch, no two modules import each other, the stages run one way
+(read, parse, skills, score, then batch and output, then the commands), and the taxonomy's
+package knows nothing of ``matcher``.
 
 Checked by parsing the sources with ``ast`` (not with ``sys.modules``: importing spaCy
 pulls click in through typer, which says nothing about our own code).
@@ -74,9 +76,6 @@ def test_errors_module_imports_nothing_of_the_package() -> None:
 
 PACKAGE = ROOT / "matcher"
 KNOWN_CYCLES = {
-    # job.py uses score's MissingSkill and text helpers; score names JobFit in its types
-    # (under TYPE_CHECKING).  The job stage's own move untangles it.
-    frozenset({"matcher.job", "matcher.score"}),
     # The app mounts the routes (inside create_app); the routes import the app's helpers.
     frozenset({"matcher.web.app", "matcher.web.routes"}),
 }
@@ -159,9 +158,63 @@ def test_no_cycle_through_more_modules() -> None:
             visit(name, [name])
 
 
-def test_the_taxonomy_package_depends_on_no_application() -> None:
-    sources = sorted(ROOT.joinpath("skills_taxonomy").rglob("*.py"))
-    assert sources
-    for path in sources:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        assert "matcher" not in imported_roots(tree), path.name
+# --- the stages run one way -----------------------------------------------------------------
+
+STAGES = (
+    # the package itself (its version; its public names are imported lazily, by name),
+    # the document every stage passes on, and every failure with its exit code
+    ("matcher", "matcher.document", "matcher.errors"),
+    ("matcher.read",),
+    ("matcher.parse",),
+    ("matcher.skills",),
+    ("matcher.score",),
+    ("matcher.batch", "matcher.output", "matcher.pool", "matcher.pipeline"),
+    # the terminal's renderer belongs with the commands, its only users
+    ("matcher.web", "matcher.cli", "matcher.render", "matcher.__main__"),
+)
+"""The stages in the order a resume goes through them: a module imports only from its own
+stage or an earlier one (STYLE.md §9; the modules of one group may import each other)."""
+KNOWN_BACKWARD_IMPORTS: set[tuple[str, str]] = set()
+"""(importer, imported) pairs where an earlier stage imports a later one, each with a
+comment naming why; none today."""
+
+
+def stage(name: str) -> int:
+    """The index in :data:`STAGES` of the module ``name`` (by its longest matching prefix)."""
+    found = [
+        (len(prefix), index)
+        for index, prefixes in enumerate(STAGES)
+        for prefix in prefixes
+        if name == prefix or (prefix != "matcher" and name.startswith(f"{prefix}."))
+    ]
+    assert found, f"{name} is in no stage: add it to STAGES"
+    return max(found)[1]
+
+
+def test_every_module_has_a_stage() -> None:
+    assert stage("matcher.read.ocr") == 1
+    assert stage("matcher.score.job") == 4
+    for name in GRAPH:
+        stage(name)
+
+
+def test_no_stage_imports_a_later_one() -> None:
+    backward = {
+        (name, other)
+        for name, imported in GRAPH.items()
+        for other in imported
+        if stage(other) > stage(name)
+    }
+    assert backward == KNOWN_BACKWARD_IMPORTS
+
+
+TAXONOMY = ROOT / "skills_taxonomy"
+
+
+def test_the_taxonomy_package_imports_nothing_of_matcher() -> None:
+    importers = [
+        str(path.relative_to(ROOT))
+        for path in sorted(TAXONOMY.rglob("*.py"))
+        if "matcher" in imported_roots(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert importers == []

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from matcher.document import ResumeText
 from matcher.parse.stage import parse_resume
-from matcher.score import FitReport, score_fit
+from matcher.score.report import FitReport, score_fit
 from matcher.skills.stage import find_skills
 from skills_taxonomy import LEVEL_IDS, Taxonomy
 
@@ -129,7 +129,7 @@ def term_text(terms: list[str]) -> st.SearchStrategy[str]:
 @settings(max_examples=300, deadline=None)
 def test_the_folded_term_pattern_finds_what_the_case_insensitive_one_finds(text: str) -> None:
     from matcher.document import fold_case
-    from matcher.score import vocabulary_pattern
+    from matcher.score.vocabulary import vocabulary_pattern
 
     plain = vocabulary_pattern(TERMS, folded=False)
     folded = vocabulary_pattern(TERMS, folded=True)
@@ -141,7 +141,7 @@ def test_the_folded_term_pattern_finds_what_the_case_insensitive_one_finds(text:
 @settings(max_examples=300, deadline=None)
 def test_one_scan_for_all_vocabularies_finds_what_each_pattern_finds(text: str) -> None:
     from matcher.document import fold_case
-    from matcher.score import find_folded_terms, term_start_pattern, vocabulary_pattern
+    from matcher.score.vocabulary import find_folded_terms, term_start_pattern, vocabulary_pattern
 
     patterns = {key: vocabulary_pattern(terms, folded=True) for key, terms in VOCABULARIES.items()}
     starts = term_start_pattern(term for terms in VOCABULARIES.values() for term in terms)

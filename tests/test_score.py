@@ -17,22 +17,14 @@ from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from matcher.document import ResumeText
 from matcher.errors import UsageError
-from matcher.features import skill_strength
-from matcher.gaps import roadmap_step
-from matcher.job import (
-    JOB_SETTINGS,
-    JobFit,
-    JobPosting,
-    JobSettings,
-    analyse_job,
-    coverage,
-    experience_fit,
-    resolve_skills,
-    score_job,
-)
-from matcher.model import Metric, ProfileSimilarity
 from matcher.parse.stage import parse_resume
-from matcher.score import DEFAULT_RELEVANCE_SATURATION, FitReport, score_fit
+from matcher.score.features import skill_strength
+from matcher.score.gaps import report_gaps, roadmap_step
+from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
+from matcher.score.levels import DEFAULT_RELEVANCE_SATURATION
+from matcher.score.model import Metric, ProfileSimilarity
+from matcher.score.posting import JobPosting, analyse_job, resolve_skills
+from matcher.score.report import FitReport, score_fit
 from matcher.skills.stage import find_skills
 from matcher.skills.summary import rolls_up_to
 from skills_taxonomy import Taxonomy
@@ -561,6 +553,22 @@ def test_a_gap_is_learned_at_the_latest_step_it_builds_on(
 ) -> None:
     found = roadmap_step(skill_id, taxonomy)
     assert (found.step if found else None) == step
+
+
+def test_an_industry_s_gaps_from_a_report_are_the_skills_its_fit_lacks(
+    taxonomy: Taxonomy,
+) -> None:
+    text = resume_text(
+        years=4,
+        title="Machine Learning Engineer",
+        bullets=["Built fraud models for a bank in Python and PyTorch, deployed on AWS."],
+        skills="Python, PyTorch, SQL, Docker",
+    )
+    report = score(text, taxonomy)
+    data = report.to_dict()
+    for fit in report.industries:
+        gaps = report_gaps(data, taxonomy, industry=fit.id)["gaps"]
+        assert {gap["id"] for gap in gaps} == {skill.id for skill in fit.missing_skills}
 
 
 def test_more_years_never_lower_the_experience_fit() -> None:

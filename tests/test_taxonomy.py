@@ -376,7 +376,7 @@ def test_export_round_trips_the_merged_taxonomy(
 
 
 def test_what_a_category_is_evidence_of_is_data_a_user_file_can_change(write: Write) -> None:
-    from matcher.score import ai_relevance
+    from matcher.score.levels import ai_relevance
     from matcher.skills.result import SkillMatch
 
     aws = SkillMatch(id="aws", name="AWS", category="cloud", mentions=1, evidence=())

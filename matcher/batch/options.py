@@ -19,8 +19,8 @@ from matcher.output.rows import FileError
 from matcher.read.ocr import DEFAULT_OCR, ocr_version
 
 if TYPE_CHECKING:
-    from matcher.job import JobPosting
     from matcher.parse import Contact
+    from matcher.score.posting import JobPosting
 
 __all__ = [
     "INTERNAL_ERROR",

@@ -16,7 +16,7 @@ from matcher.output.finish import contact_of, finish_output
 from matcher.output.rows import FileError, RankedRow, pack
 
 if TYPE_CHECKING:
-    from matcher.score import MissingSkill
+    from matcher.score.features import MissingSkill
     from skills_taxonomy import Taxonomy
 
 __all__ = ["DEFAULT_TOP_SKILLS", "Target", "output_row", "rank_row", "rank_rows"]
@@ -138,9 +138,9 @@ def _industry_skills(
     data: Mapping[str, Any], industry: str, taxonomy: Taxonomy
 ) -> tuple[tuple[str, ...], tuple[MissingSkill, ...]]:
     """The industry's skills the resume shows and those it lacks, as the report's
-    :class:`~matcher.score.IndustryFit` has them (its JSON does not: they are found again
-    from the report's skills)."""
-    from matcher.score import industry_skills
+    :class:`~matcher.score.industries.IndustryFit` has them (its JSON does not: they are
+    found again from the report's skills)."""
+    from matcher.score.industries import industry_skills
 
     found = {skill["id"]: 1.0 for skill in data["skills"]}
     return industry_skills(taxonomy.industry(industry), found, taxonomy)

@@ -272,7 +272,7 @@ def prepare_worker(taxonomy_file: Path | None, spacy_model: str | None = None) -
     Everything here is cached per process, so only a worker's first file pays for it, and
     it is paid before that file's time limit starts.
     """
-    from matcher.score import build_model
+    from matcher.score.profiles import build_model
     from matcher.skills.pipeline import build_pipeline
     from skills_taxonomy import load_taxonomy
 

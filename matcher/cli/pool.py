@@ -368,8 +368,8 @@ def pool_rank(
     import time
 
     from matcher.batch.options import AnalysisOptions
-    from matcher.job import resolve_skills
     from matcher.pool import Pool, RankQuery, rank_pool
+    from matcher.score.posting import resolve_skills
 
     if job_file is None and level is None and industry is None:
         raise click.UsageError("give --job FILE, --level ID or --industry ID to rank by")

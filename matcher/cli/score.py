@@ -213,7 +213,7 @@ def gaps_command(
       matcher gaps resume.pdf --job posting.txt --format json
     """
     from matcher import render
-    from matcher.gaps import find_gaps
+    from matcher.score.gaps import find_gaps
     from skills_taxonomy import load_taxonomy
 
     targets = [t for t in (level, industry, job_file) if t is not None]

@@ -144,10 +144,10 @@ def make_entry(
     modified: float,
 ) -> Entry:
     """Analyse ``document`` and keep what ranking and search need (see the module's text)."""
-    from matcher.job import resume_terms
     from matcher.output.redact import redact
     from matcher.pipeline import analyse_document
-    from matcher.score import resume_text
+    from matcher.score.job import resume_terms
+    from matcher.score.text import resume_text
 
     report = analyse_document(
         document,
@@ -243,7 +243,7 @@ def _bits() -> np.ndarray[Any, np.dtype[np.uint64]]:
 def simhash(words: list[str]) -> int:
     """A 64-bit SimHash of a set of words: each bit is the majority vote of the words'
     hashes, so two texts that share most of their words differ in a few bits."""
-    from matcher.job_terms import term_hash
+    from matcher.score.job_terms import term_hash
 
     unique = sorted(set(words))
     if not unique:

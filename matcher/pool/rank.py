@@ -1,7 +1,7 @@
 """Ranking a pool against a level, an industry or a posting, without reading a file.
 
 Every candidate's score is computed at once: levels and industries from the scores stored
-with each entry, a posting through :func:`matcher.job.job_scores` over all the entries'
+with each entry, a posting through :func:`matcher.score.job.job_scores` over all the entries'
 packed terms (a few array operations, not one Python call per resume).  Only the rows that
 are shown are then built in full, as ``batch`` builds them, so a row of ``pool rank`` is the
 row ``batch`` gives for the same file.
@@ -24,7 +24,8 @@ from matcher.pool.pool import Pool, candidate_groups
 from matcher.pool.store import resumes
 
 if TYPE_CHECKING:
-    from matcher.job import JobPosting, JobScore
+    from matcher.score.job import JobScore
+    from matcher.score.posting import JobPosting
     from skills_taxonomy import Taxonomy
 
 
@@ -114,8 +115,8 @@ def rank_pool(
         too_junior, keep = len(keep) - len(chosen), chosen
     scores = None
     if query.job is not None:
-        from matcher.job import job_scores
-        from matcher.job_terms import TermMatrix
+        from matcher.score.job import job_scores
+        from matcher.score.job_terms import TermMatrix
 
         scores = job_scores(TermMatrix.from_packs([rows[i].terms for i in keep]), query.job)
     scored = []
@@ -192,8 +193,7 @@ def _result(
 ) -> FileResult:
     """The entry as ``batch`` would have scored it: its report, with the job's fit."""
     if job is not None and query.job is not None:
-        from matcher.job import job_fit
-        from matcher.score import job_warnings
+        from matcher.score.job import job_fit, job_warnings
 
         fit = job_fit(job, query.job, taxonomy)
         data["job"] = fit.to_dict()

@@ -169,7 +169,7 @@ def _evidence(connection: sa.Connection, row: Any, query: Query, redact: bool) -
         if skill["id"] in query.skills
     }
     lines = [line.text for line in unpack_document(stored.document).lines]
-    from matcher.job_terms import stem
+    from matcher.score.job_terms import stem
 
     words = {}
     for word in query.words:  # "deployed" shows the lines with "deploy", "deploying"...

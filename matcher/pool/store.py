@@ -3,7 +3,7 @@
 One schema, written once with SQLAlchemy Core, serves both.  A resume is one row of
 ``resumes``, keyed by the sha256 of its bytes; the row holds the lines as read (to analyse
 them again without the file), the report (``score --format json``'s object, without a
-job), the terms a posting is matched on (:mod:`matcher.job_terms`) and what duplicates are
+job), the terms a posting is matched on (:mod:`matcher.score.job_terms`) and what duplicates are
 found by.  The schema's version is in ``meta``; :data:`MIGRATIONS` brings an older pool up
 to date when it is opened, in one transaction.
 
@@ -132,7 +132,7 @@ resumes = sa.Table(
         "terms",
         sa.LargeBinary,
         nullable=False,
-        doc=":meth:`matcher.job_terms.ResumeTerms.pack`.",
+        doc=":meth:`matcher.score.job_terms.ResumeTerms.pack`.",
     ),
 )
 

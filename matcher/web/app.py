@@ -4,18 +4,12 @@ Pages are Jinja2 templates (autoescaped: nothing of a resume reaches HTML unesca
 the JavaScript and CSS are files of this package, served by the app.  The API returns
 what the command line prints (``schema_version`` 1), described by ``/api/openapi.json``.
 
-Safety (:class:`Guard`): a request's Host must name the loopback address the app is bound
-to (no DNS rebinding); with a token, every request must carry it (``Authorization:
-Bearer``, or the cookie set by opening ``/?token=…`` once); every state-changing request
-must come from the app's own origin and carry its CSRF token (the ``X-CSRF-Token`` header
-or a ``csrf_token`` form field), unless it carries the token in ``Authorization``.
-Uploads are limited in size and count.  Responses forbid framing, sniffing and any
-script, style or connection but the app's own.
+Every request passes the checks of :mod:`matcher.web.security` (its Host, its token, its
+origin and CSRF token) before any route.  Uploads are limited in size and count.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 import secrets
@@ -37,14 +31,10 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import (
     HTMLResponse,
-    JSONResponse,
-    PlainTextResponse,
-    RedirectResponse,
     Response,
 )
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from matcher.batch.options import AnalysisOptions
 from matcher.batch.ranking import output_row
@@ -53,6 +43,7 @@ from matcher.output.finish import contact_of, finish_output
 from matcher.pool import Pool, RankQuery, rank_pool
 from matcher.pool.store import database_files
 from matcher.read.ocr import DEFAULT_OCR
+from matcher.web.security import Guard, RequestError, check_csrf, refuse
 from matcher.web.uploads import UploadQueue, digest_of, safe_name
 
 DEFAULT_MAX_UPLOAD_MB = 20
@@ -62,22 +53,7 @@ DEFAULT_MAX_FILES = 200
 DEFAULT_SHOWN = 200
 """Rows the screening page shows at most."""
 REGIONS = ("us", "canada", "uk", "india")
-TOKEN_COOKIE = "matcher_token"
-CSRF_HEADER = "x-csrf-token"
-LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _POSTING_ID = re.compile(r"[0-9a-f]{16}")
-_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
-_HEADERS = {
-    "content-security-policy": _POLICY,
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "same-origin",  # no-referrer would make Origin "null"
-    "cache-control": "no-store",
-}
 
 
 @dataclass(frozen=True)
@@ -113,16 +89,6 @@ def default_uploads(db: str | None) -> Path:
     if files:
         return files[0].with_name(files[0].stem + "-uploads")
     return Path("matcher-uploads")
-
-
-class RequestError(Exception):
-    """A request the app refuses: its status and a one-line reason."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
 
 
 # --- the app's state ----------------------------------------------------------------------
@@ -214,7 +180,7 @@ class Matcher:
 
     def rank_query(self, params: Mapping[str, str], *, needs_target: bool = True) -> RankQuery:
         """A ranking from a request's parameters (those of ``matcher pool rank``)."""
-        from matcher.job import resolve_skills
+        from matcher.score.posting import resolve_skills
 
         level = params.get("level") or None
         industry = params.get("industry") or None
@@ -285,7 +251,7 @@ class Matcher:
     ) -> dict[str, Any]:
         """``matcher gaps``'s JSON for a report: to the posting it was scored against, to
         ``level`` or ``industry``, else to the level above the best one (or the best)."""
-        from matcher.gaps import report_gaps
+        from matcher.score.gaps import report_gaps
 
         self.check_target(level, industry)
         if "job" not in data and level is None and industry is None:
@@ -331,114 +297,6 @@ def _number(params: Mapping[str, str], name: str, low: float, high: float | None
         span = f"at least {low:g}" if high is None else f"between {low:g} and {high:g}"
         raise RequestError(400, "usage", f"{name} must be {span}")
     return value
-
-
-# --- security -----------------------------------------------------------------------------
-
-
-class Guard:
-    """The checks every request passes before any route (see the module's text), and the
-    headers every response gets."""
-
-    def __init__(self, app: ASGIApp, settings: ServeSettings) -> None:
-        self.app = app
-        self.settings = settings
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        request = Request(scope)
-        refusal = self.refusal(request)
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {name.lower() for name, _ in headers}
-                for name, value in _HEADERS.items():
-                    if name.encode() not in present:
-                        headers.append((name.encode(), value.encode()))
-                message["headers"] = headers
-            await send(message)
-
-        if refusal is not None:
-            await refusal(scope, receive, send_with_headers)
-            return
-        await self.app(scope, receive, send_with_headers)
-
-    def refusal(self, request: Request) -> Response | None:
-        settings = self.settings
-        host = (request.headers.get("host") or "").lower()
-        hostname = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-        if settings.loopback and hostname not in LOOPBACK_HOSTS:
-            return _refuse(request, 400, "bad-host", f"unexpected Host {host!r}")
-        bearer = False
-        if settings.token is not None:
-            given = request.headers.get("authorization", "")
-            bearer = given.startswith("Bearer ") and _same(given[7:], settings.token)
-            if not bearer and request.method == "GET" and "token" in request.query_params:
-                if _same(request.query_params["token"], settings.token):
-                    return _token_cookie(request, settings.token)
-                return _refuse(request, 401, "unauthorized", "wrong token")
-            cookie = request.cookies.get(TOKEN_COOKIE, "")
-            if not bearer and not _same(cookie, settings.token):
-                return _refuse(
-                    request,
-                    401,
-                    "unauthorized",
-                    "this server needs its token: open the address `matcher serve` printed",
-                )
-        if request.method not in _SAFE_METHODS and not bearer:
-            origin = request.headers.get("origin")
-            if origin is not None and origin.lower() not in _origins(request):
-                return _refuse(request, 403, "forbidden", "a request from another site")
-        return None
-
-
-def _same(given: str, expected: str) -> bool:
-    return hmac.compare_digest(given.encode(), expected.encode())
-
-
-def _origins(request: Request) -> set[str]:
-    host = (request.headers.get("host") or "").lower()
-    return {f"http://{host}", f"https://{host}"}
-
-
-def _token_cookie(request: Request, token: str) -> Response:
-    """Open ``/?token=T`` once: the token becomes a cookie, the address loses it."""
-    query = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
-    target = request.url.path + (f"?{urlencode(query)}" if query else "")
-    response = RedirectResponse(target, status_code=303)
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-    return response
-
-
-def check_csrf(request: Request, form: FormData | None = None) -> None:
-    """A state-changing request must carry the app's CSRF token (or the server's token in
-    ``Authorization``, which no other site can add)."""
-    app: Matcher = request.app.state.matcher
-    token = app.settings.token
-    given = request.headers.get("authorization", "")
-    if token is not None and given.startswith("Bearer ") and _same(given[7:], token):
-        return
-    sent = request.headers.get(CSRF_HEADER)
-    if sent is None and form is not None:
-        value = form.get("csrf_token")
-        sent = value if isinstance(value, str) else None
-    if sent is None or not _same(sent, app.settings.csrf_token):
-        raise RequestError(
-            403, "forbidden", "missing or wrong CSRF token (GET /api/session gives it)"
-        )
-
-
-def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/api"
-
-
-def _refuse(request: Request, status: int, code: str, message: str) -> Response:
-    if _wants_json(request):
-        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
-    return PlainTextResponse(f"{message}\n", status_code=status)
 
 
 # --- uploads ------------------------------------------------------------------------------
@@ -562,9 +420,9 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     async def failure(request: Request, exc: Exception) -> Response:
         if isinstance(exc, RequestError):
-            return _refuse(request, exc.status, exc.code, exc.message)
+            return refuse(request, exc.status, exc.code, exc.message)
         assert isinstance(exc, MatcherError)
-        return _refuse(request, 400 if exc.exit_code == 2 else 422, exc.code, exc.message)
+        return refuse(request, 400 if exc.exit_code == 2 else 422, exc.code, exc.message)
 
     app = Starlette(
         routes=[
@@ -617,11 +475,8 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 __all__ = [
     "DEFAULT_MAX_FILES",
     "DEFAULT_MAX_UPLOAD_MB",
-    "Guard",
     "Matcher",
-    "RequestError",
     "ServeSettings",
-    "check_csrf",
     "create_app",
     "default_uploads",
     "openapi",

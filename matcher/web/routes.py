@@ -19,13 +19,12 @@ from matcher.read.reader import SUPPORTED_SUFFIXES
 from matcher.web.app import (
     DEFAULT_SHOWN,
     Matcher,
-    RequestError,
-    check_csrf,
     openapi,
     receive_posting,
     receive_uploads,
     render,
 )
+from matcher.web.security import RequestError, check_csrf
 
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", "csv"),

@@ -10,7 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from matcher.score import MissingSkill
+from matcher.score.features import MissingSkill
+from matcher.score.industries import industry_skills
 from matcher.skills import rolls_up_to
 from skills_taxonomy import Certification, RoadmapStep, Taxonomy
 
@@ -80,8 +81,6 @@ def report_gaps(
     """``matcher gaps``'s ``target`` and ``gaps`` from a report (``score --format json``'s
     object, as a pool stores it): to ``level``, to ``industry``, or with neither to the
     posting of the report's ``job``."""
-    from matcher.score import missing_skills
-
     missing: list[MissingSkill]
     if level is not None:
         fit = next(f for f in data["levels"] if f["id"] == level)
@@ -92,7 +91,8 @@ def report_gaps(
         fit = next(f for f in data["industries"] if f["id"] == industry)
         target = {"kind": "industry", "id": sector.id, "name": sector.name, "score": fit["score"]}
         shown = {skill["id"]: 1.0 for skill in data["skills"]}
-        missing = list(missing_skills(sector.skills, {}, shown, taxonomy))
+        _, lacking = industry_skills(sector, shown, taxonomy)
+        missing = list(lacking)
     else:
         job = data["job"]
         target = {"kind": "job", "id": job["file"], "name": job["title"], "score": job["score"]}

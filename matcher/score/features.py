@@ -1,17 +1,23 @@
-"""Turn a resume's skills and years into the numbers the similarity model compares.
+"""Turn a resume's skills and years into the numbers the similarity model compares, and
+name the skills a target asks for that the resume lacks (:class:`MissingSkill`).
 
-Kept apart from :mod:`matcher.score` so the rules of evidence read in one place:
-a skill used in a dated job counts fully, one named in a project or a summary a little
-less, one only listed under Skills less again; a competency shown only through its tools
-counts a little less than the tool.
+Kept apart from the levels, industries and job scores so the rules of evidence read in one
+place: a skill used in a dated job counts fully, one named in a project or a summary a
+little less, one only listed under Skills less again; a competency shown only through its
+tools counts a little less than the tool.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from matcher.skills import SkillMatch
+
+if TYPE_CHECKING:
+    from skills_taxonomy import Taxonomy
 
 DEFAULT_YEARS_SIGMA = 1.0
 """Years short of a level's range at which its experience fit has fallen to 0.61 (one sigma)."""
@@ -89,3 +95,37 @@ def weighted_share(found: Mapping[str, float], weights: Mapping[str, float]) -> 
 def ordered(ids: Iterable[str], weights: Mapping[str, float]) -> Sequence[str]:
     """Ids by weight, heaviest first, then by id for a stable order."""
     return sorted(ids, key=lambda key: (-weights.get(key, 0.0), key))
+
+
+@dataclass(frozen=True)
+class MissingSkill:
+    """A skill a target asks for that the resume does not show."""
+
+    id: str
+    name: str
+    importance: str
+    """``"required"`` or ``"preferred"``."""
+    weight: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "importance": self.importance,
+            "weight": self.weight,
+        }
+
+
+def missing_skills(
+    required: Mapping[str, float],
+    preferred: Mapping[str, float],
+    strengths: Mapping[str, float],
+    taxonomy: Taxonomy,
+) -> tuple[MissingSkill, ...]:
+    """Skills a target asks for that the resume does not show: required first, by weight."""
+    missing = []
+    for importance, weights in (("required", required), ("preferred", preferred)):
+        for skill_id in ordered((s for s in weights if s not in strengths), weights):
+            name = taxonomy.skill(skill_id).name
+            missing.append(MissingSkill(skill_id, name, importance, weights[skill_id]))
+    return tuple(missing)

@@ -1,5 +1,5 @@
 """A resume's words as job matching reads them, and the ``text`` and ``coverage``
-components of :mod:`matcher.job` for many resumes at once.
+components of :mod:`matcher.score.job` for many resumes at once.
 
 :class:`ResumeTerms` holds what a posting is compared with: the resume's words with their
 sublinear term frequency (``text``), its content terms marked as found in the work history
@@ -10,7 +10,7 @@ against a new posting without reading a file or parsing anything again.
 :func:`text_similarities`, :func:`coverages` and :func:`weighted_shares` compute the
 components for a whole pool with a few array operations:
 only the posting's own terms are looked up in each resume.  Scoring one resume
-(:func:`matcher.job.score_job`) goes through the same function with a pool of one, so a
+(:func:`matcher.score.job.score_job`) goes through the same function with a pool of one, so a
 resume scores the same, to the last bit, in ``score``, ``batch`` and ``pool rank``.
 
 The ``text`` component is the cosine of the two texts' TF-IDF vectors with the IDF fitted
@@ -85,9 +85,10 @@ class ResumeTerms:
     tokens: Mapping[str, float]
     """Word -> ``1 + ln(count)`` over the resume's text with its work history counted twice."""
     content: Mapping[str, int]
-    """Content term (:func:`matcher.job.content_terms`) -> :data:`DIRECT` or :data:`ASIDE`."""
+    """Content term (:func:`matcher.score.posting.content_terms`) -> :data:`DIRECT` or
+    :data:`ASIDE`."""
     strengths: Mapping[str, float]
-    """Skill id -> strength (:func:`matcher.features.skill_strengths`)."""
+    """Skill id -> strength (:func:`matcher.score.features.skill_strengths`)."""
     years: float | None
     """The resume's total years of experience."""
     words: int
@@ -260,7 +261,7 @@ def _sizes(tokens: int, content: int, skills: int) -> tuple[int, ...]:
 
 
 def weighted_shares(matrix: TermMatrix, weights: Mapping[str, float]) -> NDArray[np.float64]:
-    """:func:`matcher.features.weighted_share` of every resume: the same sums, in the same
+    """:func:`matcher.score.features.weighted_share` of every resume: the same sums, in the same
     order, so the same numbers to the last bit."""
     total = sum(weights.values())
     if total <= 0:
@@ -300,7 +301,7 @@ def coverages(
 ) -> NDArray[np.float64]:
     """The ``coverage`` component of each resume: for each posting line, the share of its
     terms the resume's work history has (a term only elsewhere counts ``elsewhere_weight``),
-    weighted like the line; the same sums in the same order as :func:`matcher.job.coverage`.
+    weighted like the line; the same sums in the same order as :func:`matcher.score.job.coverage`.
 
     With ``recent``, the ``recent`` component: the same share of terms in the candidate's
     most recent positions alone (:data:`RECENT`), nothing counted from elsewhere."""
