@@ -25,6 +25,25 @@ _EXPORTS = {
     "collect_inputs": "matcher.batch.inputs",
     "rank_rows": "matcher.batch.ranking",
     "run_batch": "matcher.batch.workers",
+    # the stages, in the order a resume goes through them
+    "read_resume": "matcher.read.reader",
+    "parse_resume": "matcher.parse.stage",
+    "Resume": "matcher.parse.result",
+    "build_pipeline": "matcher.skills.pipeline",
+    "find_skills": "matcher.skills.stage",
+    "SkillMatch": "matcher.skills.result",
+    "score_fit": "matcher.score.report",
+    "FitReport": "matcher.score.report",
+    "SCHEMA_VERSION": "matcher.score.report",
+    "analyse_job": "matcher.score.posting",
+    "JobPosting": "matcher.score.posting",
+    "score_job": "matcher.score.job",
+    "JobSettings": "matcher.score.job",
+    "JobFit": "matcher.score.job",
+    # the whole pipeline for one file, as the commands run it
+    "analyse_resume": "matcher.pipeline",
+    "analyse_document": "matcher.pipeline",
+    "read_job": "matcher.pipeline",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]

@@ -319,6 +319,14 @@ def test_score_says_what_present_meant(runner: CliRunner, tmp_path: Path) -> Non
     assert "Experience:    3.5 years, as of 2015-06 (file date)" in table.stdout
 
 
+@pytest.mark.parametrize("block", re.findall(r"```python\n(.*?)```", README, re.S))
+def test_every_python_example_of_the_readme_runs(
+    block: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)  # the examples name the shipped samples from the repository
+    exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+
+
 @pytest.mark.parametrize(
     "block", re.findall(r"```yaml\n(.*?)```", README, re.S), ids=lambda b: b.split("\n")[0]
 )
@@ -329,3 +337,22 @@ def test_every_taxonomy_example_of_the_readme_is_valid(
     path.write_text(block, encoding="utf-8")
     result = runner.invoke(cli, ["taxonomy", "validate", str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_the_library_gives_the_object_the_schema_describes() -> None:
+    # The contract is the library's, not the command line's: to_dict() alone is valid.
+    import matcher
+
+    taxonomy = matcher.load_taxonomy()
+    job = matcher.read_job(ROOT / "samples" / "jobs" / "senior_ml_engineer_healthcare.md", taxonomy)
+    for posting in (None, job):
+        data = matcher.analyse_resume(
+            SAMPLE, taxonomy, job=posting, as_of=date(2026, 11, 1)
+        ).to_dict()
+        jsonschema.validate(data, SCORE_SCHEMA)
+        assert (
+            data["schema_version"]
+            == matcher.SCHEMA_VERSION
+            == SCORE_SCHEMA["properties"]["schema_version"]["const"]
+        )
+        assert ("job" in data) == (posting is not None)

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from matcher.score.report import SCHEMA_VERSION
+
 if TYPE_CHECKING:
     from matcher.parse import Contact
 
 __all__ = ["SCHEMA_VERSION", "contact_of", "finish_output"]
 
-SCHEMA_VERSION = 1
-"""The ``schema_version`` every JSON object matcher writes carries (PRODUCT.md's contract)."""
 
 
 def finish_output(data: Mapping[str, Any], contact: Contact, *, redact: bool) -> dict[str, Any]:

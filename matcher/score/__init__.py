@@ -31,12 +31,13 @@ from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, score_job
 from matcher.score.levels import DEFAULT_LEVEL_WEIGHTS, LevelFit
 from matcher.score.posting import JobPosting, analyse_job, resolve_skills
 from matcher.score.profiles import FitModel, build_model
-from matcher.score.report import FitReport, Salary, score_fit
+from matcher.score.report import SCHEMA_VERSION, FitReport, Salary, score_fit
 
 __all__ = [
     "DEFAULT_LEVEL_WEIGHTS",
     "DEFAULT_YEARS_SIGMA",
     "JOB_SETTINGS",
+    "SCHEMA_VERSION",
     "FitModel",
     "FitReport",
     "Gap",

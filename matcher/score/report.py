@@ -33,6 +33,10 @@ MIN_LEVEL_SCORE = 35.0
 MIN_INDUSTRY_SCORE = 25.0
 """Below this score no industry fits: ``best_industry`` is null."""
 
+SCHEMA_VERSION = 1
+"""The ``schema_version`` of the JSON a report gives (:meth:`FitReport.to_dict`), and every
+JSON object matcher writes carries (PRODUCT.md's contract)."""
+
 
 @dataclass(frozen=True)
 class Salary:
@@ -77,8 +81,11 @@ class FitReport:
     warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self, *, max_evidence: int | None = 3) -> dict[str, Any]:
+        """The report as the JSON contract gives it (``score-v1.schema.json``), evidence lines
+        cut to ``max_evidence`` per skill (None: all)."""
         parsed = self.resume.to_dict()
         data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
             "file": self.resume.file,
             "as_of": parsed["as_of"],
             "as_of_source": parsed["as_of_source"],
