@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "contact_of", "finish_output"]
 
 
-
 def finish_output(data: Mapping[str, Any], contact: Contact, *, redact: bool) -> dict[str, Any]:
     """``data`` as every front door shows it: the schema version stamped, and with
     ``redact`` the candidate's identity (``contact``, and addresses by their shape) removed."""

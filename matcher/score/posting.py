@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from matcher.document import ResumeText
+from matcher.parse.dates import YEARS, years_of
 from matcher.score.job_terms import PostingTerms, stem
 from matcher.skills import TextLine, find_mentions, rolls_up_to, summarise
 from skills_taxonomy import Taxonomy
@@ -68,9 +69,8 @@ _SECTION_CUE = re.compile(
 """How a posting's section heading opens, for a heading among a list's short lines."""
 _LIST_RUN = 3
 """Short lines in a row from which they are read as a list's items, not headings."""
-_YEARS = re.compile(
-    r"(\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:years?|yrs?)\b", re.IGNORECASE
-)
+_YEARS = re.compile(rf"(?<![\w.]){YEARS}", re.IGNORECASE)
+"""The one "N years" grammar of :mod:`matcher.parse.dates`, at a word's start."""
 _LEVEL_WORDS = (
     ("head-of-ai", re.compile(r"\b(?:head|director|vp|vice president|chief)\b", re.IGNORECASE)),
     ("ai-architect", re.compile(r"\b(?:principal|architect|distinguished)\b", re.IGNORECASE)),
@@ -279,7 +279,7 @@ def _line_modes(lines: Sequence[str], headings: Sequence[bool]) -> list[float]:
 
 def _years_min(lines: Sequence[str], modes: Sequence[float]) -> float | None:
     found = [
-        float(match.group(1))
+        years_of(match)
         for text, mode in zip(lines, modes, strict=True)
         if mode != PREFERRED_WEIGHT
         for match in _YEARS.finditer(text)
