@@ -241,6 +241,11 @@ def test_pages_render(served: tuple[TestClient, Path]) -> None:
     assert page.status_code == 200
     for heading in ("Levels", "Industries", "Gaps to", "Salary band (uk)", "Skills", "How the"):
         assert heading in page.text
+    # the region list is the taxonomy's, on the page and in what a request may name
+    assert '<option value="india">india</option>' in page.text
+    unknown = client.get(f"/candidates/{entry}?region=atlantis")
+    assert unknown.status_code == 400
+    assert "region 'atlantis' is not one of us, canada, uk, india" in unknown.text
     assert client.get("/api").status_code == 200
 
 

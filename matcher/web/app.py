@@ -52,7 +52,6 @@ DEFAULT_MAX_FILES = 200
 """Files accepted in one upload request."""
 DEFAULT_SHOWN = 200
 """Rows the screening page shows at most."""
-REGIONS = ("us", "canada", "uk", "india")
 _POSTING_ID = re.compile(r"[0-9a-f]{16}")
 
 
@@ -414,7 +413,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     templates.globals.update(
         settings=settings,
         taxonomy=state.taxonomy,
-        regions=REGIONS,
+        regions=[region.id for region in state.taxonomy.regions],
         urlencode=urlencode,
     )
 

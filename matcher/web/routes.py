@@ -131,8 +131,9 @@ def candidate_page(request: Request) -> Response:
     level = params.get("level") or None
     industry = params.get("industry") or None
     region = params.get("region") or "us"
-    if region not in ("us", "canada", "uk", "india"):
-        raise RequestError(400, "usage", f"region {region!r} is not one of us, canada, uk, india")
+    regions = [r.id for r in app.taxonomy.regions]
+    if region not in regions:
+        raise RequestError(400, "usage", f"region {region!r} is not one of {', '.join(regions)}")
     report = app.report(entry, job_id)
     if level is None and industry is None and job_id is None:
         from matcher.web.app import default_level
