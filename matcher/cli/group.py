@@ -18,7 +18,6 @@ import click
 from matcher import __version__
 from matcher.cli.options import verbose_option
 from matcher.errors import BadTaxonomyError, MatcherError
-from skills_taxonomy.errors import TaxonomyError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -49,7 +48,13 @@ class MatcherGroup(click.Group):
             return super().invoke(ctx)
         except MatcherError as exc:
             raise ReportedError(exc) from exc
-        except TaxonomyError as exc:
+        except ValueError as exc:
+            # Imported here: the taxonomy package pulls in YAML, which `matcher --help` need
+            # not load (by now it is loaded: the error came from it).
+            from skills_taxonomy.errors import TaxonomyError
+
+            if not isinstance(exc, TaxonomyError):
+                raise
             raise ReportedError(BadTaxonomyError(exc.message, problems=exc.problems)) from exc
 
 
