@@ -74,7 +74,8 @@ def test_help_starts_without_the_heavy_libraries() -> None:
         "try:\n"
         "    cli.main(['--help'], standalone_mode=False)\n"
         "finally:\n"
-        "    heavy = {'spacy', 'sklearn', 'pdfplumber', 'pypdfium2', 'docx', 'yaml'} & set(sys.modules)\n"
+        "    heavy = {'spacy', 'sklearn', 'pdfplumber', 'pypdfium2', 'docx', 'yaml'}\n"
+        "    heavy &= set(sys.modules)\n"
         "    assert not heavy, heavy\n"
     )
     result = subprocess.run(
