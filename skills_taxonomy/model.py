@@ -169,3 +169,7 @@ class Taxonomy:
     @cached_property
     def industries_by_id(self) -> dict[str, Industry]:
         return {industry.id: industry for industry in self.industries}
+
+    @cached_property
+    def regions_by_id(self) -> dict[str, Region]:
+        return {region.id: region for region in self.regions}

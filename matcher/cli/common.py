@@ -120,10 +120,9 @@ def check_target(
             f"{industry!r} is not an industry; one of: {', '.join(tax.industries_by_id)}",
             param_hint="--industry",
         )
-    regions = [r.id for r in tax.regions]
-    if region is not None and region not in regions:
+    if region is not None and region not in tax.regions_by_id:
         raise click.BadParameter(
-            f"{region!r} is not a region of the taxonomy; one of: {', '.join(regions)}",
+            f"{region!r} is not a region of the taxonomy; one of: {', '.join(tax.regions_by_id)}",
             param_hint="--region",
         )
 

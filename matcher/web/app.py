@@ -413,7 +413,7 @@ def create_app(settings: ServeSettings) -> Starlette:
     templates.globals.update(
         settings=settings,
         taxonomy=state.taxonomy,
-        regions=[region.id for region in state.taxonomy.regions],
+        regions=list(state.taxonomy.regions_by_id),
         urlencode=urlencode,
     )
 

@@ -131,7 +131,7 @@ def candidate_page(request: Request) -> Response:
     level = params.get("level") or None
     industry = params.get("industry") or None
     region = params.get("region") or "us"
-    regions = [r.id for r in app.taxonomy.regions]
+    regions = app.taxonomy.regions_by_id
     if region not in regions:
         raise RequestError(400, "usage", f"region {region!r} is not one of {', '.join(regions)}")
     report = app.report(entry, job_id)
