@@ -28,9 +28,8 @@ The weights are judged on recruiters' own scores, on jobs they were not fitted o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -110,10 +109,6 @@ class JobSettings:
     short_floor: float = 0.5
     """The share of its score a resume of no words would keep (the scale grows linearly to
     1 at :attr:`full_length` words)."""
-
-    def key(self) -> str:
-        """The settings as canonical JSON, for a cache key."""
-        return json.dumps(asdict(self), sort_keys=True)
 
 
 JOB_SETTINGS = JobSettings()
