@@ -40,6 +40,7 @@ _EXPORTS = {
     "score_job": "matcher.score.job",
     "JobSettings": "matcher.score.job",
     "JobFit": "matcher.score.job",
+    "ScoreSettings": "matcher.score.settings",
     # the whole pipeline for one file, as the commands run it
     "analyse_resume": "matcher.pipeline",
     "analyse_document": "matcher.pipeline",

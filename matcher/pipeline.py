@@ -26,6 +26,7 @@ from matcher.read.reader import read_resume
 from matcher.score.job import score_job
 from matcher.score.posting import JobPosting, analyse_job
 from matcher.score.report import FitReport, score_fit
+from matcher.score.settings import SCORE_SETTINGS, ScoreSettings
 from matcher.skills.pipeline import build_pipeline
 from matcher.skills.result import SkillMatch
 from matcher.skills.stage import find_skills
@@ -143,6 +144,7 @@ def analyse_resume(
     job: JobPosting | None = None,
     spacy_model: str | None = None,
     ocr: str = DEFAULT_OCR,
+    settings: ScoreSettings = SCORE_SETTINGS,
 ) -> FitReport:
     """Score one resume file against every level and industry (and ``job``, if given)."""
     document = read_document(path, engine=engine, ocr=ocr)
@@ -154,6 +156,7 @@ def analyse_resume(
         region=region,
         job=job,
         spacy_model=spacy_model,
+        settings=settings,
     )
 
 
@@ -166,14 +169,17 @@ def analyse_document(
     region: str = "us",
     job: JobPosting | None = None,
     spacy_model: str | None = None,
+    settings: ScoreSettings = SCORE_SETTINGS,
 ) -> FitReport:
     """:func:`analyse_resume` on a document already read (a pool analyses its stored
     lines again this way, without the file)."""
     resume = parse_document(document, taxonomy, as_of=as_of, today=today)
     skills = resume_skills(resume, taxonomy, spacy_model=spacy_model)
     start = time.perf_counter()
-    job_fit = None if job is None else score_job(resume, skills, job, taxonomy)
-    report = score_fit(resume, skills, taxonomy, region=region, job=job_fit)
+    job_fit = None
+    if job is not None:
+        job_fit = score_job(resume, skills, job, taxonomy, settings=settings.job)
+    report = score_fit(resume, skills, taxonomy, region=region, job=job_fit, settings=settings)
     log.info(
         "score %s: best level %s, best industry %s, %s",
         resume.file,

@@ -387,6 +387,32 @@ def test_the_cache_skips_files_already_scored(
     assert len(scored) == 1 + len(QUICK) + 1
 
 
+def test_the_cache_is_kept_by_the_score_settings(quick: Path) -> None:
+    from matcher.batch.cache import ResultCache
+    from matcher.batch.inputs import collect_inputs
+    from matcher.score.settings import LevelSettings, ScoreSettings
+
+    cache = ResultCache(quick.parent / "cache")
+    inputs = collect_inputs([quick]).files
+
+    def scores(options: batch.AnalysisOptions) -> dict[str, tuple[bool, float]]:
+        results = batch.run_batch(inputs, options, jobs=1, cache=cache)
+        return {r.file: (r.cached, r.data["levels"][0]["score"]) for r in results if r.data}
+
+    shipped = scores(batch.AnalysisOptions(as_of=date(2026, 11, 1)))
+    assert shipped and not any(cached for cached, _ in shipped.values())
+    assert all(
+        cached for cached, _ in scores(batch.AnalysisOptions(as_of=date(2026, 11, 1))).values()
+    )
+    floorless = batch.AnalysisOptions(
+        as_of=date(2026, 11, 1), settings=ScoreSettings(levels=LevelSettings(relevance_floor=0.0))
+    )
+    other = scores(floorless)
+    assert not any(cached for cached, _ in other.values())
+    teacher = "docx/no_fit_teacher_hannah_whitfield.docx"
+    assert other[teacher][1] < shipped[teacher][1]
+
+
 # --- what "Present" means, file by file ------------------------------------------------
 
 

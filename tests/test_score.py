@@ -21,10 +21,10 @@ from matcher.parse.stage import parse_resume
 from matcher.score.features import skill_strength
 from matcher.score.gaps import report_gaps, roadmap_step
 from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
-from matcher.score.levels import DEFAULT_RELEVANCE_SATURATION
 from matcher.score.model import Metric, ProfileSimilarity
 from matcher.score.posting import JobPosting, analyse_job, resolve_skills
 from matcher.score.report import FitReport, score_fit
+from matcher.score.settings import SCORE_SETTINGS, IndustrySettings, LevelSettings, ScoreSettings
 from matcher.skills.stage import find_skills
 from matcher.skills.summary import rolls_up_to
 from skills_taxonomy import Taxonomy
@@ -32,11 +32,11 @@ from skills_taxonomy import Taxonomy
 AS_OF = date(2026, 11, 1)
 
 
-def score(text: str, taxonomy: Taxonomy) -> FitReport:
+def score(text: str, taxonomy: Taxonomy, settings: ScoreSettings = SCORE_SETTINGS) -> FitReport:
     resume = parse_resume(
         ResumeText.from_string(text, file="r.txt"), taxonomy=taxonomy, as_of=AS_OF
     )
-    return score_fit(resume, find_skills(resume, taxonomy), taxonomy)
+    return score_fit(resume, find_skills(resume, taxonomy), taxonomy, settings=settings)
 
 
 def level_scores(report: FitReport) -> dict[str, float]:
@@ -262,9 +262,41 @@ def test_one_tool_rolled_up_to_many_competencies_counts_once_as_ai_work(
     assert any(match.derived for match in report.skills)  # PyTorch rolls up to competencies
     relevance = report.levels[0].components["relevance"]
     assert relevance == pytest.approx(
-        skill_strength(pytorch) / DEFAULT_RELEVANCE_SATURATION, abs=1e-3
+        skill_strength(pytorch) / SCORE_SETTINGS.levels.relevance_saturation, abs=1e-3
     )
     assert report.best_level is None
+
+
+def test_scores_follow_the_settings_passed(taxonomy: Taxonomy) -> None:
+    shipped = score(CHEF, taxonomy)
+    # A chef keeps only the relevance floor's share of each level's score: with no floor
+    # at all, nothing; with a full one, the unscaled score.
+    none = ScoreSettings(levels=LevelSettings(relevance_floor=0.0))
+    full = ScoreSettings(levels=LevelSettings(relevance_floor=1.0))
+    assert shipped.levels[0].components["relevance"] == 0
+    low, high = (level_scores(score(CHEF, taxonomy, s)) for s in (none, full))
+    assert set(low.values()) == {0.0}
+    for level_id, mid in level_scores(shipped).items():
+        assert high[level_id] == pytest.approx(mid / 0.3, abs=0.2)
+    assert max(high.values()) > 10
+    # The industries read their own settings: a sector's words count twice as fast.
+    quick = ScoreSettings(industries=IndustrySettings(vocabulary_saturation=1.5))
+    clinical = resume_text(
+        years=3,
+        title="ML Engineer",
+        bullets=["Built clinical decision support models for hospital patients"],
+        skills="Python, PyTorch",
+    )
+    faster = {fit.id: fit for fit in score(clinical, taxonomy, quick).industries}
+    for fit in score(clinical, taxonomy).industries:
+        assert faster[fit.id].score >= fit.score
+    healthcare = next(fit for fit in score(clinical, taxonomy).industries if fit.id == "healthcare")
+    assert 0 < healthcare.components["vocabulary"] < faster["healthcare"].components["vocabulary"]
+    # A bar no score reaches: no best level, and the report says why.
+    strict = score(SENIOR, taxonomy, ScoreSettings(min_level_score=101.0))
+    assert score(SENIOR, taxonomy).best_level is not None
+    assert strict.best_level is None
+    assert any("no career level fits" in warning for warning in strict.warnings)
 
 
 def test_scores_are_deterministic(taxonomy: Taxonomy) -> None:

@@ -21,6 +21,7 @@ from matcher.read.ocr import DEFAULT_OCR, ocr_version
 if TYPE_CHECKING:
     from matcher.parse import Contact
     from matcher.score.posting import JobPosting
+    from matcher.score.settings import ScoreSettings
 
 __all__ = [
     "INTERNAL_ERROR",
@@ -63,6 +64,16 @@ class AnalysisOptions:
     with ``redact``, no contact detail reaches this process or the cache folder."""
     keep: bool = False
     """Make the pool's entry of each file (:attr:`FileResult.entry`) instead of its score."""
+    settings: ScoreSettings | None = None
+    """What the scores are tuned by (None: the shipped
+    :data:`~matcher.score.settings.SCORE_SETTINGS`, which the code's digest in the cache's
+    key already covers)."""
+
+    def score_settings(self) -> ScoreSettings:
+        """:attr:`settings`, or the shipped ones."""
+        from matcher.score.settings import SCORE_SETTINGS
+
+        return SCORE_SETTINGS if self.settings is None else self.settings
 
     def dated(self) -> AnalysisOptions:
         """These options with :attr:`today` fixed to this month when neither it nor
@@ -103,6 +114,7 @@ def options_key(options: AnalysisOptions, *, analysis_only: bool = False) -> str
         "taxonomy": load_taxonomy(extra).version,
         "taxonomy_file": None if extra is None else _file_digest(extra),
         "spacy_model": _model_key(options),
+        "settings": None if options.settings is None else options.settings.key(),
     }
     if not analysis_only:
         key |= {

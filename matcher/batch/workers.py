@@ -222,6 +222,7 @@ def _analyse(
         region=options.region,
         job=options.job,
         spacy_model=options.spacy_model,
+        settings=options.score_settings(),
     )
     data, contact = report.to_dict(), report.resume.contact
     data["file"] = name

@@ -155,6 +155,7 @@ def make_entry(
         as_of=options.as_of,
         today=options.today,
         spacy_model=options.spacy_model,
+        settings=options.score_settings(),
     )
     data = report.to_dict()
     data["file"] = name

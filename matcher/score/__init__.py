@@ -17,6 +17,8 @@ The modules, each depending only on those above it:
   resumes at once (a pool);
 * :mod:`~matcher.score.posting` — :func:`analyse_job`: what a posting asks for;
 * :mod:`~matcher.score.job` — :func:`score_job`: how well a resume answers a posting;
+* :mod:`~matcher.score.settings` — :class:`ScoreSettings`: every number the scores are
+  tuned by, with the shipped values (the job's are :class:`JobSettings`);
 * :mod:`~matcher.score.report` — :func:`score_fit` and :class:`FitReport`, everything
   ``matcher score`` reports, with the salary band;
 * :mod:`~matcher.score.gaps` — :func:`find_gaps`: what is missing, in learning order.
@@ -24,30 +26,33 @@ The modules, each depending only on those above it:
 
 from __future__ import annotations
 
-from matcher.score.features import DEFAULT_YEARS_SIGMA, MissingSkill, missing_skills
+from matcher.score.features import MissingSkill, missing_skills
 from matcher.score.gaps import Gap, find_gaps, report_gaps
 from matcher.score.industries import IndustryFit, industry_skills
 from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, score_job
-from matcher.score.levels import DEFAULT_LEVEL_WEIGHTS, LevelFit
+from matcher.score.levels import LevelFit
 from matcher.score.posting import JobPosting, analyse_job, resolve_skills
 from matcher.score.profiles import FitModel, build_model
 from matcher.score.report import SCHEMA_VERSION, FitReport, Salary, score_fit
+from matcher.score.settings import SCORE_SETTINGS, IndustrySettings, LevelSettings, ScoreSettings
 
 __all__ = [
-    "DEFAULT_LEVEL_WEIGHTS",
-    "DEFAULT_YEARS_SIGMA",
     "JOB_SETTINGS",
     "SCHEMA_VERSION",
+    "SCORE_SETTINGS",
     "FitModel",
     "FitReport",
     "Gap",
     "IndustryFit",
+    "IndustrySettings",
     "JobFit",
     "JobPosting",
     "JobSettings",
     "LevelFit",
+    "LevelSettings",
     "MissingSkill",
     "Salary",
+    "ScoreSettings",
     "analyse_job",
     "build_model",
     "find_gaps",

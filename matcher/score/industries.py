@@ -27,6 +27,7 @@ from matcher.score.features import (
     skill_strengths,
 )
 from matcher.score.profiles import FitModel, resume_tfidf
+from matcher.score.settings import SCORE_SETTINGS, IndustrySettings
 from matcher.score.text import identity_pattern, resume_text, without_identity
 from matcher.score.vocabulary import find_folded_terms
 from matcher.skills import SkillMatch
@@ -35,38 +36,6 @@ from skills_taxonomy import Industry, Taxonomy
 if TYPE_CHECKING:
     from matcher.document import Line
     from matcher.parse import Resume
-
-SECTION_WEIGHTS = {
-    "experience": 1.0,
-    "projects": 1.0,
-    "summary": 0.4,
-    "profile": 0.4,
-    "skills": 0.4,
-    "other": 0.4,
-    "education": 0.3,
-    "certifications": 0.3,
-    "publications": 0.3,
-    "awards": 0.3,
-}
-"""How much a domain term counts by the section it stands in."""
-DEFAULT_INDUSTRY_SATURATION = 3.0
-"""Weighted domain evidence at which an industry's vocabulary score reaches 63 %."""
-DEFAULT_POSITION_YEARS = 2.0
-"""A job held this long or longer counts fully as evidence of its sector; a shorter one
-counts in proportion, down to :data:`MIN_POSITION_WEIGHT`."""
-MIN_POSITION_WEIGHT = 0.25
-TITLE_WEIGHT = 1.5
-"""A domain term in a job's title or employer line ("Bank Teller", "Mercy Hospital") says
-more about the sector than one in its description."""
-REPEAT_WEIGHT = 0.25
-"""Share of its weight each further line naming a term adds (the best line counts fully)."""
-MAX_TERM_EVIDENCE = 2.0
-"""One term's evidence is capped, so a word repeated on every line cannot decide alone."""
-INDUSTRY_WEIGHTS = {"vocabulary": 0.85, "text": 0.15}
-"""The sector's own words, where they stand, count most; the TF-IDF cosine against its
-profile only smooths over terms the vocabulary lacks."""
-DEFAULT_INDUSTRY_TEXT_SATURATION = 0.15
-MAX_EVIDENCE = 5
 
 
 @dataclass(frozen=True)
@@ -114,6 +83,7 @@ def score_industries(
     model: FitModel,
     *,
     tfidf: NDArray[np.float64] | None = None,
+    settings: IndustrySettings = SCORE_SETTINGS.industries,
 ) -> tuple[IndustryFit, ...]:
     """Every industry's fit, in the taxonomy's order (``skills``: the resume's, for each
     industry's matched and missing skills).
@@ -124,14 +94,15 @@ def score_industries(
     strengths = skill_strengths(skills)
     found: dict[str, dict[str, list[float]]] = {key: {} for key in model.industry_terms}
     lines: dict[str, list[tuple[float, int, str]]] = {key: [] for key in model.industry_terms}
-    position_weights = _position_line_weights(resume)
+    position_weights = _position_line_weights(resume, settings)
     identity = identity_pattern(resume)
     entries = list(resume.iter_lines())
     words = [without_identity(line.text, identity) for _, line in entries]
     for key, by_line in _terms_by_line(model, words).items():
         for number, terms in by_line.items():
             section, line = entries[number]
-            weight = SECTION_WEIGHTS.get(section.name, 0.4) * position_weights.get(line, 1.0)
+            weight = settings.section_weights.get(section.name, settings.other_section_weight)
+            weight *= position_weights.get(line, 1.0)
             lines[key].append((-weight, number, line.text))
             for term in terms:
                 found[key].setdefault(term, []).append(weight)
@@ -141,15 +112,16 @@ def score_industries(
     fits = []
     for column, industry in enumerate(model.taxonomy.industries):
         counts = {
-            term: _term_evidence(weights) for term, weights in found.get(industry.id, {}).items()
+            term: _term_evidence(weights, settings)
+            for term, weights in found.get(industry.id, {}).items()
         }
         evidence = sum(counts.values())
         components = {
-            "vocabulary": 1 - math.exp(-evidence / DEFAULT_INDUSTRY_SATURATION),
-            "text": min(float(cosine[column]) / DEFAULT_INDUSTRY_TEXT_SATURATION, 1.0),
+            "vocabulary": 1 - math.exp(-evidence / settings.vocabulary_saturation),
+            "text": min(float(cosine[column]) / settings.text_saturation, 1.0),
         }
-        score = 100 * sum(INDUSTRY_WEIGHTS[key] * value for key, value in components.items())
-        best_lines = sorted(lines.get(industry.id, []))[:MAX_EVIDENCE]
+        score = 100 * sum(settings.weights[key] * value for key, value in components.items())
+        best_lines = sorted(lines.get(industry.id, []))[: settings.max_evidence_lines]
         matched, missing = industry_skills(industry, strengths, model.taxonomy)
         fits.append(
             IndustryFit(
@@ -187,7 +159,7 @@ def _terms_by_line(model: FitModel, lines: Sequence[str]) -> dict[str, dict[int,
     return by_line
 
 
-def _position_line_weights(resume: Resume) -> dict[Line, float]:
+def _position_line_weights(resume: Resume, settings: IndustrySettings) -> dict[Line, float]:
     """How much each line of a job counts as evidence of its sector.
 
     By how long the job was held, and more on its title or employer line.  Lines outside
@@ -195,15 +167,16 @@ def _position_line_weights(resume: Resume) -> dict[Line, float]:
     """
     weights: dict[Line, float] = {}
     for position in resume.experience.positions:
-        held = max(MIN_POSITION_WEIGHT, min(1.0, position.years / DEFAULT_POSITION_YEARS))
+        held = position.years / settings.full_position_years
+        held = max(settings.min_position_weight, min(1.0, held))
         names = [n.lower() for n in (position.title, position.organization) if n]
         for line in position.lines:
             header = any(name in line.text.lower() for name in names)
-            weights.setdefault(line, held * (TITLE_WEIGHT if header else 1.0))
+            weights.setdefault(line, held * (settings.title_weight if header else 1.0))
     return weights
 
 
-def _term_evidence(weights: Sequence[float]) -> float:
+def _term_evidence(weights: Sequence[float], settings: IndustrySettings) -> float:
     """One term's evidence: its best line in full, each further line a little, capped."""
     best, *rest = sorted(weights, reverse=True)
-    return min(best + REPEAT_WEIGHT * sum(rest), MAX_TERM_EVIDENCE)
+    return min(best + settings.repeat_weight * sum(rest), settings.max_term_evidence)

@@ -1,6 +1,7 @@
 """A resume's fit to each career level of the guide, scaled by its evidence of AI work.
 
-A level's score (0-100) combines, with :data:`DEFAULT_LEVEL_WEIGHTS`:
+A level's score (0-100) combines, with :attr:`LevelSettings.weights
+<matcher.score.settings.LevelSettings.weights>`:
 
 ``required``   weighted share of the level's required skills the resume evidences
 ``preferred``  the same for its preferred skills
@@ -20,33 +21,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from matcher.score.features import (
-    DEFAULT_YEARS_SIGMA,
-    MissingSkill,
-    ordered,
-    skill_strengths,
-    vector,
-    years_fit,
-)
+from matcher.score.features import MissingSkill, ordered, skill_strengths, vector, years_fit
 from matcher.score.profiles import FitModel, resume_tfidf
+from matcher.score.settings import SCORE_SETTINGS, LevelSettings
 from matcher.score.text import resume_text
 from matcher.skills import SkillMatch
 from skills_taxonomy import Level, Taxonomy
 
 if TYPE_CHECKING:
     from matcher.parse import Resume
-
-DEFAULT_LEVEL_WEIGHTS = {"required": 0.45, "preferred": 0.15, "experience": 0.30, "text": 0.10}
-DEFAULT_YEARS_SIGMA_ABOVE = 3.0
-"""Fall-off above a level's range is gentler than below: more years disqualify less."""
-DEFAULT_TEXT_SATURATION = 0.5
-"""Share of a level's profile terms at which the text component is full."""
-EVIDENCE_WEIGHTS = {"ai": 1.0, "data": 0.5}
-"""What a skill counts towards AI relevance by its category's ``evidence`` in the taxonomy."""
-DEFAULT_RELEVANCE_SATURATION = 3.0
-"""Strength of AI evidence (about three solid AI skills) at which relevance is full."""
-RELEVANCE_FLOOR = 0.3
-"""Share of a level's score a resume with no AI or data evidence at all keeps."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +53,11 @@ class LevelFit:
 
 
 def ai_relevance(
-    skills: Sequence[SkillMatch], strengths: Mapping[str, float], taxonomy: Taxonomy
+    skills: Sequence[SkillMatch],
+    strengths: Mapping[str, float],
+    taxonomy: Taxonomy,
+    *,
+    settings: LevelSettings = SCORE_SETTINGS.levels,
 ) -> float:
     """Evidence of AI (and, half as much, data) work, in [0, 1]: the categories that show
     either are marked in the taxonomy (``evidence``).
@@ -79,12 +66,14 @@ def ai_relevance(
     tool's evidence, and one stray acronym ("ASR" as a router model) must not count four
     times through machine learning, deep learning and NLP.
     """
-    evidence = {c.id: EVIDENCE_WEIGHTS.get(c.evidence or "", 0.0) for c in taxonomy.categories}
+    evidence = {
+        c.id: settings.evidence_weights.get(c.evidence or "", 0.0) for c in taxonomy.categories
+    }
     total = 0.0
     for match in skills:
         if not match.derived:
             total += evidence.get(match.category, 0.0) * strengths[match.id]
-    return min(1.0, total / DEFAULT_RELEVANCE_SATURATION)
+    return min(1.0, total / settings.relevance_saturation)
 
 
 def score_levels(
@@ -93,6 +82,7 @@ def score_levels(
     model: FitModel,
     *,
     tfidf: NDArray[np.float64] | None = None,
+    settings: LevelSettings = SCORE_SETTINGS.levels,
 ) -> tuple[tuple[LevelFit, ...], float]:
     """Every level's fit (in ladder order) and the resume's AI relevance.
 
@@ -107,20 +97,20 @@ def score_levels(
     if tfidf is None:
         tfidf = resume_tfidf(resume_text(resume), model)
     presence = (tfidf > 0).astype(float)
-    text = np.minimum(model.level_text.similarity(presence)[0] / DEFAULT_TEXT_SATURATION, 1.0)
-    relevance = ai_relevance(skills, strengths, taxonomy)
+    text = np.minimum(model.level_text.similarity(presence)[0] / settings.text_saturation, 1.0)
+    relevance = ai_relevance(skills, strengths, taxonomy, settings=settings)
     years = resume.experience.total_years
     fits = []
     for column, level in enumerate(taxonomy.levels):
-        experience = _level_years_fit(years, level)
+        experience = _level_years_fit(years, level, settings)
         components = {
             "required": float(required[column]),
             "preferred": float(preferred[column]),
             "experience": experience,
             "text": float(text[column]),
         }
-        base = sum(DEFAULT_LEVEL_WEIGHTS[key] * value for key, value in components.items())
-        scale = RELEVANCE_FLOOR + (1 - RELEVANCE_FLOOR) * relevance
+        base = sum(settings.weights[key] * value for key, value in components.items())
+        scale = settings.relevance_floor + (1 - settings.relevance_floor) * relevance
         components["relevance"] = relevance
         fits.append(
             LevelFit(
@@ -142,7 +132,7 @@ def score_levels(
     return tuple(fits), relevance
 
 
-def _level_years_fit(years: float | None, level: Level) -> float:
-    if years is not None and level.years_max is not None and years > level.years_max:
-        return years_fit(years, level.years_min, level.years_max, sigma=DEFAULT_YEARS_SIGMA_ABOVE)
-    return years_fit(years, level.years_min, level.years_max, sigma=DEFAULT_YEARS_SIGMA)
+def _level_years_fit(years: float | None, level: Level, settings: LevelSettings) -> float:
+    above = years is not None and level.years_max is not None and years > level.years_max
+    sigma = settings.years_sigma_above if above else settings.years_sigma_below
+    return years_fit(years, level.years_min, level.years_max, sigma=sigma)

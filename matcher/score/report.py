@@ -19,6 +19,7 @@ from matcher.score.industries import IndustryFit, score_industries
 from matcher.score.job import JobFit, job_warnings
 from matcher.score.levels import LevelFit, score_levels
 from matcher.score.profiles import build_model, resume_tfidf
+from matcher.score.settings import SCORE_SETTINGS, ScoreSettings
 from matcher.score.text import resume_text
 from matcher.skills import SkillMatch
 from skills_taxonomy import Taxonomy
@@ -26,12 +27,6 @@ from skills_taxonomy import Taxonomy
 if TYPE_CHECKING:
     from matcher.parse import Resume
 
-MIN_RELEVANCE = 0.4
-"""Below this relevance there is no fit: ``best_level`` is null."""
-MIN_LEVEL_SCORE = 35.0
-"""Below this score no level fits."""
-MIN_INDUSTRY_SCORE = 25.0
-"""Below this score no industry fits: ``best_industry`` is null."""
 
 SCHEMA_VERSION = 1
 """The ``schema_version`` of the JSON a report gives (:meth:`FitReport.to_dict`), and every
@@ -126,21 +121,29 @@ def score_fit(
     *,
     region: str = "us",
     job: JobFit | None = None,
+    settings: ScoreSettings = SCORE_SETTINGS,
 ) -> FitReport:
-    """Score a parsed resume against every level and industry (and a job, when given)."""
+    """Score a parsed resume against every level and industry (and a job, when given:
+    scored with the job settings of ``settings`` by its caller, :func:`score_job`)."""
     model = build_model(taxonomy)
     # Everything the model reads here this module computed (finite numbers, valid
     # parameters): scikit-learn's normalize, on the industries' cosine, need not check it
     # again (the model's similarities skip their checks anyway).
     with config_context(assume_finite=True, skip_parameter_validation=True):
         tfidf = resume_tfidf(resume_text(resume), model)  # levels and industries read it
-        levels, relevance = score_levels(resume, skills, model, tfidf=tfidf)
-        industries = score_industries(resume, skills, model, tfidf=tfidf)
+        levels, relevance = score_levels(
+            resume, skills, model, tfidf=tfidf, settings=settings.levels
+        )
+        industries = score_industries(
+            resume, skills, model, tfidf=tfidf, settings=settings.industries
+        )
     warnings = []
-    best_level = _best(levels, MIN_LEVEL_SCORE) if relevance >= MIN_RELEVANCE else None
+    best_level = None
+    if relevance >= settings.min_relevance:
+        best_level = _best(levels, settings.min_level_score)
     if best_level is None:
         warnings.append("no career level fits: the resume shows little AI or data work")
-    best_industry = _best(industries, MIN_INDUSTRY_SCORE)
+    best_industry = _best(industries, settings.min_industry_score)
     salary = None
     next_level = None
     if best_level is not None:
