@@ -244,6 +244,7 @@ def _level(data: dict[str, Any]) -> Level:
         preferred={k: float(v) for k, v in (data.get("preferred") or {}).items()},
         salary=salary,
         source=data["source"],
+        title_words=_lower(data.get("title_words")),
     )
 
 

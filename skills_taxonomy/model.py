@@ -74,6 +74,9 @@ class Level:
     salary: Mapping[str, SalaryBand]
     """Region id -> band; a region the guide gives no band for is absent."""
     source: str
+    title_words: tuple[str, ...] = ()
+    """Lowercase words of a job title that mark this rung ("senior", "principal"): how a
+    posting's title or first lines point to a level."""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ _FIELDS: dict[str, dict[str, tuple[bool, type | tuple[type, ...]]]] = {
         "required": (True, dict),
         "preferred": (False, dict),
         "salary": (False, dict),
+        "title_words": (False, list),
         "source": (True, str),
     },
     "industries": {

@@ -213,11 +213,32 @@ def test_a_region_of_a_users_taxonomy_can_be_chosen(runner: CliRunner, tmp_path:
     assert result.exit_code == 0, result.stderr
     salary = json.loads(result.stdout)["salary"]
     assert (salary["region"], salary["text"]) == ("germany", "€65,000–€95,000")
+    jsonschema.validate(json.loads(result.stdout), SCORE_SCHEMA)  # the contract holds
     unknown = runner.invoke(cli, [*args, "--region", "atlantis"])
     assert unknown.exit_code == 2
     assert "'atlantis' is not a region of the taxonomy; one of: us, canada, uk, india, germany" in (
         unknown.stderr
     )
+
+
+def test_a_users_own_level_and_industry_are_scored_within_the_contract(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "levels:\n  - {id: staff-ai-engineer, name: Staff AI Engineer, rank: 6,"
+        " years: {min: 9, max: 14}, responsibilities: [Technical direction],"
+        " required: {python: 1.0, mlops: 0.8}, title_words: [staff], source: mine}\n"
+        "industries:\n  - {id: energy, name: Energy, vocabulary: [grid, turbine], source: mine}\n",
+        encoding="utf-8",
+    )
+    args = ["score", str(SAMPLE), "--as-of", "2026-11", "--taxonomy", str(mine)]
+    result = runner.invoke(cli, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCORE_SCHEMA)
+    assert len(data["levels"]) == 6 and "staff-ai-engineer" in {f["id"] for f in data["levels"]}
+    assert "energy" in {fit["id"] for fit in data["industries"]}
 
 
 def test_skills_table_names_the_tools_behind_a_skill(runner: CliRunner, tmp_path: Path) -> None:

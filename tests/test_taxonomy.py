@@ -375,6 +375,36 @@ def test_export_round_trips_the_merged_taxonomy(
     assert [level["id"] for level in data["levels"]] == list(LEVEL_IDS)
 
 
+def test_the_title_words_of_a_rung_are_data_a_user_file_can_extend(write: Write) -> None:
+    from matcher.document import ResumeText
+    from matcher.score.posting import analyse_job
+
+    def level_of(title: str, taxonomy: Taxonomy) -> str | None:
+        text = f"{title}\nWe build recommendation models in Python.\n"
+        return analyse_job(ResumeText.from_string(text, file="job.txt"), taxonomy).level
+
+    shipped = load_taxonomy()
+    assert level_of("Senior Associate, Machine Learning", shipped) == "senior-ai-engineer"
+    assert level_of("Vice-President, AI Platform", shipped) == "head-of-ai"
+    assert level_of("Jr. Data Scientist", shipped) == "entry-level-ai-engineer"
+    assert level_of("Machine Learning Engineer II", shipped) is None
+    path = write(
+        "my.yaml",
+        "levels:\n  - {id: machine-learning-engineer, title_words: [engineer ii, mid-level]}\n",
+    )
+    mine = load_taxonomy(path)
+    assert level_of("Machine Learning Engineer II", mine) == "machine-learning-engineer"
+    assert level_of("Mid Level ML Engineer", mine) == "machine-learning-engineer"
+    assert level_of("Senior ML Engineer", mine) == "senior-ai-engineer"
+    # A word on two rungs marks the higher one; one that is not a string is reported.
+    higher = load_taxonomy(
+        write("higher.yaml", "levels:\n  - {id: ai-architect, title_words: [Sr]}\n")
+    )
+    assert level_of("Sr. ML Engineer", higher) == "ai-architect"
+    wrong = write("wrong.yaml", "levels:\n  - {id: ai-architect, title_words: [7]}\n")
+    assert any("'title_words' must hold non-empty strings" in p for p in problems_in(wrong))
+
+
 def test_what_a_category_is_evidence_of_is_data_a_user_file_can_change(write: Write) -> None:
     from matcher.score.levels import ai_relevance
     from matcher.skills.result import SkillMatch

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -71,15 +71,6 @@ _LIST_RUN = 3
 """Short lines in a row from which they are read as a list's items, not headings."""
 _YEARS = re.compile(rf"(?<![\w.]){YEARS}", re.IGNORECASE)
 """The one "N years" grammar of :mod:`matcher.parse.dates`, at a word's start."""
-_LEVEL_WORDS = (
-    ("head-of-ai", re.compile(r"\b(?:head|director|vp|vice president|chief)\b", re.IGNORECASE)),
-    ("ai-architect", re.compile(r"\b(?:principal|architect|distinguished)\b", re.IGNORECASE)),
-    ("senior-ai-engineer", re.compile(r"\b(?:senior|sr\.?|lead|staff)\b", re.IGNORECASE)),
-    (
-        "entry-level-ai-engineer",
-        re.compile(r"\b(?:junior|jr\.?|entry[- ]level|graduate|intern|associate)\b", re.IGNORECASE),
-    ),
-)
 
 
 @dataclass(frozen=True)
@@ -177,7 +168,7 @@ def analyse_job(
         required=required,
         preferred=preferred,
         years_min=_years_min(lines, modes),
-        level=_level(title or "", lines),
+        level=_level(title or "", lines, taxonomy),
         text=document.text,
         skills=skills,
         requirements=requirements,
@@ -287,12 +278,30 @@ def _years_min(lines: Sequence[str], modes: Sequence[float]) -> float | None:
     return max(found) if found else None
 
 
-def _level(title: str, lines: Sequence[str]) -> str | None:
+def _level(title: str, lines: Sequence[str], taxonomy: Taxonomy) -> str | None:
+    """The level whose title words (the taxonomy's) the title or first lines use; the
+    highest rung's wins on a line ("Senior Associate" is senior)."""
+    patterns = _title_word_patterns(
+        tuple((lv.id, lv.title_words) for lv in sorted(taxonomy.levels, key=lambda lv: -lv.rank))
+    )
     for text in (title, *lines[:3]):
-        for level_id, pattern in _LEVEL_WORDS:
+        for level_id, pattern in patterns:
             if pattern.search(text):
                 return level_id
     return None
+
+
+@lru_cache(maxsize=8)
+def _title_word_patterns(
+    levels: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per level with title words; a space or hyphen in a word matches either."""
+    patterns = []
+    for level_id, words in levels:
+        if words:
+            forms = (r"[- ]".join(map(re.escape, re.split(r"[- ]+", w))) for w in words)
+            patterns.append((level_id, re.compile(rf"\b(?:{'|'.join(forms)})\b", re.I)))
+    return tuple(patterns)
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*")
