@@ -75,11 +75,6 @@ def test_errors_module_imports_nothing_of_the_package() -> None:
 # --- imports between our own modules ------------------------------------------------------
 
 PACKAGE = ROOT / "matcher"
-KNOWN_CYCLES = {
-    # The app mounts the routes (inside create_app); the routes import the app's helpers.
-    frozenset({"matcher.web.app", "matcher.web.routes"}),
-}
-"""Pairs of modules that import each other today, each to be untangled in its own stage."""
 
 
 def module_name(path: Path) -> str:
@@ -133,19 +128,16 @@ def test_no_two_modules_import_each_other() -> None:
         for other in imported
         if name in GRAPH[other]
     }
-    assert cycles == KNOWN_CYCLES
+    assert cycles == set()
 
 
 def test_no_cycle_through_more_modules() -> None:
-    """Depth-first search for a way back, skipping the known pairs."""
-    known = {(a, b) for pair in KNOWN_CYCLES for a in pair for b in pair if a != b}
+    """Depth-first search for a way back."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
 
     def visit(name: str, path: list[str]) -> None:
         state[name] = 1
         for other in sorted(GRAPH[name]):
-            if (name, other) in known:
-                continue
             if state.get(other) == 1:
                 loop = [*path[path.index(other) :], other]
                 raise AssertionError(" -> ".join(loop))

@@ -21,7 +21,9 @@ pytest.importorskip("starlette", reason="the serve extra is not installed")
 from starlette.testclient import TestClient
 
 from matcher.cli import cli
-from matcher.web.app import ServeSettings, create_app, openapi
+from matcher.web.app import create_app
+from matcher.web.pages import openapi
+from matcher.web.state import ServeSettings
 from matcher.web.uploads import safe_name
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ from matcher.cli.options import (
 if TYPE_CHECKING:
     import socket
 
-    from matcher.web.app import ServeSettings
+    from matcher.web.state import ServeSettings
 
 
 MIN_TOKEN_LENGTH = 16
@@ -123,7 +123,7 @@ def serve_command(
         )
     checked_taxonomy(taxonomy_file, spacy_model)
     listener = _listen(host, port)
-    from matcher.web.app import ServeSettings
+    from matcher.web.state import ServeSettings
 
     settings = ServeSettings(
         db=db,

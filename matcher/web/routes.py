@@ -16,15 +16,10 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from matcher.read.reader import SUPPORTED_SUFFIXES
-from matcher.web.app import (
-    DEFAULT_SHOWN,
-    Matcher,
-    openapi,
-    receive_posting,
-    receive_uploads,
-    render,
-)
+from matcher.web.forms import receive_posting, receive_uploads
+from matcher.web.pages import openapi, render
 from matcher.web.security import RequestError, check_csrf
+from matcher.web.state import DEFAULT_SHOWN, Matcher, default_level, number_param
 
 EXPORTS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -136,8 +131,6 @@ def candidate_page(request: Request) -> Response:
         raise RequestError(400, "usage", f"region {region!r} is not one of {', '.join(regions)}")
     report = app.report(entry, job_id)
     if level is None and industry is None and job_id is None:
-        from matcher.web.app import default_level
-
         level = default_level(report, app.taxonomy)
     gaps = app.gaps(report, level=level, industry=industry if level is None else None)
     shown_level = level or report.get("best_level")
@@ -305,7 +298,6 @@ def _duplicates(app: Matcher) -> dict[int, list[tuple[int, str]]]:
 
 def _search(app: Matcher, request: Request) -> tuple[list[Any], int]:
     from matcher.pool.search import Query, search_pool
-    from matcher.web.app import _number
 
     params = request.query_params
     read = Query.read(params.get("q", ""), app.taxonomy)
@@ -314,11 +306,11 @@ def _search(app: Matcher, request: Request) -> tuple[list[Any], int]:
     level = params.get("level") or None
     industry = params.get("industry") or None
     app.check_target(level, industry)
-    top = _number(params, "top", 1, None)
+    top = number_param(params, "top", 1, None)
     return search_pool(
         app.pool,
         read,
-        min_years=_number(params, "min_years", 0, None),
+        min_years=number_param(params, "min_years", 0, None),
         level=level,
         industry=industry,
         top=20 if top is None else int(top),

@@ -38,7 +38,7 @@ _HEADERS = {
 
 
 class Secrets(Protocol):
-    """What the checks read of the server's settings (:class:`~matcher.web.app.ServeSettings`)."""
+    """What the checks read of the server's settings (:class:`~matcher.web.state.ServeSettings`)."""
 
     @property
     def token(self) -> str | None: ...
