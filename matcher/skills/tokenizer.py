@@ -9,6 +9,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from matcher.document import BULLET_GLYPHS
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -19,7 +21,7 @@ def _split_glued_punctuation(nlp: Language) -> None:
     the item they number ("1.Autocad", "2)Catia")."""
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
-    extra = [r"[()\[\]{}|•·▪●◦■]"]
+    extra = [rf"[()\[\]{{}}|{BULLET_GLYPHS}]"]
     # Slashes, semicolons and commas join list items written without spaces ("C#/.NET",
     # "C++/Java", "Python;SQL"); between two digits they are dates and numbers (06/2019).
     joins = [r"(?<=[^\s\d])[/;,](?=\S)", r"(?<=\S)[/;,](?=[^\s\d])"]
