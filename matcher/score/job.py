@@ -72,17 +72,19 @@ class JobSettings:
 
     weights: Mapping[str, float] = field(
         default_factory=lambda: {
-            "required": 0.15,
+            "required": 0.20,
             "preferred": 0.05,
             "experience": 0.25,
-            "text": 0.30,
+            "text": 0.20,
             "coverage": 0.20,
-            "recent": 0.05,
+            "recent": 0.10,
         },
         hash=False,
     )
     """Each component's weight (see the module's text), fitted by
-    ``benchmarks/job_weights.py`` on the dev judgements and rounded."""
+    ``benchmarks/job_weights.py`` on the dev judgements and rounded to 0.05; ``preferred``,
+    which the dev postings almost never have, keeps 0.05 (taken from ``experience``, the
+    largest) so a "nice to have" still counts."""
     elsewhere_weight: float = 0.5
     """What a posting's word counts in ``coverage`` when the resume has it only outside its
     work history (a skills list, a summary), against 1 in a job's description."""
