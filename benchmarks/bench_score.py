@@ -83,11 +83,9 @@ from matcher.pipeline import analyse_resume, read_and_parse  # noqa: E402
 from matcher.score.job import (  # noqa: E402
     JOB_SETTINGS,
     JobFit,
-    JobSettings,
-    component_weights,
     score_job,
 )
-from matcher.score.posting import JobPosting, analyse_job  # noqa: E402
+from matcher.score.posting import analyse_job  # noqa: E402
 from matcher.score.report import FitReport  # noqa: E402
 from matcher.skills.stage import find_skills  # noqa: E402
 from skills_taxonomy import Taxonomy, load_taxonomy  # noqa: E402
@@ -278,7 +276,7 @@ def run_job_pairs(
             fit = score_job(resume, find_skills(resume, taxonomy), posting, taxonomy)
             components[side] = dict(fit.components)
             if judged is not None:
-                judged.append(_judged(f"rjdb-{number}", side == "matched", fit, posting))
+                judged.append(_judged(f"rjdb-{number}", side == "matched", fit))
             scores[side] = (
                 fit.score,
                 keyword_share(row.get("Skills") or [], text),
@@ -329,11 +327,8 @@ def spearman(first: Sequence[float], second: Sequence[float]) -> float:
     return float(spearmanr(first, second).statistic)
 
 
-def _judged(group: str, judgement: float, fit: JobFit, posting: JobPosting) -> Judged:
-    scales = component_weights(
-        posting, JobSettings(weights=dict.fromkeys(JOB_SETTINGS.weights, 1.0))
-    )
-    return Judged(group, float(judgement), dict(fit.components), scales)
+def _judged(group: str, judgement: float, fit: JobFit) -> Judged:
+    return Judged(group, float(judgement), dict(fit.components))
 
 
 def ferr_agreement(rows: Sequence[tuple[str, float, float]]) -> dict[str, float]:
@@ -389,7 +384,7 @@ def run_ferr(
             posting = postings[job]
             fit = score_job(resume, skills, posting, taxonomy)
             if judged is not None:
-                judged.append(_judged(job, human, fit, posting))
+                judged.append(_judged(job, human, fit))
             values = {
                 "ours": fit.score,
                 "tfidf_cosine": tfidf_cosine(posting.text, document.text),

@@ -117,8 +117,7 @@ def test_fitted_job_weights_follow_the_component_the_judgements_follow(
         for _ in range(6):
             components = {key: float(rng.random()) for key in keys}
             judgement = round(components["text"] * 6) + 1
-            scales = dict.fromkeys(keys, 1.0)
-            rows.append(job_weights.Judged(f"job-{job}", judgement, components, scales))
+            rows.append(job_weights.Judged(f"job-{job}", judgement, components))
     weights = job_weights.fit_weights(rows)
     assert sum(weights.values()) == pytest.approx(1.0, abs=0.01)
     assert max(weights, key=weights.get) == "text"

@@ -76,15 +76,19 @@ def test_coverage_is_the_line_by_line_share_to_the_last_bit(
         (words, 1.0 - 0.1 * i) for i, line in enumerate(lines) if (words := content_terms(line))
     ]
     matrix = TermMatrix.of([terms(f"{text}\n{work}", work) for text, work in resumes])
+    floor = JOB_SETTINGS.lines_for_full_coverage
     found = coverages(
-        matrix, PostingTerms.of("", requirements), elsewhere_weight=JOB_SETTINGS.elsewhere_weight
+        matrix,
+        PostingTerms.of("", requirements),
+        elsewhere_weight=JOB_SETTINGS.elsewhere_weight,
+        floor=floor,
     )
     for (text, work), value in zip(resumes, found, strict=True):
         every = content_terms(f"{text}\n{work}")
         expected = (
-            coverage(content_terms(work), requirements, elsewhere=every)
+            coverage(content_terms(work), requirements, elsewhere=every, floor=floor)
             if work
-            else coverage(every, requirements)
+            else coverage(every, requirements, floor=floor)
         )
         assert value == expected
 

@@ -433,7 +433,9 @@ def test_a_posting_is_matched_on_its_own_words_where_the_taxonomy_has_none(
         job, "Cash handling, visual merchandising and planograms; opened the store", taxonomy
     )
     other = duties_fit(job, "Answered the phone", taxonomy)
-    assert covered.components["coverage"] > 0.5 > other.components["coverage"]
+    # Three lines, fewer than a full answer needs: answering all three is 3 / 5 coverage.
+    most = sum(weight for _, weight in job.requirements) / JOB_SETTINGS.lines_for_full_coverage
+    assert covered.components["coverage"] > most / 2 > other.components["coverage"]
     assert covered.score > other.score
 
 
@@ -561,6 +563,37 @@ def test_a_posting_pasted_as_a_keyword_list_is_read_as_requirements(taxonomy: Ta
     other = duties_fit(job, "Answered the phone", taxonomy)
     assert logistics.components["coverage"] > 0.5 > other.components["coverage"]
     assert logistics.score > other.score
+
+
+def test_a_thin_posting_answered_in_full_is_not_a_full_match(taxonomy: Taxonomy) -> None:
+    duties = "Ran dispatch, inventory, logistics and stock control for the warehouse"
+    two, five = (
+        duties_fit(
+            analyse_job(ResumeText.from_string(posting, file="job.txt"), taxonomy),
+            duties,
+            taxonomy,
+        )
+        for posting in (
+            "Required skills:\ndispatch\nwarehouse",
+            "Required skills:\ndispatch\nwarehouse\ninventory\nlogistics\nstock",
+        )
+    )
+    # Every keyword of both lists is answered, but two of two say less than five of five.
+    assert five.components["coverage"] == 1.0
+    assert two.components["coverage"] == 2 / JOB_SETTINGS.lines_for_full_coverage
+    assert two.score < five.score
+
+    # Likewise the one taxonomy skill of a one-skill posting, shown: a share of the floor.
+    job = analyse_job(ResumeText.from_string("Required skills:\nPyTorch", file="job.txt"), taxonomy)
+    senior = parse_resume(ResumeText.from_string(SENIOR), taxonomy=taxonomy, as_of=AS_OF)
+    skills = find_skills(senior, taxonomy)
+    loose = replace(JOB_SETTINGS, skills_for_full_weight=0.0)
+    shown = score_job(senior, skills, job, taxonomy, settings=loose).components["required"]
+    thin = score_job(senior, skills, job, taxonomy).components["required"]
+    asked = sum(job.required.values())
+    assert asked < JOB_SETTINGS.skills_for_full_weight
+    assert shown > 0.9
+    assert thin == pytest.approx(shown * asked / JOB_SETTINGS.skills_for_full_weight, abs=1e-3)
 
 
 def test_short_lines_of_a_prose_posting_are_still_headings(taxonomy: Taxonomy) -> None:

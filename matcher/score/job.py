@@ -19,11 +19,14 @@ A resume shorter than :attr:`JobSettings.full_length` words has its score scaled
 at none (``length`` among the components): a thin resume gives a recruiter little to go on.
 
 Most postings ask for things no taxonomy lists ("customer service", "VMware", "lesson
-plans"); ``coverage`` reads them from the posting's own words.  The two skills components
-carry their full weight only when the posting names enough taxonomy skills
-(:attr:`JobSettings.skills_for_full_weight`): one skill found is too little to rank on.
-The weights are judged on recruiters' own scores, on jobs they were not fitted on, by
-``benchmarks/job_weights.py``.
+plans"); ``coverage`` reads them from the posting's own words.  A thin posting cannot be
+answered in full by a little: the skills components are shares of at least
+:attr:`JobSettings.skills_for_full_weight` of skill weight, and ``coverage`` and ``recent`` of
+at least :attr:`JobSettings.lines_for_full_coverage` lines, so the one skill of a one-skill
+posting, or both keywords of a two-keyword list, do not make a full match.  A score then
+says about as much whatever the posting's length, and the scores a recruiter gives across
+jobs are followed better (``benchmarks/job_weights.py`` judges the weights and these floors
+on recruiters' own scores, on jobs they were not fitted on).
 """
 
 from __future__ import annotations
@@ -69,17 +72,19 @@ class JobSettings:
 
     weights: Mapping[str, float] = field(
         default_factory=lambda: {
-            "required": 0.15,
+            "required": 0.20,
             "preferred": 0.05,
             "experience": 0.25,
-            "text": 0.30,
+            "text": 0.20,
             "coverage": 0.20,
-            "recent": 0.05,
+            "recent": 0.10,
         },
         hash=False,
     )
     """Each component's weight (see the module's text), fitted by
-    ``benchmarks/job_weights.py`` on the dev judgements and rounded."""
+    ``benchmarks/job_weights.py`` on the dev judgements and rounded to 0.05; ``preferred``,
+    which the dev postings almost never have, keeps 0.05 (taken from ``experience``, the
+    largest) so a "nice to have" still counts."""
     elsewhere_weight: float = 0.5
     """What a posting's word counts in ``coverage`` when the resume has it only outside its
     work history (a skills list, a summary), against 1 in a job's description."""
@@ -92,8 +97,13 @@ class JobSettings:
     min_resume_words: int = 60
     """Fewer words than this in a resume: too little to judge it against a posting."""
     skills_for_full_weight: float = 3.0
-    """Summed weight of a posting's required (or preferred) taxonomy skills at which their
-    component carries its full weight; below it the weight shrinks in proportion."""
+    """Summed weight of a posting's required (or preferred) taxonomy skills from which their
+    component can reach 1; below it the component is a share of this much: the one skill a
+    posting names, found, is a third of a full match, not all of it."""
+    lines_for_full_coverage: float = 5.0
+    """Summed weight of a posting's lines from which ``coverage`` and ``recent`` can reach 1;
+    below it they are shares of this much: a resume answering both keywords of a two-keyword
+    posting has shown less than one answering five of five."""
     experience_depth: float = 0.3
     """Share of the experience component that grows with years beyond any minimum: of two
     candidates who both meet "4+ years", the one with more counts a little more."""
@@ -190,8 +200,11 @@ def job_scores(
     """The score of every resume of ``matrix`` against ``posting``: each component and the
     weighted sum for all of them at once, with the same operations in the same order as for
     one, so a resume scores the same alone and in a pool of 100,000."""
-    required = weighted_shares(matrix, posting.required)
-    coverage = coverages(matrix, posting.terms, elsewhere_weight=settings.elsewhere_weight)
+    skills_floor, lines_floor = settings.skills_for_full_weight, settings.lines_for_full_coverage
+    required = weighted_shares(matrix, posting.required, floor=skills_floor)
+    coverage = coverages(
+        matrix, posting.terms, elsewhere_weight=settings.elsewhere_weight, floor=lines_floor
+    )
     years = np.array(
         [experience_fit(years, posting.years_min, settings=settings) for years in matrix.years],
         dtype=float,
@@ -199,17 +212,18 @@ def job_scores(
     relevant = np.minimum(np.maximum(required, coverage) / settings.relevant_share, 1.0)
     components = {
         "required": required,
-        "preferred": weighted_shares(matrix, posting.preferred),
+        "preferred": weighted_shares(matrix, posting.preferred, floor=skills_floor),
         "experience": years * relevant,
         "text": text_similarities(matrix, posting.terms),
         "coverage": coverage,
-        "recent": coverages(matrix, posting.terms, elsewhere_weight=0.0, recent=True),
+        "recent": coverages(
+            matrix, posting.terms, elsewhere_weight=0.0, recent=True, floor=lines_floor
+        ),
     }
-    weighted = component_weights(posting, settings)
-    total = sum(weighted.values())
+    total = sum(settings.weights.values())
     summed = np.zeros(len(matrix))
     for key, values in components.items():
-        summed = summed + weighted[key] * values
+        summed = summed + settings.weights[key] * values
     components["length"] = np.minimum(matrix.words / settings.full_length, 1.0)
     score = 100 * summed / total * length_scale(components["length"], settings=settings)
     lacking = (matrix.skill_strengths(posting.must_have) == 0).any(axis=1)
@@ -291,18 +305,6 @@ def job_components(
     return dict(job_scores(matrix, posting).row(0).components)
 
 
-def component_weights(posting: JobPosting, settings: JobSettings) -> dict[str, float]:
-    """The weights as they apply to this posting: a posting that names few skills of the
-    taxonomy is scored mostly on what else it says (:attr:`JobSettings.skills_for_full_weight`)."""
-    applied = dict(settings.weights)
-    for key, wanted in (
-        ("required", posting.required),
-        ("preferred", posting.preferred),
-    ):
-        applied[key] *= min(1.0, sum(wanted.values()) / settings.skills_for_full_weight)
-    return applied
-
-
 def length_scale(
     length: NDArray[np.float64], *, settings: JobSettings = JOB_SETTINGS
 ) -> NDArray[np.float64]:
@@ -340,10 +342,12 @@ def coverage(
     *,
     elsewhere: frozenset[str] = frozenset(),
     elsewhere_weight: float = JOB_SETTINGS.elsewhere_weight,
+    floor: float = 0.0,
 ) -> float:
     """Weighted mean, over a posting's lines, of the share of each line's words in ``words``;
-    a word only in ``elsewhere`` counts ``elsewhere_weight``.  One resume at a time, as
-    :func:`matcher.score.job_terms.coverages` computes it for many (the tests compare the two)."""
+    a word only in ``elsewhere`` counts ``elsewhere_weight``; the weights are summed to at
+    least ``floor``.  One resume at a time, as :func:`matcher.score.job_terms.coverages`
+    computes it for many (the tests compare the two)."""
     total = sum(weight for _, weight in requirements)
     if total <= 0:
         return 0.0
@@ -352,4 +356,4 @@ def coverage(
         direct = line & words
         aside = len((line - direct) & elsewhere)
         found += weight * (len(direct) + elsewhere_weight * aside) / len(line)
-    return found / total
+    return found / max(total, floor)

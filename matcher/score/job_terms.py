@@ -260,9 +260,14 @@ def _sizes(tokens: int, content: int, skills: int) -> tuple[int, ...]:
     return (8 * tokens, 8 * tokens, 8 * skills, 8 * skills, 8 * content, content)
 
 
-def weighted_shares(matrix: TermMatrix, weights: Mapping[str, float]) -> NDArray[np.float64]:
+def weighted_shares(
+    matrix: TermMatrix, weights: Mapping[str, float], *, floor: float = 0.0
+) -> NDArray[np.float64]:
     """:func:`matcher.score.features.weighted_share` of every resume: the same sums, in the same
-    order, so the same numbers to the last bit."""
+    order, so the same numbers to the last bit.
+
+    With a ``floor``, the share is of ``max(total weight, floor)``: a resume that shows the one
+    skill a posting names has shown less than one that shows five of five."""
     total = sum(weights.values())
     if total <= 0:
         return np.zeros(len(matrix))
@@ -270,7 +275,7 @@ def weighted_shares(matrix: TermMatrix, weights: Mapping[str, float]) -> NDArray
     found = np.zeros(len(matrix))
     for column, weight in enumerate(weights.values()):
         found = found + strengths[:, column] * weight
-    return found / total
+    return found / max(total, floor)
 
 
 def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.float64]:
@@ -297,11 +302,18 @@ def text_similarities(matrix: TermMatrix, posting: PostingTerms) -> NDArray[np.f
 
 
 def coverages(
-    matrix: TermMatrix, posting: PostingTerms, *, elsewhere_weight: float, recent: bool = False
+    matrix: TermMatrix,
+    posting: PostingTerms,
+    *,
+    elsewhere_weight: float,
+    recent: bool = False,
+    floor: float = 0.0,
 ) -> NDArray[np.float64]:
     """The ``coverage`` component of each resume: for each posting line, the share of its
     terms the resume's work history has (a term only elsewhere counts ``elsewhere_weight``),
     weighted like the line; the same sums in the same order as :func:`matcher.score.job.coverage`.
+    The lines' weights are summed to at least ``floor``: answering both lines of a posting of
+    two says less than answering five lines of five.
 
     With ``recent``, the ``recent`` component: the same share of terms in the candidate's
     most recent positions alone (:data:`RECENT`), nothing counted from elsewhere."""
@@ -325,7 +337,7 @@ def coverages(
         here = direct[:, picked].sum(axis=1, dtype=np.float64)
         there = aside[:, picked].sum(axis=1, dtype=np.float64)
         result += weight * (here + elsewhere_weight * there) / len(line)
-    return result / total
+    return result / max(total, floor)
 
 
 _MIN_STEM = 4
