@@ -159,6 +159,28 @@ def test_an_unknown_required_skill_is_a_usage_error(runner: CliRunner, write: Wr
 # --- what the commands print --------------------------------------------------------------
 
 
+def test_a_posting_too_short_to_answer_in_full_is_noted_once(
+    runner: CliRunner, write: Write, tmp_path: Path
+) -> None:
+    thin = write("thin.txt", "Required skills:\nPython\nPyTorch\n")
+    result = runner.invoke(
+        cli, ["score", str(SAMPLE), "--job", str(thin), "--as-of", "2026-11", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    note = "note: thin.txt: the posting has only 2 requirement lines"
+    assert result.stderr.count(note) == 1
+    job = json.loads(result.stdout)["job"]
+    assert job["matched_skills"] and job["score"] < 70  # both met, still partial
+    folder = tmp_path / "resumes"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        folder.joinpath(name).write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    batch = runner.invoke(cli, ["batch", str(folder), "--job", str(thin), "--jobs", "1"])
+    assert batch.stderr.count(note) == 1
+    full = ROOT / "samples" / "jobs" / "senior_ml_engineer_healthcare.md"
+    assert "note:" not in runner.invoke(cli, ["score", str(SAMPLE), "--job", str(full)]).stderr
+
+
 def test_gaps_lists_required_before_preferred_with_roadmap_steps(runner: CliRunner) -> None:
     import json
 

@@ -86,6 +86,7 @@ def analyse(
         job = read_job(
             job_file, tax, engine=engine, ocr=ocr, spacy_model=spacy_model, require=require
         )
+        note_thin_posting(job)
     report = analyse_resume(
         resume,
         tax,
@@ -169,7 +170,18 @@ def read_posting(
         return None
     from matcher.pipeline import read_job
 
-    return read_job(job_file, tax, engine=engine, ocr=ocr, spacy_model=spacy_model, require=names)
+    job = read_job(job_file, tax, engine=engine, ocr=ocr, spacy_model=spacy_model, require=names)
+    note_thin_posting(job)
+    return job
+
+
+def note_thin_posting(job: Any) -> None:
+    """Say on stderr, once, when the posting is too short to be answered in full."""
+    from matcher.score.job import thin_posting
+
+    note = thin_posting(job)
+    if note is not None:
+        click.echo(f"note: {job.file}: {note}", err=True)
 
 
 def skill_names(values: tuple[str, ...]) -> tuple[str, ...]:

@@ -328,6 +328,19 @@ def experience_fit(
     return (1 - settings.experience_depth) * floor + settings.experience_depth * depth
 
 
+def thin_posting(posting: JobPosting, *, settings: JobSettings = JOB_SETTINGS) -> str | None:
+    """What to tell a user whose posting is too short to be answered in full (the floors of
+    ``coverage`` and ``recent``: :attr:`JobSettings.lines_for_full_coverage`), or None."""
+    lines = posting.requirements
+    if not lines or sum(weight for _, weight in lines) >= settings.lines_for_full_coverage:
+        return None
+    return (
+        f"the posting has only {len(lines)} requirement line{'s' if len(lines) > 1 else ''}: "
+        "a resume that meets all of them still scores as a partial match; "
+        "give the posting's full text for a fuller comparison"
+    )
+
+
 def job_warnings(job: JobFit) -> list[str]:
     """What a report says of its job match (after its own warnings: a pool adds a job to a
     report made without one)."""
