@@ -265,7 +265,15 @@ def test_the_screen_form_posts_a_pasted_posting(served: tuple[TestClient, Path])
     params = parse_qs(where.query)
     assert where.path == "/screen" and params["min_score"] == ["10"]
     assert re.fullmatch(r"[0-9a-f]{16}", params["job"][0])
-    assert client.get(sent.headers["location"]).text.count("/candidates/") >= len(QUICK)
+    page = client.get(sent.headers["location"]).text
+    assert page.count("/candidates/") >= len(QUICK)
+    assert 'id="posting-note"' not in page
+    thin = client.post(
+        "/screen",
+        data={"text": "Required skills:\nPython\nSQL\n", "csrf_token": csrf(client)},
+        follow_redirects=True,
+    )
+    assert "Note: the posting has only 2 requirement lines" in thin.text
 
 
 def test_bad_requests_get_one_line_errors(served: tuple[TestClient, Path]) -> None:

@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from matcher.read.reader import SUPPORTED_SUFFIXES
+from matcher.score.job import thin_posting
 from matcher.web.forms import receive_posting, receive_uploads
 from matcher.web.pages import openapi, render
 from matcher.web.security import RequestError, check_csrf
@@ -96,6 +97,7 @@ def screen_page(request: Request) -> Response:
         "screen.html",
         params=params,
         posting=posting,
+        posting_note=None if posting is None else thin_posting(posting),
         rows=rows,
         ranking=ranking,
         query=query,
