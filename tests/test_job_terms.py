@@ -33,6 +33,8 @@ WORDS = st.sampled_from([
 ])
 # fmt: on
 TEXTS = st.lists(WORDS, min_size=0, max_size=40).map(" ".join)
+KEYWORDS = st.lists(WORDS, min_size=2, max_size=3).map(" ".join)
+"""A posting's line of two or three words: one keyword (``JobSettings.keyword_words``)."""
 
 
 def sklearn_cosine(first: str, second: str) -> float:
@@ -67,7 +69,7 @@ def test_text_is_the_tfidf_cosine_of_each_pair(resumes: list[str], posting: str)
 @settings(max_examples=60, deadline=None)
 @given(
     resumes=st.lists(st.tuples(TEXTS, TEXTS), min_size=1, max_size=5),
-    lines=st.lists(TEXTS, min_size=1, max_size=6),
+    lines=st.lists(st.one_of(TEXTS, KEYWORDS), min_size=1, max_size=6),
 )
 def test_coverage_is_the_line_by_line_share_to_the_last_bit(
     resumes: list[tuple[str, str]], lines: list[str]
@@ -82,6 +84,8 @@ def test_coverage_is_the_line_by_line_share_to_the_last_bit(
         PostingTerms.of("", requirements),
         elsewhere_weight=JOB_SETTINGS.elsewhere_weight,
         floor=floor,
+        keyword_words=JOB_SETTINGS.keyword_words,
+        keyword_credit=JOB_SETTINGS.keyword_credit,
     )
     for (text, work), value in zip(resumes, found, strict=True):
         every = content_terms(f"{text}\n{work}")

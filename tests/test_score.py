@@ -22,7 +22,7 @@ from matcher.score.features import skill_strength
 from matcher.score.gaps import report_gaps, roadmap_step
 from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
 from matcher.score.model import Metric, ProfileSimilarity
-from matcher.score.posting import JobPosting, analyse_job, resolve_skills
+from matcher.score.posting import JobPosting, analyse_job, content_terms, resolve_skills
 from matcher.score.report import FitReport, score_fit
 from matcher.score.settings import SCORE_SETTINGS, IndustrySettings, LevelSettings, ScoreSettings
 from matcher.skills.stage import find_skills
@@ -473,10 +473,46 @@ def test_a_posting_s_words_count_more_in_the_work_history_than_in_a_skills_list(
 
 def test_a_word_only_outside_the_work_history_counts_half() -> None:
     line = frozenset({"cash", "handl", "cash handl"})
-    assert coverage(frozenset({"cash"}), [(line, 1.0)]) == pytest.approx(1 / 3)
+    as_sentence = {"keyword_words": 0}  # every term counts alike, a keyword's rule aside
+    assert coverage(frozenset({"cash"}), [(line, 1.0)], **as_sentence) == pytest.approx(1 / 3)
     assert coverage(
-        frozenset({"cash"}), [(line, 1.0)], elsewhere=frozenset({"handl", "cash"})
+        frozenset({"cash"}), [(line, 1.0)], elsewhere=frozenset({"handl", "cash"}), **as_sentence
     ) == pytest.approx((1 + JOB_SETTINGS.elsewhere_weight) / 3)
+
+
+def test_a_keyword_line_counts_in_part_from_half_its_words() -> None:
+    keyword = content_terms("inventory management")
+    sentence = content_terms("inventory management across three regional warehouses")
+    credit = JOB_SETTINGS.keyword_credit
+    assert coverage(content_terms("inventory management"), [(keyword, 1.0)]) == 1.0
+    assert coverage(content_terms("managed inventory"), [(keyword, 1.0)]) == credit
+    # Below half its words, in proportion: one word of two, only in a skills list.
+    listed = coverage(frozenset(), [(keyword, 1.0)], elsewhere=content_terms("inventory"))
+    assert listed == pytest.approx(credit * JOB_SETTINGS.elsewhere_weight)
+    # A sentence's words still count one by one: a word of it is a small share of it.
+    one_word = coverage(content_terms("inventory"), [(sentence, 1.0)])
+    assert one_word == pytest.approx(1 / len(sentence))
+    assert JOB_SETTINGS.keyword_words < len([t for t in sentence if " " not in t])
+
+
+def test_a_keyword_posting_is_answered_by_its_keywords_words(taxonomy: Taxonomy) -> None:
+    posting = "Required skills:\ninventory management\nwarehouse operations\nstock control\n"
+    job = analyse_job(ResumeText.from_string(posting, file="job.txt"), taxonomy)
+    duties = "Managed the inventory of two warehouses; ran stock counts and deliveries"
+    text = resume_text(years=6, title="Warehouse Supervisor", bullets=[duties], skills="Forklift")
+    resume = parse_resume(ResumeText.from_string(text), taxonomy=taxonomy, as_of=AS_OF)
+    skills = find_skills(resume, taxonomy)
+    read_as_keywords = score_job(resume, skills, job, taxonomy)
+    word_by_word = score_job(
+        resume, skills, job, taxonomy, settings=replace(JOB_SETTINGS, keyword_words=0)
+    )
+    # Each line has half its words or more ("inventory", "warehouse", "stock") but no phrase.
+    lines = sum(weight for _, weight in job.requirements)
+    assert read_as_keywords.components["coverage"] == pytest.approx(
+        JOB_SETTINGS.keyword_credit * lines / max(lines, JOB_SETTINGS.lines_for_full_coverage)
+    )
+    assert read_as_keywords.components["coverage"] > word_by_word.components["coverage"]
+    assert read_as_keywords.score > word_by_word.score
 
 
 MUST_POSTING = """\

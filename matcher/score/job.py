@@ -10,8 +10,9 @@ A resume's fit (0-100) combines, with the weights of :class:`JobSettings`:
 ``text``       TF-IDF cosine of the two texts, the resume's work history counted twice
 ``coverage``   for each line of the posting, the share of its words and word pairs the
                resume's work history uses (a word only in a skills list or a summary counts
-               half); the mean, weighted like the line's skills (required, neutral,
-               preferred)
+               half); a line of two or three words is a keyword, which half its words
+               answer in part (:attr:`JobSettings.keyword_credit`); the mean, weighted like
+               the line's skills (required, neutral, preferred)
 ``recent``     the same from the candidate's two most recent positions alone: what they
                do now counts above what they once did
 
@@ -46,6 +47,8 @@ from matcher.score.job_terms import (
     ResumeTerms,
     TermMatrix,
     coverages,
+    is_keyword,
+    line_credit,
     text_similarities,
     token_weights,
     weighted_shares,
@@ -74,9 +77,9 @@ class JobSettings:
         default_factory=lambda: {
             "required": 0.20,
             "preferred": 0.05,
-            "experience": 0.25,
+            "experience": 0.20,
             "text": 0.20,
-            "coverage": 0.20,
+            "coverage": 0.25,
             "recent": 0.10,
         },
         hash=False,
@@ -104,6 +107,15 @@ class JobSettings:
     """Summed weight of a posting's lines from which ``coverage`` and ``recent`` can reach 1;
     below it they are shares of this much: a resume answering both keywords of a two-keyword
     posting has shown less than one answering five of five."""
+    keyword_words: int = 3
+    """A posting line of two to this many content words is read as one keyword ("inventory
+    management", "customer service"), in ``coverage`` and ``recent`` alike: see
+    :attr:`keyword_credit`.  A longer line is a sentence, whose words and pairs count each."""
+    keyword_credit: float = 0.75
+    """What a keyword line counts, at least, when the resume has half its words or more, side
+    by side or not (in proportion below half): a candidate who ran a warehouse's inventory
+    answers "inventory management" in part, far more than the third its words and pair
+    would give.  The phrase itself still counts in full."""
     experience_depth: float = 0.3
     """Share of the experience component that grows with years beyond any minimum: of two
     candidates who both meet "4+ years", the one with more counts a little more."""
@@ -203,7 +215,12 @@ def job_scores(
     skills_floor, lines_floor = settings.skills_for_full_weight, settings.lines_for_full_coverage
     required = weighted_shares(matrix, posting.required, floor=skills_floor)
     coverage = coverages(
-        matrix, posting.terms, elsewhere_weight=settings.elsewhere_weight, floor=lines_floor
+        matrix,
+        posting.terms,
+        elsewhere_weight=settings.elsewhere_weight,
+        floor=lines_floor,
+        keyword_words=settings.keyword_words,
+        keyword_credit=settings.keyword_credit,
     )
     years = np.array(
         [experience_fit(years, posting.years_min, settings=settings) for years in matrix.years],
@@ -217,7 +234,13 @@ def job_scores(
         "text": text_similarities(matrix, posting.terms),
         "coverage": coverage,
         "recent": coverages(
-            matrix, posting.terms, elsewhere_weight=0.0, recent=True, floor=lines_floor
+            matrix,
+            posting.terms,
+            elsewhere_weight=0.0,
+            recent=True,
+            floor=lines_floor,
+            keyword_words=settings.keyword_words,
+            keyword_credit=settings.keyword_credit,
         ),
     }
     total = sum(settings.weights.values())
@@ -356,17 +379,33 @@ def coverage(
     elsewhere: frozenset[str] = frozenset(),
     elsewhere_weight: float = JOB_SETTINGS.elsewhere_weight,
     floor: float = 0.0,
+    keyword_words: int = JOB_SETTINGS.keyword_words,
+    keyword_credit: float = JOB_SETTINGS.keyword_credit,
 ) -> float:
     """Weighted mean, over a posting's lines, of the share of each line's words in ``words``;
-    a word only in ``elsewhere`` counts ``elsewhere_weight``; the weights are summed to at
-    least ``floor``.  One resume at a time, as :func:`matcher.score.job_terms.coverages`
-    computes it for many (the tests compare the two)."""
+    a word only in ``elsewhere`` counts ``elsewhere_weight``; a keyword line counts at least
+    ``keyword_credit`` from half its words on (:attr:`JobSettings.keyword_credit`); the
+    weights are summed to at least ``floor``.  One resume at a time, as
+    :func:`matcher.score.job_terms.coverages` computes it for many (the tests compare the
+    two)."""
     total = sum(weight for _, weight in requirements)
     if total <= 0:
         return 0.0
     found = 0.0
     for line, weight in requirements:
-        direct = line & words
-        aside = len((line - direct) & elsewhere)
-        found += weight * (len(direct) + elsewhere_weight * aside) / len(line)
+        share = _found(line, words, elsewhere, elsewhere_weight) / len(line)
+        if is_keyword(line, keyword_words):
+            single = frozenset(term for term in line if " " not in term)
+            in_part = _found(single, words, elsewhere, elsewhere_weight) / len(single)
+            credit = line_credit(np.array([share]), np.array([in_part]), keyword_credit)
+            share = float(credit[0])
+        found += weight * share
     return found / max(total, floor)
+
+
+def _found(
+    terms: frozenset[str], words: frozenset[str], elsewhere: frozenset[str], weight: float
+) -> float:
+    """How many of ``terms`` are in ``words``, one only in ``elsewhere`` counting ``weight``."""
+    direct = terms & words
+    return len(direct) + weight * len((terms - direct) & elsewhere)

@@ -308,12 +308,18 @@ def coverages(
     elsewhere_weight: float,
     recent: bool = False,
     floor: float = 0.0,
+    keyword_words: int = 0,
+    keyword_credit: float = 0.0,
 ) -> NDArray[np.float64]:
     """The ``coverage`` component of each resume: for each posting line, the share of its
     terms the resume's work history has (a term only elsewhere counts ``elsewhere_weight``),
     weighted like the line; the same sums in the same order as :func:`matcher.score.job.coverage`.
     The lines' weights are summed to at least ``floor``: answering both lines of a posting of
     two says less than answering five lines of five.
+
+    A line of two to ``keyword_words`` words is one keyword ("inventory management"): it
+    counts at least ``keyword_credit`` times twice the share of its words the resume has (up
+    to ``keyword_credit``), side by side or not (:func:`line_credit`).
 
     With ``recent``, the ``recent`` component: the same share of terms in the candidate's
     most recent positions alone (:data:`RECENT`), nothing counted from elsewhere."""
@@ -336,8 +342,34 @@ def coverages(
         picked = [column[term] for term in line]
         here = direct[:, picked].sum(axis=1, dtype=np.float64)
         there = aside[:, picked].sum(axis=1, dtype=np.float64)
-        result += weight * (here + elsewhere_weight * there) / len(line)
+        share = (here + elsewhere_weight * there) / len(line)
+        words = [column[term] for term in line if " " not in term]
+        if is_keyword(line, keyword_words):
+            here = direct[:, words].sum(axis=1, dtype=np.float64)
+            there = aside[:, words].sum(axis=1, dtype=np.float64)
+            in_part = (here + elsewhere_weight * there) / len(words)
+            share = line_credit(share, in_part, keyword_credit)
+        result += weight * share
     return result / max(total, floor)
+
+
+def is_keyword(line: frozenset[str], keyword_words: int) -> bool:
+    """Whether a posting line's terms (words and pairs) are one keyword of two to
+    ``keyword_words`` words."""
+    words = sum(1 for term in line if " " not in term)
+    return 1 < words <= keyword_words
+
+
+def line_credit(
+    share: NDArray[np.float64], word_share: NDArray[np.float64], keyword_credit: float
+) -> NDArray[np.float64]:
+    """A keyword line's credit: its share of words and pairs, or ``keyword_credit`` from half
+    its words on, whichever is more.
+
+    Recruiters paste keywords ("inventory management", "customer service"), and a resume that
+    managed a warehouse's inventory, or served customers, answers them in part without the
+    phrase: its words apart say more than a third of a line does for a sentence."""
+    return np.maximum(share, keyword_credit * np.minimum(2 * word_share, 1.0))
 
 
 _MIN_STEM = 4
