@@ -109,6 +109,40 @@ def test_rank_writes_what_batch_writes_byte_for_byte(
         assert by_pool.read_bytes() == by_batch.read_bytes()
 
 
+def test_a_pool_ranks_with_the_settings_a_batch_scores_with(quick: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from matcher.batch import AnalysisOptions, collect_inputs, run_batch
+    from matcher.pipeline import read_job
+    from matcher.pool import RankQuery, rank_pool
+    from matcher.score.job import JOB_SETTINGS
+    from matcher.score.settings import ScoreSettings
+    from skills_taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    job = read_job(JOBS / "senior_ml_engineer_healthcare.md", taxonomy)
+    text_only = {key: float(key == "text") for key in JOB_SETTINGS.weights}
+    settings = ScoreSettings(job=replace(JOB_SETTINGS, weights=text_only))
+    shipped = AnalysisOptions(as_of=date(2026, 11, 1))
+    mine = replace(shipped, settings=settings)
+    inputs = collect_inputs([quick]).files
+
+    def batch_scores(options: AnalysisOptions) -> dict[str, float]:
+        results = run_batch(inputs, replace(options, job=job), jobs=1)
+        return {r.file: r.data["job"]["score"] for r in results if r.data}
+
+    with Pool.open(f"sqlite:///{tmp_path / 'pool.sqlite'}") as opened:
+        list(opened.add(inputs, shipped, jobs=1))
+        ranked = {}
+        for options in (shipped, mine):
+            ranking = rank_pool(opened, RankQuery(job=job), taxonomy, options)
+            ranked[options] = {r.file: r.data["job"]["score"] for r in ranking.results if r.data}
+    assert ranked[shipped] == batch_scores(shipped)
+    assert ranked[mine] == batch_scores(mine)
+    assert ranked[mine] != ranked[shipped]
+
+
 def test_adding_again_reads_nothing_and_a_changed_file_replaces_its_entry(
     runner: CliRunner, db: str, quick: Path
 ) -> None:

@@ -24,7 +24,7 @@ from matcher.pool.pool import Pool, candidate_groups
 from matcher.pool.store import resumes
 
 if TYPE_CHECKING:
-    from matcher.score.job import JobScore
+    from matcher.score.job import JobScore, JobSettings
     from matcher.score.posting import JobPosting
     from skills_taxonomy import Taxonomy
 
@@ -114,11 +114,16 @@ def rank_pool(
         chosen = [i for i in keep if (rows[i].years or 0.0) >= query.min_years]
         too_junior, keep = len(keep) - len(chosen), chosen
     scores = None
+    job_settings = options.score_settings().job
     if query.job is not None:
         from matcher.score.job import job_scores
         from matcher.score.job_terms import TermMatrix
 
-        scores = job_scores(TermMatrix.from_packs([rows[i].terms for i in keep]), query.job)
+        scores = job_scores(
+            TermMatrix.from_packs([rows[i].terms for i in keep]),
+            query.job,
+            settings=job_settings,
+        )
     scored = []
     for place, index in enumerate(keep):
         job = None if scores is None else round(float(scores.score[place]), 1)
@@ -137,6 +142,7 @@ def rank_pool(
             query,
             None if scores is None else scores.row(place),
             taxonomy,
+            job_settings,
         )
         for _, _, index, place in scored
     ]
@@ -190,12 +196,13 @@ def _result(
     query: RankQuery,
     job: JobScore | None,
     taxonomy: Taxonomy,
+    settings: JobSettings,
 ) -> FileResult:
     """The entry as ``batch`` would have scored it: its report, with the job's fit."""
     if job is not None and query.job is not None:
         from matcher.score.job import job_fit, job_warnings
 
-        fit = job_fit(job, query.job, taxonomy)
+        fit = job_fit(job, query.job, taxonomy, settings=settings)
         data["job"] = fit.to_dict()
         data["warnings"] = [*data["warnings"], *job_warnings(fit)]
     data["file"] = name
