@@ -20,6 +20,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+from matcher.score.features import DEFAULT_YEARS_SIGMA
 from matcher.score.job import JOB_SETTINGS, JobSettings
 
 
@@ -32,7 +33,7 @@ class LevelSettings:
         hash=False,
     )
     """Each component's weight in a level's score."""
-    years_sigma_below: float = 1.0
+    years_sigma_below: float = DEFAULT_YEARS_SIGMA
     """Years short of a level's range at which its experience fit has fallen to 0.61."""
     years_sigma_above: float = 3.0
     """The same above the range: more years disqualify less than too few."""
