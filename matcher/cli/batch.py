@@ -21,6 +21,7 @@ from matcher.cli.options import (
     log_level,
     ranking_outputs,
     ranking_selection,
+    ranking_targets,
     region_option,
     resume_options,
     spacy_model_option,
@@ -44,8 +45,7 @@ if TYPE_CHECKING:
 )
 @glob_option
 @ranking_outputs
-@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
-@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
+@ranking_targets
 @job_option
 @ranking_selection
 @region_option("Region of the salary bands in the JSON results.")

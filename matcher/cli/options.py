@@ -233,6 +233,12 @@ def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
     return decorate
 
 
+ranking_targets = _options(
+    click.option("--level", default=None, metavar="ID", help="Rank by this career level's score."),
+    click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score."),
+)
+"""``--level`` and ``--industry``, what ``batch`` and ``pool rank`` rank by (with ``--job``)."""
+
 ranking_outputs = _options(
     click.option(
         "--out",

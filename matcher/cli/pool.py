@@ -27,6 +27,7 @@ from matcher.cli.options import (
     log_level,
     ranking_outputs,
     ranking_selection,
+    ranking_targets,
     resume_options,
     spacy_model_option,
     taxonomy_option,
@@ -298,8 +299,7 @@ def pool_remove(entries: tuple[str, ...], db: str | None) -> None:
 
 @pool.command("rank")
 @db_option
-@click.option("--level", default=None, metavar="ID", help="Rank by this career level's score.")
-@click.option("--industry", default=None, metavar="ID", help="Rank by this industry's score.")
+@ranking_targets
 @click.option(
     "--job",
     "job_file",
