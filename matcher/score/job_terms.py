@@ -343,8 +343,8 @@ def coverages(
         here = direct[:, picked].sum(axis=1, dtype=np.float64)
         there = aside[:, picked].sum(axis=1, dtype=np.float64)
         share = (here + elsewhere_weight * there) / len(line)
-        words = [column[term] for term in line if " " not in term]
         if is_keyword(line, keyword_words):
+            words = [column[term] for term in line if " " not in term]
             here = direct[:, words].sum(axis=1, dtype=np.float64)
             there = aside[:, words].sum(axis=1, dtype=np.float64)
             in_part = (here + elsewhere_weight * there) / len(words)
