@@ -171,6 +171,22 @@ def test_a_required_skill_caps_the_job_score_of_a_resume_without_it(
     assert rows["genai_technology_rafael_mendes.md"]["rank"] == "1"
 
 
+def test_the_table_says_which_must_have_skill_a_capped_resume_lacks(
+    runner: CliRunner, quick: Path
+) -> None:
+    posting = ("--jobs", "1", "--job", str(JOBS / "llm_rag_engineer_saas.md"))
+    plain = run(runner, quick, *posting)
+    assert "lacks (must have)" not in plain.stdout
+    result = run(runner, quick, *posting, "--require", "pytorch")
+    assert result.exit_code == 0, result.stderr
+    header, _, *lines = result.stdout.splitlines()
+    assert "lacks (must have)" in header
+    start, end = header.index("lacks (must have)"), header.index("best level")
+    lacks = {line.split()[1]: line[start:end].strip() for line in lines}
+    assert lacks["docx/no_fit_teacher_hannah_whitfield.docx"] == "PyTorch"
+    assert lacks["genai_technology_rafael_mendes.md"] == "-"
+
+
 def test_level_and_industry_together_rank_by_their_mean(runner: CliRunner, quick: Path) -> None:
     out = quick.parent / "ranked.jsonl"
     result = run(

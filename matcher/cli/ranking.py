@@ -57,16 +57,23 @@ def print_rows(ranked: Sequence[Any], stdout_format: str | None) -> None:
 
 
 def batch_table(rows: Sequence[Any]) -> str:
+    """The ranking as a terminal table; a column of the must-have skills each resume lacks
+    (``--require``, a posting's "must have" section) when any resume lacks one, so a capped
+    score says why beside it."""
     from matcher import render
     from matcher.parse.as_of import describe_as_of
 
+    lacking = any(row.missing_must_have for row in rows)
     body: list[tuple[Any, ...]] = []
     for row in rows:
         data = row.data or {}
         years = (data.get("experience") or {}).get("total_years")
+        must_have = (", ".join(row.missing_must_have) or "-",) if lacking else ()
         if row.error is not None:
             error = f"{row.error.code}: {row.error.message}"
-            body.append(("-", row.file, None, None, None, None, None, error))
+            body.append(
+                ("-", row.file, None, *(None,) * len(must_have), None, None, None, None, error)
+            )
             continue
         as_of = describe_as_of(data["as_of"], data["as_of_source"]) if "as_of" in data else None
         level = data.get("best_level")
@@ -76,6 +83,7 @@ def batch_table(rows: Sequence[Any]) -> str:
                 row.rank,
                 row.file,
                 row.score,
+                *must_have,
                 "no fit" if level is None else f"{level} ({row.best_level_score:g})",
                 "-" if industry is None else f"{industry} ({row.best_industry_score:g})",
                 years,
@@ -83,7 +91,17 @@ def batch_table(rows: Sequence[Any]) -> str:
                 ", ".join(row.top_skills),
             )
         )
-    headers = ("#", "file", "score", "best level", "best industry", "years", "as of", "top skills")
+    headers = (
+        "#",
+        "file",
+        "score",
+        *(("lacks (must have)",) if lacking else ()),
+        "best level",
+        "best industry",
+        "years",
+        "as of",
+        "top skills",
+    )
     return render.table(headers, body, max_width=48)
 
 
