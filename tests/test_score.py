@@ -20,7 +20,15 @@ from matcher.errors import UsageError
 from matcher.parse.stage import parse_resume
 from matcher.score.features import skill_strength
 from matcher.score.gaps import report_gaps, roadmap_step
-from matcher.score.job import JOB_SETTINGS, JobFit, JobSettings, coverage, experience_fit, score_job
+from matcher.score.job import (
+    JOB_SETTINGS,
+    JobFit,
+    JobSettings,
+    coverage,
+    experience_fit,
+    job_warnings,
+    score_job,
+)
 from matcher.score.model import Metric, ProfileSimilarity
 from matcher.score.posting import JobPosting, analyse_job, content_terms, resolve_skills
 from matcher.score.report import FitReport, score_fit
@@ -407,6 +415,10 @@ def test_a_short_resume_keeps_a_share_of_its_score_by_its_length(taxonomy: Taxon
     padded = job_fit_of(f"{JUNIOR}\n{filler}", POSTING, taxonomy)
     assert padded.components["length"] == 1.0
     assert JOB_SETTINGS.short_floor * padded.score < fit.score < padded.score
+    kept = JOB_SETTINGS.short_floor + (1 - JOB_SETTINGS.short_floor) * fit.components["length"]
+    [warning] = job_warnings(fit)
+    assert warning.startswith("the resume is short") and f"keeps {kept:.0%}" in warning
+    assert job_warnings(padded) == []
 
 
 SHOP_POSTING = """\

@@ -204,6 +204,6 @@ def _result(
 
         fit = job_fit(job, query.job, taxonomy, settings=settings)
         data["job"] = fit.to_dict()
-        data["warnings"] = [*data["warnings"], *job_warnings(fit)]
+        data["warnings"] = [*data["warnings"], *job_warnings(fit, settings=settings)]
     data["file"] = name
     return FileResult(name, data, contact_of(data["candidate"]))

@@ -364,12 +364,19 @@ def thin_posting(posting: JobPosting, *, settings: JobSettings = JOB_SETTINGS) -
     )
 
 
-def job_warnings(job: JobFit) -> list[str]:
+def job_warnings(job: JobFit, *, settings: JobSettings = JOB_SETTINGS) -> list[str]:
     """What a report says of its job match (after its own warnings: a pool adds a job to a
-    report made without one)."""
-    if job.not_enough_to_judge is None:
+    report made without one): that it says little, or that a short resume lowered it."""
+    if job.not_enough_to_judge is not None:
+        return [f"not enough to judge the job match: {job.not_enough_to_judge}"]
+    length = job.components.get("length", 1.0)
+    if length >= 1.0:
         return []
-    return [f"not enough to judge the job match: {job.not_enough_to_judge}"]
+    kept = float(length_scale(np.array([length]), settings=settings)[0])
+    return [
+        f"the resume is short (under {settings.full_length} words): its job score keeps "
+        f"{kept:.0%} of what it shows, as a thin resume gives a recruiter little to go on"
+    ]
 
 
 def coverage(

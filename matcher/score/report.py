@@ -162,7 +162,7 @@ def score_fit(
         ]
         next_level = above[0] if above else None
     if job is not None:
-        warnings += job_warnings(job)
+        warnings += job_warnings(job, settings=settings.job)
     rank = {fit.id: index for index, fit in enumerate(levels)}
     return FitReport(
         resume=resume,
