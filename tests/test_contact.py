@@ -123,6 +123,26 @@ def test_a_large_name_beside_a_sidebar_read_first(tmp_path: Path) -> None:
     assert parse_resume(document, as_of=AS_OF).contact.name == "Rosa Delgado"
 
 
+@pytest.mark.parametrize("surname_x", [50, 52, 120])
+def test_a_first_name_set_alone_above_the_surname(tmp_path: Path, surname_x: float) -> None:
+    # A designer's layout: the first name on its own line, the surname below it in the same
+    # large size; the contact block at the right comes first in reading order.
+    path = write_pdf(
+        tmp_path / "cv.pdf",
+        [
+            [
+                *column(400, 40, ["hello@example.com", "+1 (415) 555-0147"], size=9),
+                Text(50, 60, "MAYA", 28, bold=True),
+                Text(surname_x, 92, "OKAFOR-LINDQVIST", 28, bold=True),
+                *column(50, 150, ["Experience", "Data Analyst, Contoso, 2019 - 2023"]),
+            ]
+        ],
+    )
+    name = parse_resume(read_resume(path), as_of=AS_OF).contact.name
+    # Left-aligned, the two lines are one name; a line set apart is not the first name's.
+    assert name == ("Maya Okafor-Lindqvist" if surname_x < 100 else None)
+
+
 def test_a_large_name_needs_no_contact_details_but_a_body_sized_line_does(
     tmp_path: Path,
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from matcher.document import Line, ResumeText, fold_case
 from matcher.parse.dates import YEAR
@@ -237,6 +238,7 @@ def _find_name(
                 and line not in head
             ),
         ]
+    head = _with_stacked_names(head, first_page)
     sizes = [line.size for line in head if line.size > 0]
     largest = max(sizes) if sizes else 0.0
     best: tuple[tuple[int, bool, bool, int], str] | None = None
@@ -256,6 +258,37 @@ def _find_name(
         if best is None or key > best[0]:
             best = (key, name)
     return best[1] if best else None
+
+
+_FIRST_NAME_RE = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])+")
+"""One word of two letters or more, as a first name set alone on its line."""
+
+
+def _with_stacked_names(head: Sequence[Line], page: Sequence[Line]) -> list[Line]:
+    """``head``, where a first name is set alone above the surnames ("CHRISTIAN" over
+    "LARICO DEPAZ", a designer's layout), with the two joined as one line before them.
+
+    The pair is found by where it stands, not by reading order (a column beside it may fall
+    between the two): one word, and below it, left-aligned within a letter's width and no
+    more than a line and a half down, a line of the same size.  The joined line is only a
+    candidate: it must still have a name's shape.
+    """
+    joined: dict[Line, Line] = {}
+    for upper in head:
+        if upper.size <= 0 or not _FIRST_NAME_RE.fullmatch(upper.text):
+            continue
+        below = [
+            line
+            for line in page
+            if line.page == upper.page
+            and abs(line.size - upper.size) < 0.5
+            and abs(line.x0 - upper.x0) < upper.size
+            and 0 < line.top - upper.top <= 1.5 * upper.size
+        ]
+        if below:
+            lower = min(below, key=lambda line: line.top)
+            joined[upper] = replace(upper, text=f"{upper.text} {lower.text}")
+    return [line for upper in head for line in (joined.get(upper), upper) if line is not None]
 
 
 def _find_email(text: str) -> re.Match[str] | None:
