@@ -219,6 +219,25 @@ def test_large_name_beside_contact_lines_comes_first_alone(tmp_path: Path, engin
 
 
 @ENGINE
+def test_large_name_beside_a_wrapped_link_is_not_joined_to_its_tail(
+    tmp_path: Path, engine: str
+) -> None:
+    # The first name stands alone above the surname; at the right a profile link wraps, and
+    # its tail shares the first name's baseline while its head sits just above the name.
+    page = [
+        Text(400, 96, "marisol@example.org", 9),
+        Text(350, 111, "https://www.linkedin.com/in/marisolq", 9),
+        Text(480, 124, "uennell/", 9),
+        Text(215, 124, "MARISOL", 18, bold=True),
+        Text(215, 146, "QUENNELL", 18, bold=True),
+        *pdfs.column(72, 200, ["Summary", "Data scientist with six years in retail forecasting."]),
+    ]
+    document = read_resume(pdfs.write_pdf(tmp_path / "cv.pdf", [page]), engine=engine)
+    assert "MARISOL" in texts(document)
+    assert "uennell/" in texts(document)
+
+
+@ENGINE
 def test_large_name_and_small_title_on_one_baseline_stay_one_line(
     tmp_path: Path, engine: str
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -58,8 +59,10 @@ def group_rows(words: list[Word]) -> list[Row]:
 
 
 def _split_large_words(groups: list[list[Word]]) -> list[list[Word]]:
-    """Take large words (see :data:`DEFAULT_LARGE_TEXT_RATIO`) out of a row when the
-    middle of a neighbouring row of text falls within their height."""
+    """Take large words (see :data:`DEFAULT_LARGE_TEXT_RATIO`) out of a row when a
+    neighbouring row of smaller text stands within their height (its middle, or for words
+    rather than icons any of it): they stand beside a block of small lines (a name beside
+    a contact block whose link wraps onto the name's baseline), not on one line with it."""
     out: list[list[Word]] = []
     for n, group in enumerate(groups):
         smallest = min(map(_SIZE, group))
@@ -68,8 +71,12 @@ def _split_large_words(groups: list[list[Word]]) -> list[list[Word]]:
             continue
         large = [word for word in group if word.size >= DEFAULT_LARGE_TEXT_RATIO * smallest]
         top, bottom = min(map(_TOP, large)), max(map(_BOTTOM, large))
+        # Icons and bullets set larger than their line's text, before each of its items,
+        # stay on it unless a neighbouring row's middle falls within them.
+        block = _apart(group, large) and any(sum(c.isalpha() for c in w.text) > 1 for w in large)
         beside = any(
             top < (word.top + word.bottom) / 2 < bottom
+            or (block and word.top < bottom and word.bottom > top)
             for other in (groups[n - 1] if n else [], groups[n + 1] if n + 1 < len(groups) else [])
             for word in other
             if word.size < DEFAULT_LARGE_TEXT_RATIO * smallest
@@ -80,6 +87,12 @@ def _split_large_words(groups: list[list[Word]]) -> list[list[Word]]:
         else:
             out.append(group)
     return out
+
+
+def _apart(group: list[Word], large: list[Word]) -> bool:
+    """The large words of a row stand on one side of its small ones, not among them."""
+    flags = [word in large for word in sorted(group, key=_X0)]
+    return sum(a != b for a, b in itertools.pairwise(flags)) <= 1
 
 
 def row_segments(row: list[Word], min_gap: float) -> list[tuple[float, float]]:
