@@ -236,3 +236,25 @@ Southridge Video Portland, OR
         ("Machine Learning Engineer", "Trey Research", "2021-07", "2023-01"),
         ("Software Engineer", "Southridge Video", "2019-09", "2021-06"),
     ]
+
+
+def test_the_field_that_ends_on_a_role_noun_is_the_title_whatever_comes_first() -> None:
+    # Employers named with no telling word ("Wingtip"), or with a role word that does not
+    # end them ("Sunrise Senior Living", "Northwind Traders"), written before the title.
+    text = """Work Experience
+Wingtip
+Software Developer
+Jul 2019 – Present
+Built services.
+Northwind Traders, Seattle, WA Mar 2017 – Jun 2019
+Software Engineering Intern
+Wrote tests.
+Sunrise Senior Living – Certified Nursing Assistant
+Oct 2014 – Apr 2016
+Cared for residents.
+"""
+    assert positions(text) == [
+        ("Software Developer", "Wingtip", "2019-07", "present"),
+        ("Software Engineering Intern", "Northwind Traders", "2017-03", "2019-06"),
+        ("Certified Nursing Assistant", "Sunrise Senior Living", "2014-10", "2016-04"),
+    ]

@@ -306,10 +306,43 @@ def _score(field_text: str) -> tuple[int, int]:
     return role, org
 
 
+# Where a title's head noun ends: "Director | of Sales", "Manager | , Finance", "Engineer | II".
+_HEAD_END_RE = re.compile(r"\s+(?:of|for|to|in|at)\s+|\s*[,(/&]\s*|\s+[-–—|]\s+", re.IGNORECASE)
+_LEVEL_RE = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d))+$")
+
+
+def _has_role_head(text: str) -> bool:
+    """Does a text end its first phrase on a job-title noun, as titles do ("Certified Nursing
+    Assistant", "Director of Sales", "Engineer II"), where a name holding one leads with it
+    ("Sunrise Senior Living", "Northwind Traders")?"""
+    head = _LEVEL_RE.sub("", _HEAD_END_RE.split(text, maxsplit=1)[0].strip())
+    words = _LETTER_WORD_RE.findall(head)
+    if not words:
+        return False
+    last = words[-1].lower().rstrip(".")
+    return last in _ROLE_WORDS and not (last.endswith("s") and last[:-1] in _ROLE_WORDS)
+
+
+def _title_rank(role: int, org: int, text: str) -> int:
+    """How surely a field is a title, from 0 (not one) to 3."""
+    if role > org:
+        return 3 if _has_role_head(text) else 1
+    return 2 if role and role == org and _has_role_head(text) else 0
+
+
 def _assign(fields: Sequence[str]) -> tuple[str | None, str | None]:
-    """Which of the fields is the title and which the organisation."""
+    """Which of the fields is the title and which the organisation.
+
+    A field with more role words than organisation words is a title, and one whose phrase
+    ends on a role noun more surely ("Sunrise Senior Living | Certified Nursing Assistant").
+    So is a field with as many of each that ends on one ("Software Engineering Intern",
+    where "software" names companies too), before a name holding a role word ("Northwind
+    Traders"); an employer with no telling word ("Infosys") written first is no title.
+    """
     scored = [(text, *_score(text)) for text in fields]
-    title = next((text for text, role, org in scored if role > org), None)
+    ranks = [_title_rank(role, org, text) for text, role, org in scored]
+    best = max(ranks, default=0)
+    title = fields[ranks.index(best)] if best else None
     organization = next((text for text, role, org in scored if org > role and text != title), None)
     rest = [text for text in fields if text not in (title, organization)]
     if title is None and rest:
