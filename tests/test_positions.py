@@ -258,3 +258,29 @@ Cared for residents.
         ("Software Engineering Intern", "Northwind Traders", "2017-03", "2019-06"),
         ("Certified Nursing Assistant", "Sunrise Senior Living", "2014-10", "2016-04"),
     ]
+
+
+def test_a_duration_beside_the_dates_is_no_employer() -> None:
+    # Profile exports print how long each job lasted after its dates.
+    text = """Experience
+Financial Analyst
+Kestrel Capital Partners
+August 2019 - Present (4 years 6 months)
+Chicago, Illinois
+Staff Accountant Jul 2016 - Jul 2019 · 3 yrs 1 mo
+Woodgrove Bank
+"""
+    assert positions(text) == [
+        ("Financial Analyst", "Kestrel Capital Partners", "2019-08", "present"),
+        ("Staff Accountant", "Woodgrove Bank", "2016-07", "2019-07"),
+    ]
+
+
+def test_labelled_fields_give_their_values_not_their_labels() -> None:
+    text = """Work Experience
+Company: Wingtip Toys
+Designation: Associate Engineer
+Duration: Jun 2017 – Jun 2019
+Built services.
+"""
+    assert positions(text) == [("Associate Engineer", "Wingtip Toys", "2017-06", "2019-06")]

@@ -138,11 +138,31 @@ def _drop_locations(text: str) -> str:
     return _LOCATION_RE.sub(give_back, text)
 
 
+# How long a job lasted, as profile exports print it beside its dates ("(2 years 3 months)",
+# "· 2 yrs 3 mos", "less than a year"): no title, no employer.
+_DURATION_RE = re.compile(
+    r"(?:\d{1,2}(?:\.\d)?\+?\s*(?:years?|yrs?)\.?(?:[\s,]*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\.?)?"
+    r"|\d{1,2}\s*(?:months?|mos?)\.?|less\s+than\s+a\s+(?:year|month))",
+    re.IGNORECASE,
+)
+# Words that are no field but label one ("Designation: Analyst", "Company: Contoso"), as
+# forms and job-portal templates write a position; "Company Name" is a placeholder employer.
+_FIELD_LABELS = _wordset(
+    "and city state designation company employer organization organisation role position"
+    " title duration period tenure dates date location place"
+) | {"job title", "job role", "name of the company", "name of employer"}
+
+
 def _split_fields(parts: Iterable[str]) -> list[str]:
     fields = []
     for part in parts:
         part = _balance(part.strip(" -–—|,:;.[]*_\t"))
-        if part and re.search(r"[A-Za-z]", part) and part.lower() not in {"and", "city", "state"}:
+        if (
+            part
+            and re.search(r"[A-Za-z]", part)
+            and part.lower() not in _FIELD_LABELS
+            and not _DURATION_RE.fullmatch(part.strip("()[] "))
+        ):
             fields.append(part)
     return fields
 
