@@ -284,3 +284,16 @@ Duration: Jun 2017 – Jun 2019
 Built services.
 """
     assert positions(text) == [("Associate Engineer", "Wingtip Toys", "2017-06", "2019-06")]
+
+
+def test_a_city_named_like_its_state_leaves_the_employer_before_it() -> None:
+    text = """Experience
+Nov 2020 – Present Data Scientist, Contoso, New York, NY
+Built models.
+Feb 2019 – Oct 2020 Registered Nurse, St. Mary's Medical Center
+Cared for patients.
+"""
+    assert positions(text) == [
+        ("Data Scientist", "Contoso", "2020-11", "present"),
+        ("Registered Nurse", "St. Mary's Medical Center", "2019-02", "2020-10"),
+    ]

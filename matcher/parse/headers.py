@@ -54,7 +54,10 @@ _REGION_NAMES = (
 )
 _LOCATION_RE = re.compile(
     r"(?:\b(?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]*\s?,\s?"
-    rf"(?:(?:{'|'.join(_REGION_CODES)}|State|{_REGION_NAMES})\b|(?:{_COUNTRIES})\b)"
+    rf"(?:(?:{'|'.join(_REGION_CODES)}|State)\b|(?:{_COUNTRIES})\b"
+    # "Contoso, New York, NY": a region named in full before a region's code is the city
+    # (New York City, Washington DC), and the words before it are no city but the employer.
+    rf"|(?:{_REGION_NAMES})\b(?!\s?,\s?(?:{'|'.join(_REGION_CODES)})\b))"
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
@@ -169,9 +172,14 @@ def _split_fields(parts: Iterable[str]) -> list[str]:
 
 def _cut_description(text: str) -> str:
     """The header part of a text that may run on into a sentence."""
-    return re.split(
-        r"(?<=[a-z0-9)])[.:]\s+(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z]+ed\b)", text, maxsplit=1
-    )[0]
+    return _DESCRIPTION_CUT_RE.split(text, maxsplit=1)[0]
+
+
+# A full stop ends the header, but not one that shortens a word of a name ("St. Mary's").
+_DESCRIPTION_CUT_RE = re.compile(
+    r"(?<=[a-z0-9)])(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bJr)(?<!\bSr)[.:]\s+(?=[A-Z])"
+    r"|\s+[-–—]\s+(?=[A-Z][a-z]+ed\b)"
+)
 
 
 # "Northwind Health as Senior Data Engineer": job portals write a position as its employer,
