@@ -297,3 +297,20 @@ Cared for patients.
         ("Data Scientist", "Contoso", "2020-11", "present"),
         ("Registered Nurse", "St. Mary's Medical Center", "2019-02", "2020-10"),
     ]
+
+
+def test_trades_and_service_jobs_are_titles_too() -> None:
+    # Employers named with no telling word, written before titles that hold no office word.
+    text = """Employment
+Fourth Coffee
+Barista
+Mar 2020 – Present
+Trained new staff.
+Lamna Healthcare | Dental Hygienist | May 2017 – Feb 2020
+Coho Winery, Team Member, 2015 – 2017
+"""
+    assert positions(text) == [
+        ("Barista", "Fourth Coffee", "2020-03", "present"),
+        ("Dental Hygienist", "Lamna Healthcare", "2017-05", "2020-02"),
+        ("Team Member", "Coho Winery", "2015-01", "2017-12"),
+    ]
