@@ -60,11 +60,27 @@ def ym(text: str) -> YearMonth:
         ("Jan 2019 –", "2019-01", "2024-01", True),
         ("Data Scientist (2014- 2019)", "2014-01", "2019-12", False),
         ("Dec 2019-2021", "2019-12", "2021-12", False),
+        ("1 Jan 2019 – 31 Mar 2021", "2019-01", "2021-03", False),
+        ("1st June 2015 to 30th Sept 2018", "2015-06", "2018-09", False),
+        ("15/01/2019 – 31/03/2021", "2019-01", "2021-03", False),
+        # One end written day first makes the other one so: 01/02 is February here.
+        ("01/02/2019 – 15/03/2021", "2019-02", "2021-03", False),
+        ("01.02.2019 - 01.03.2021", "2019-02", "2021-03", False),
+        # Without such an end, a slash date stays month first, as in the US.
+        ("01/02/2019 - 03/04/2021", "2019-01", "2021-03", False),
+        ("Q1 2019 – Q2 2021", "2019-01", "2021-06", False),
+        ("Jan 2019 upto Mar 2021", "2019-01", "2021-03", False),
+        ("Jan 2019 – Presently", "2019-01", "2024-01", True),
+        ("March 2019 – present day", "2019-03", "2024-01", True),
+        ("Jan 2019 – Current Date", "2019-01", "2024-01", True),
+        ("Jan 2019 - Present Time", "2019-01", "2024-01", True),
     ],
 )
 def test_every_written_form_is_read(text: str, start: str, end: str, open_ended: bool) -> None:
     period = only(text)
     assert (str(period.start), str(period.end), period.open_ended) == (start, end, open_ended)
+    # The range runs to the text's last word ("Current Date"): none is left for a header.
+    assert text.rstrip(")").endswith(period.text)
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,9 @@ def tiny_taxonomy() -> Taxonomy:
         ("## Experience", "experience"),
         ("**Education**", "education"),
         ("Experience:", "experience"),
+        ("Job History", "experience"),
+        ("Employment Record", "experience"),
+        ("Professional Career", "experience"),
     ],
 )
 def test_headings_are_recognised_by_their_synonyms(heading: str, name: str) -> None:

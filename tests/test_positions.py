@@ -236,3 +236,81 @@ Southridge Video Portland, OR
         ("Machine Learning Engineer", "Trey Research", "2021-07", "2023-01"),
         ("Software Engineer", "Southridge Video", "2019-09", "2021-06"),
     ]
+
+
+def test_the_field_that_ends_on_a_role_noun_is_the_title_whatever_comes_first() -> None:
+    # Employers named with no telling word ("Wingtip"), or with a role word that does not
+    # end them ("Sunrise Senior Living", "Northwind Traders"), written before the title.
+    text = """Work Experience
+Wingtip
+Software Developer
+Jul 2019 – Present
+Built services.
+Northwind Traders, Seattle, WA Mar 2017 – Jun 2019
+Software Engineering Intern
+Wrote tests.
+Sunrise Senior Living – Certified Nursing Assistant
+Oct 2014 – Apr 2016
+Cared for residents.
+"""
+    assert positions(text) == [
+        ("Software Developer", "Wingtip", "2019-07", "present"),
+        ("Software Engineering Intern", "Northwind Traders", "2017-03", "2019-06"),
+        ("Certified Nursing Assistant", "Sunrise Senior Living", "2014-10", "2016-04"),
+    ]
+
+
+def test_a_duration_beside_the_dates_is_no_employer() -> None:
+    # Profile exports print how long each job lasted after its dates.
+    text = """Experience
+Financial Analyst
+Kestrel Capital Partners
+August 2019 - Present (4 years 6 months)
+Chicago, Illinois
+Staff Accountant Jul 2016 - Jul 2019 · 3 yrs 1 mo
+Woodgrove Bank
+"""
+    assert positions(text) == [
+        ("Financial Analyst", "Kestrel Capital Partners", "2019-08", "present"),
+        ("Staff Accountant", "Woodgrove Bank", "2016-07", "2019-07"),
+    ]
+
+
+def test_labelled_fields_give_their_values_not_their_labels() -> None:
+    text = """Work Experience
+Company: Wingtip Toys
+Designation: Associate Engineer
+Duration: Jun 2017 – Jun 2019
+Built services.
+"""
+    assert positions(text) == [("Associate Engineer", "Wingtip Toys", "2017-06", "2019-06")]
+
+
+def test_a_city_named_like_its_state_leaves_the_employer_before_it() -> None:
+    text = """Experience
+Nov 2020 – Present Data Scientist, Contoso, New York, NY
+Built models.
+Feb 2019 – Oct 2020 Registered Nurse, St. Mary's Medical Center
+Cared for patients.
+"""
+    assert positions(text) == [
+        ("Data Scientist", "Contoso", "2020-11", "present"),
+        ("Registered Nurse", "St. Mary's Medical Center", "2019-02", "2020-10"),
+    ]
+
+
+def test_trades_and_service_jobs_are_titles_too() -> None:
+    # Employers named with no telling word, written before titles that hold no office word.
+    text = """Employment
+Fourth Coffee
+Barista
+Mar 2020 – Present
+Trained new staff.
+Lamna Healthcare | Dental Hygienist | May 2017 – Feb 2020
+Coho Winery, Team Member, 2015 – 2017
+"""
+    assert positions(text) == [
+        ("Barista", "Fourth Coffee", "2020-03", "present"),
+        ("Dental Hygienist", "Lamna Healthcare", "2017-05", "2020-02"),
+        ("Team Member", "Coho Winery", "2015-01", "2017-12"),
+    ]

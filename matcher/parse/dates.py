@@ -9,8 +9,9 @@ and :func:`find_stated_years` finds statements of experience made with it.
 
 Conventions (each one is a choice; they are written here so the output can be explained):
 
-* "Present", "pres.", "Current", "Now", "Till date", "to date", "Ongoing", "Continuing",
-  "2019 onwards" mean ``as_of``, a date the caller passes in (:data:`PRESENT` lists them).
+* "Present", "pres.", "Presently", "Present day", "Current", "Current date", "Now", "Till
+  date", "to date", "Ongoing", "Continuing", "2019 onwards" mean ``as_of``, a date the
+  caller passes in (:data:`PRESENT` lists them).
   Nothing in this module reads the clock, so the same text always gives the same answer.
 * Any dash-like character separates the two dates of a range (:data:`DASHES`: hyphens,
   en and em dashes, the minus sign, the soft hyphen LaTeX templates draw, fullwidth forms).
@@ -30,6 +31,11 @@ Conventions (each one is a choice; they are written here so the output can be ex
 * "YYYY-MM" with MM from 01 to 12 is a month ("2019-01"); "YYYY-YY" otherwise is a range of
   years ("2017-19").  A lone "2011-12" is read as the range 2011–2012, which is how resumes
   that are not in ISO style use it.
+* "01/02/2019" is month first (January), as in the US, unless the range shows it is written
+  day first: one of its dates starts with a number that is no month ("15/01/2019"), or its
+  numbers are joined by dots ("01.02.2019"), which only day-first countries write.  A day
+  written before a month's name ("1st June 2015") is read and dropped, as any day is.
+* A quarter ("Q2 2021") is its three months.
 * A month written alone ("Graduated May 2010") is no period: it dates an event, not a
   span.  A season alone ("Summer 2020") is one: it is how internships are written.
 * Two-digit years ("Jan '19", "Jan-19", "03/18") are 20YY unless that is more than a year after
@@ -148,14 +154,20 @@ _MM = r"(?:0?[1-9]|1[0-2])"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 """A season, read case-insensitively ("Summer 2020" is an internship's period)."""
 
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_QUARTER = r"q[1-4]"
+
 DATE = (
     r"(?:"
     rf"{MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*{YEAR}"  # January 15, 2019
+    rf"|{_DAY}(?:st|nd|rd|th)?\s+{MONTH}[\s,]*{YEAR}"  # 15 January 2019, 1st Jan 2019
+    rf"|{_QUARTER}[\s,']*{YEAR}"  # Q1 2019
     rf"|{MONTH}[\s,/-]*(?:of\s+)?(?:{YEAR}|{_YEAR2})"  # Jan 2019, Jan. 2019, Jan '19
     rf"|{MONTH}[-/]\d\d(?!\d)"  # Jan-19 (a day would be written "19-Jan" or "Jan 19, 2019")
     rf"|{SEASON}\s*,?\s*(?:{YEAR}|{_YEAR2})"  # Summer 2020
     rf"|{YEAR}[-/.](?:0[1-9]|1[0-2])(?:[-/.](?:0[1-9]|[12]\d|3[01]))?(?!\d)"  # 2019-01(-15)
-    rf"|{_MM}/(?:0?[1-9]|[12]\d|3[01])/{YEAR}"  # 01/15/2019
+    rf"|{_MM}/{_DAY}/{YEAR}"  # 01/15/2019
+    rf"|{_DAY}[/.]{_MM}[/.]{YEAR}"  # 15/01/2019, 15.01.2019
     rf"|{_MM}[/.-]{YEAR}"  # 03/2018
     rf"|{_MM}/\d\d(?!\d)"  # 03/18
     rf"|{YEAR}"  # 2019
@@ -164,8 +176,9 @@ DATE = (
 """One date in any of the forms resumes write, most specific form first (alternation takes
 the first that matches), read case-insensitively."""
 PRESENT = (
-    r"(?:(?:to|till|until|up\s+to)\s+(?:date|now|present)|till\s+date|present|pres\.?"
-    r"|current(?:ly)?|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
+    r"(?:(?:to|till|until|up\s*to)\s+(?:date|now|present)|till\s+date"
+    r"|present(?:ly|\s+(?:day|date|time))?|pres\.?"
+    r"|current(?:ly|\s+date)?|now|today|date|ongoing|onwards?|continuing)(?![a-z])"
 )
 """The words that say a period goes on ("Present", "pres.", "till date", "ongoing", …), as
 a case-insensitive pattern: the one list every stage reads them with."""
@@ -182,7 +195,7 @@ DASHES = (
 class (``rf"[{DASHES}]"``); first in a class, where its leading hyphen is no range."""
 DASH = rf"(?:[{DASHES}]+|->|→)"
 """A dash between two dates: a run of :data:`DASHES` or an arrow."""
-TO = rf"(?:{DASH}|\b(?:up\s+)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)"
+TO = rf"(?:{DASH}|\b(?:up\s*)?to\b:?|\buntil\b|\btill\b|\bthrough\b|\bthru\b)"
 """What stands between the two dates of a range: a dash, "to", "until", "through", …."""
 _SEP = rf"\s*{TO}\s*"
 # A date must not continue a number or a word ("ID 12019", "v2.2019").
@@ -224,6 +237,12 @@ _MONTH_YY_RE = re.compile(r"[-/](\d\d)(?!\d)")
 _SEASON_RE = re.compile(SEASON, re.IGNORECASE)
 _ISO_RE = re.compile(rf"({YEAR})[-/.](\d\d)")
 _MDY_RE = re.compile(rf"({_MM})/\d{{1,2}}/({YEAR})")
+_DMY_RE = re.compile(rf"{_DAY}[/.]({_MM})[/.]({YEAR})")
+# A day that cannot be a month (13 to 31) first, or dots, which only day-first countries
+# write between the three numbers: the range is written day first, both of its ends.
+_DAY_FIRST_RE = re.compile(rf"(?<!\d)(?:(?:1[3-9]|2\d|3[01])/{_MM}/|{_DAY}\.{_MM}\.){YEAR}")
+_DAY_BEFORE_MONTH_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?=[a-z])", re.IGNORECASE)
+_QUARTER_RE = re.compile(rf"{_QUARTER}", re.IGNORECASE)
 _MY_RE = re.compile(rf"({_MM})[/.-]({YEAR})")
 _MYY_RE = re.compile(rf"({_MM})/(\d\d)")
 
@@ -242,9 +261,12 @@ def _two_digit_year(digits: str, as_of: date) -> int:
     return year if year <= as_of.year + 1 else year - 100
 
 
-def _parse_date(text: str, as_of: date) -> _Date | None:
-    """Read one date matched by ``DATE``."""
+def _parse_date(text: str, as_of: date, *, day_first: bool = False) -> _Date | None:
+    """Read one date matched by ``DATE``; ``day_first``: "03/04/2019" is the 3rd of April."""
     text = text.strip()
+    day = _DAY_BEFORE_MONTH_RE.match(text)
+    if day is not None:
+        text = text[day.end() :]  # "15 March 2019": the day says nothing a period needs
     month_match = _MONTH_RE.match(text)
     if month_match:
         month = _MONTHS[month_match.group(0)[:3].lower()]
@@ -271,7 +293,19 @@ def _parse_date(text: str, as_of: date) -> _Date | None:
                 return None
             year = _two_digit_year(short.group(1), as_of)
         return _Date(YearMonth(year, first_month), YearMonth(year, last_month), exact=True)
-    for pattern, year_group, month_group in ((_ISO_RE, 1, 2), (_MDY_RE, 2, 1), (_MY_RE, 2, 1)):
+    quarter = _QUARTER_RE.match(text)
+    year_match = _YEAR4_RE.search(text)
+    if quarter is not None and year_match is not None:
+        last_month = int(quarter.group(0)[1]) * 3
+        year = int(year_match.group(0))
+        return _Date(YearMonth(year, last_month - 2), YearMonth(year, last_month), exact=True)
+    day_month = _MDY_RE if not day_first else _DMY_RE
+    for pattern, year_group, month_group in (
+        (_ISO_RE, 1, 2),
+        (day_month, 2, 1),
+        (_DMY_RE, 2, 1),
+        (_MY_RE, 2, 1),
+    ):
         match = pattern.fullmatch(text) or (pattern.match(text) if pattern is _ISO_RE else None)
         if match:
             month = int(match.group(month_group))
@@ -352,12 +386,13 @@ def _match_period(
         groups = {**groups, "start": groups["bstart"], "end": groups["bend"]}
         groups["present"] = groups["bpresent"]
     if groups["start"] is not None:
-        start = _parse_date(groups["start"], as_of)
+        day_first = _DAY_FIRST_RE.search(written) is not None
+        start = _parse_date(groups["start"], as_of, day_first=day_first)
         if start is None:
             return None
         if groups["present"] is not None:
             return _build(written, start, None, now)
-        end = _parse_date(groups["end"], as_of)
+        end = _parse_date(groups["end"], as_of, day_first=day_first)
         if end is None:
             return None
         return _build(written, start, end, now)

@@ -54,7 +54,10 @@ _REGION_NAMES = (
 )
 _LOCATION_RE = re.compile(
     r"(?:\b(?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w.'-]*\s?,\s?"
-    rf"(?:(?:{'|'.join(_REGION_CODES)}|State|{_REGION_NAMES})\b|(?:{_COUNTRIES})\b)"
+    rf"(?:(?:{'|'.join(_REGION_CODES)}|State)\b|(?:{_COUNTRIES})\b"
+    # "Contoso, New York, NY": a region named in full before a region's code is the city
+    # (New York City, Washington DC), and the words before it are no city but the employer.
+    rf"|(?:{_REGION_NAMES})\b(?!\s?,\s?(?:{'|'.join(_REGION_CODES)})\b))"
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
@@ -138,20 +141,45 @@ def _drop_locations(text: str) -> str:
     return _LOCATION_RE.sub(give_back, text)
 
 
+# How long a job lasted, as profile exports print it beside its dates ("(2 years 3 months)",
+# "· 2 yrs 3 mos", "less than a year"): no title, no employer.
+_DURATION_RE = re.compile(
+    r"(?:\d{1,2}(?:\.\d)?\+?\s*(?:years?|yrs?)\.?(?:[\s,]*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\.?)?"
+    r"|\d{1,2}\s*(?:months?|mos?)\.?|less\s+than\s+a\s+(?:year|month))",
+    re.IGNORECASE,
+)
+# Words that are no field but label one ("Designation: Analyst", "Company: Contoso"), as
+# forms and job-portal templates write a position; "Company Name" is a placeholder employer.
+_FIELD_LABELS = _wordset(
+    "and city state designation company employer organization organisation role position"
+    " title duration period tenure dates date location place"
+) | {"job title", "job role", "name of the company", "name of employer"}
+
+
 def _split_fields(parts: Iterable[str]) -> list[str]:
     fields = []
     for part in parts:
         part = _balance(part.strip(" -–—|,:;.[]*_\t"))
-        if part and re.search(r"[A-Za-z]", part) and part.lower() not in {"and", "city", "state"}:
+        if (
+            part
+            and re.search(r"[A-Za-z]", part)
+            and part.lower() not in _FIELD_LABELS
+            and not _DURATION_RE.fullmatch(part.strip("()[] "))
+        ):
             fields.append(part)
     return fields
 
 
 def _cut_description(text: str) -> str:
     """The header part of a text that may run on into a sentence."""
-    return re.split(
-        r"(?<=[a-z0-9)])[.:]\s+(?=[A-Z])|\s+[-–—]\s+(?=[A-Z][a-z]+ed\b)", text, maxsplit=1
-    )[0]
+    return _DESCRIPTION_CUT_RE.split(text, maxsplit=1)[0]
+
+
+# A full stop ends the header, but not one that shortens a word of a name ("St. Mary's").
+_DESCRIPTION_CUT_RE = re.compile(
+    r"(?<=[a-z0-9)])(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bDr)(?<!\bJr)(?<!\bSr)[.:]\s+(?=[A-Z])"
+    r"|\s+[-–—]\s+(?=[A-Z][a-z]+ed\b)"
+)
 
 
 # "Northwind Health as Senior Data Engineer": job portals write a position as its employer,
@@ -306,10 +334,43 @@ def _score(field_text: str) -> tuple[int, int]:
     return role, org
 
 
+# Where a title's head noun ends: "Director | of Sales", "Manager | , Finance", "Engineer | II".
+_HEAD_END_RE = re.compile(r"\s+(?:of|for|to|in|at)\s+|\s*[,(/&]\s*|\s+[-–—|]\s+", re.IGNORECASE)
+_LEVEL_RE = re.compile(r"(?:\s+(?:[IVX]{1,4}|\d))+$")
+
+
+def _has_role_head(text: str) -> bool:
+    """Does a text end its first phrase on a job-title noun, as titles do ("Certified Nursing
+    Assistant", "Director of Sales", "Engineer II"), where a name holding one leads with it
+    ("Sunrise Senior Living", "Northwind Traders")?"""
+    head = _LEVEL_RE.sub("", _HEAD_END_RE.split(text, maxsplit=1)[0].strip())
+    words = _LETTER_WORD_RE.findall(head)
+    if not words:
+        return False
+    last = words[-1].lower().rstrip(".")
+    return last in _ROLE_WORDS and not (last.endswith("s") and last[:-1] in _ROLE_WORDS)
+
+
+def _title_rank(role: int, org: int, text: str) -> int:
+    """How surely a field is a title, from 0 (not one) to 3."""
+    if role > org:
+        return 3 if _has_role_head(text) else 1
+    return 2 if role and role == org and _has_role_head(text) else 0
+
+
 def _assign(fields: Sequence[str]) -> tuple[str | None, str | None]:
-    """Which of the fields is the title and which the organisation."""
+    """Which of the fields is the title and which the organisation.
+
+    A field with more role words than organisation words is a title, and one whose phrase
+    ends on a role noun more surely ("Sunrise Senior Living | Certified Nursing Assistant").
+    So is a field with as many of each that ends on one ("Software Engineering Intern",
+    where "software" names companies too), before a name holding a role word ("Northwind
+    Traders"); an employer with no telling word ("Infosys") written first is no title.
+    """
     scored = [(text, *_score(text)) for text in fields]
-    title = next((text for text, role, org in scored if role > org), None)
+    ranks = [_title_rank(role, org, text) for text, role, org in scored]
+    best = max(ranks, default=0)
+    title = fields[ranks.index(best)] if best else None
     organization = next((text for text, role, org in scored if org > role and text != title), None)
     rest = [text for text in fields if text not in (title, organization)]
     if title is None and rest:

@@ -73,6 +73,11 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "professional employment",
         "experience & employment",
         "work & experience",
+        "job history",
+        "employment record",
+        "work record",
+        "employment details",
+        "professional career",
     ),
     "education": (
         "education",

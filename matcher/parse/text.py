@@ -76,8 +76,23 @@ _ROLE_WORDS = _wordset(
     electrician carpenter technologist scientist statistician economist translator volunteer
     chair chairman ceo cto cfo coo cio cdo svp evp avp staff sr sr. jr jr. senior junior
     worker workers laborer mentor coach trainer guard server bartender host hostess
+    barista waiter waitress stylist hairstylist realtor hygienist housekeeper caregiver
+    photographer videographer copywriter welder plumber nanny babysitter dispatcher custodian
+    janitor machinist paramedic surgeon dentist veterinarian psychologist psychiatrist counselor
+    counsellor librarian archivist curator journalist reporter correspondent illustrator
+    animator musician lifeguard member ambassador attendant scribe preparer adjuster actuary
+    investigator firefighter sergeant lieutenant clinician dietitian nutritionist optometrist
+    chiropractor midwife phlebotomist sonographer radiographer practitioner contractor
+    freelancer handyman landscaper installer assembler courier concierge tester webmaster
+    generalist liaison facilitator moderator organizer organiser marketer salesperson salesman
+    saleswoman surveyor draftsman drafter geologist chemist biologist physicist mathematician
+    epidemiologist aide educator registrar superintendent postdoc treasurer comptroller
+    processor coder biller transcriptionist interpreter columnist publicist spokesperson
+    scheduler foreman fabricator millwright steward evangelist
     """
 )
+"""Surnames that are also trades ("Baker", "Mason", "Porter", "Dean") are left out: the
+contact stage reads a line holding one of these words as no person's name."""
 _ORG_WORDS = _wordset(
     """
     inc inc. corp corp. corporation llc llp ltd ltd. limited company co co. gmbh ag plc sa
