@@ -540,10 +540,26 @@ def test_education_with_a_taxonomy_uses_its_names(tiny_taxonomy: Taxonomy) -> No
             "Paris Junior College",
         ),
         ("B.Tech, IIT Bombay, 2012", "IIT Bombay"),
+        # A region's name opening a school's is no place ("Science, Massachusetts").
+        (
+            "B.S. in Computer Science, Massachusetts Institute of Technology, 2015",
+            "Massachusetts Institute of Technology",
+        ),
+        ("Virginia Tech, B.S. Mechanical Engineering, 2013", "Virginia Tech"),
+        ("Caltech — MS Physics, 2012", "Caltech"),
+        ("M. Tech Computer Science, Lakemont University, 2019", "Lakemont University"),
     ],
 )
 def test_the_school_is_cut_out_of_the_line(line: str, school: str) -> None:
     assert [e.institution for e in parse(f"Education\n{line}\n").education] == [school]
+
+
+def test_a_prize_named_tech_is_no_school() -> None:
+    text = (
+        "Education\nLakemont University\nB.S. Computer Science, May 2023\n"
+        "Won 2nd place in the 2023 Health Tech Competition\n"
+    )
+    assert [e.institution for e in parse(text).education] == ["Lakemont University"]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from typing import Any
 
 from matcher.parse.aliases import _first_alias, _taxonomy_aliases
 from matcher.parse.dates import MONTH, YEAR, find_periods, may_hold_a_date
-from matcher.parse.headers import _drop_locations
+from matcher.parse.headers import _REGION_NAMES, _drop_locations
 from matcher.parse.result import Education, Section
 from matcher.parse.text import _INSTITUTION_RE, _clean, _strip_markdown, _wordset
 from skills_taxonomy.model import Taxonomy
@@ -61,6 +61,9 @@ _SCHOOL_OF_RE = re.compile(
 _SHOUTED_SMALL_WORD_RE = re.compile(r"\b(?:OF|FOR|DE|AT|THE|AND)\b")
 _SCHOOL_NAMED_RE = re.compile(
     rf"(?:{_CAP_WORD}\s+){{0,4}}{_SCHOOL_WORD}\b|\b(?:IIT|IIIT|NIT|BITS|MIT|UCLA|ETH)\b(?:\s+{_CAP_WORD})?"
+    # "Virginia Tech", "Caltech": a state's name before it (never a degree's "B. Tech", nor
+    # "Health Tech Competition").
+    rf"|\b(?:{_REGION_NAMES})\s+Tech\b|\bCaltech\b"
 )
 # Words that end a school's name: honours, grades, degrees written after it.
 _AFTER_SCHOOL = _wordset("cum magna summa gpa expected graduated honors honours with in")

@@ -57,7 +57,10 @@ _LOCATION_RE = re.compile(
     rf"(?:(?:{'|'.join(_REGION_CODES)}|State)\b|(?:{_COUNTRIES})\b"
     # "Contoso, New York, NY": a region named in full before a region's code is the city
     # (New York City, Washington DC), and the words before it are no city but the employer.
-    rf"|(?:{_REGION_NAMES})\b(?!\s?,\s?(?:{'|'.join(_REGION_CODES)})\b))"
+    rf"|(?:{_REGION_NAMES})\b(?!\s?,\s?(?:{'|'.join(_REGION_CODES)})\b)"
+    # "Computer Science, Massachusetts Institute of Technology": a region that opens a
+    # school's name ("Ohio State", "Virginia Tech") is no place.
+    r"(?!\s+(?:State|Tech|Institute|University|College|School|Polytechnic)\b))"
     rf"(?:\s?,\s?(?:{_COUNTRIES})\b)?"
     r"|\b(?:Remote|Hybrid|On-?site)\b)"
 )
