@@ -19,6 +19,7 @@ from matcher.parse.dates import (
 )
 from matcher.parse.headers import (
     _DESCRIPTION_START_RE,
+    _DURATION_RE,
     _LETTER_WORD_RE,
     _LOCATION_RE,
     DEFAULT_HEADER_MAX_WORDS,
@@ -28,12 +29,13 @@ from matcher.parse.headers import (
     _employer_as_title,
     _header_fields,
     _is_header_line,
+    _names_a_role,
     _score,
     _stated_role,
 )
-from matcher.parse.periods import Period
+from matcher.parse.periods import Period, YearMonth
 from matcher.parse.result import Position, Section
-from matcher.parse.text import _clean, _strip_bullet, _strip_markdown
+from matcher.parse.text import _clean, _is_bullet, _strip_bullet, _strip_markdown
 
 
 @dataclass(frozen=True)
@@ -247,55 +249,52 @@ def _find_positions(
     # dated line are.
     header_ok = cache(lambda row: _is_header_line(lines[row], as_of))
     gives_both = cache(lambda row: _employer_as_title(_clean(lines[row].text)) is not None)
-    headers_before = any(header_ok(i) for i in range(anchors[0].index))
+    grouped: dict[int, tuple[str, int | None]] = {}
+    headings: set[int] = set()
+    if not strict:
+        grouped, headings = _dated_employers(lines, anchors, header_ok)
+        grouped |= _duration_groups(lines, anchors, header_ok)
+    first = next(a for n, a in enumerate(anchors) if n not in headings)
+    headers_before = any(header_ok(i) for i in range(first.index))
     used: set[int] = set()
-    blocks: list[tuple[int, _Anchor, list[str]]] = []
+    blocks: list[tuple[int, _Anchor, list[str], str | None]] = []
     for number, anchor in enumerate(anchors):
+        if number in headings:
+            continue
         earlier = [a.index for a in anchors[:number] if a.index < anchor.index]
         later = [a.index for a in anchors[number + 1 :] if a.index > anchor.index]
         floor = earlier[-1] + 1 if earlier else 0
         ceiling = later[0] if later else len(lines)
-        title, org = _assign(anchor.fields)
         fields = list(anchor.fields)
         begin = anchor.index
+        employer, head = grouped.get(number, (None, None))
         if anchor.alone and not strict:
-            # The section's layout says where to look first; a resume that mixes layouts
-            # still gets the other side when the first gives nothing.  A title that names no
-            # role ("Contoso Bank, London · 2024-02 to present": "London") is replaced by a
-            # header line beside it that does ("Machine Learning Engineer").
-            for look_before in (True, False) if headers_before else (False, True):
-                weak = title is not None and org is not None and _score(title)[0] == 0
-                if title is not None and org is not None and not weak:
-                    break
-                wanted_title = None if weak else title
-                if look_before:
-                    rows = _rows_before(
-                        anchor.index, floor, used, header_ok, gives_both, wanted_title, org
-                    )
-                else:
-                    rows = _rows_after(
-                        anchor.index, ceiling, header_ok, gives_both, wanted_title, org
-                    )
-                found = [f for r in rows for f in _header_fields(lines[r].text)]
-                if weak and not any(_score(f)[0] > 0 for f in found):
-                    continue
-                if look_before:
-                    fields = found + fields
-                    begin = rows[0] if rows else begin
-                else:
-                    fields = fields + found
-                used.update(rows)
+            fields, begin = _look_around(
+                lines,
+                anchor,
+                (True, False) if headers_before else (False, True),
+                (floor, ceiling),
+                used,
+                header_ok,
+                gives_both,
+                employer=employer,
+            )
+            if head is not None:
+                begin = head
+            if employer is None:
+                # Where headers precede their dates, the line right above the next dates
+                # heads the next job: it is not this one's employer.
+                stop = ceiling - 1 if headers_before and later else ceiling
                 title, org = _assign(fields)
-            # Where headers precede their dates, the line right above the next dates heads
-            # the next job: it is not this one's employer.
-            stop = ceiling - 1 if headers_before and later else ceiling
-            fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
-        blocks.append((begin, anchor, fields))
+                fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
+        blocks.append((begin, anchor, fields, employer))
     positions: list[Position] = []
-    for number, (begin, anchor, fields) in enumerate(blocks):
+    for number, (begin, anchor, fields, employer) in enumerate(blocks):
         stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
         title, org = _assign(fields)
-        if org is None and title is not None and positions and not strict:
+        if employer is not None:
+            title, org = title or org, employer
+        elif org is None and title is not None and positions and not strict:
             org = _employer_above(
                 blocks, number, positions[-1].organization, headers_before=headers_before
             )
@@ -306,8 +305,55 @@ def _find_positions(
     return positions
 
 
+def _look_around(
+    lines: Sequence[Line],
+    anchor: _Anchor,
+    sides: tuple[bool, bool],
+    bounds: tuple[int, int],
+    used: set[int],
+    header_ok: Callable[[int], bool],
+    gives_both: Callable[[int], bool],
+    *,
+    employer: str | None,
+) -> tuple[list[str], int]:
+    """A date line's fields with those the header lines beside it give, and the row its
+    block begins on.
+
+    ``sides`` says where to look first (True: before the dates); a resume that mixes layouts
+    still gets the other side when the first gives nothing.  A title that names no role
+    ("Contoso Bank, London · 2024-02 to present": "London") is replaced by a header line
+    beside it that does ("Machine Learning Engineer").  A role whose employer is known
+    (``employer``: one of a group) wants its title only.
+    """
+    fields, begin = list(anchor.fields), anchor.index
+    floor, ceiling = bounds
+    for look_before in sides:
+        title, org = _assign(fields)
+        if employer is not None:
+            title, org = title or org, employer
+        weak = title is not None and org is not None and _score(title)[0] == 0
+        weak = weak and employer is None
+        if title is not None and org is not None and not weak:
+            break
+        wanted = None if weak else title
+        if look_before:
+            rows = _rows_before(anchor.index, floor, used, header_ok, gives_both, wanted, org)
+        else:
+            rows = _rows_after(anchor.index, ceiling, header_ok, gives_both, wanted, org)
+        found = [f for r in rows for f in _header_fields(lines[r].text)]
+        if weak and not any(_score(f)[0] > 0 for f in found):
+            continue
+        if look_before:
+            fields = found + fields
+            begin = rows[0] if rows else begin
+        else:
+            fields = fields + found
+        used.update(rows)
+    return fields, begin
+
+
 def _employer_above(
-    blocks: Sequence[tuple[int, _Anchor, list[str]]],
+    blocks: Sequence[tuple[int, _Anchor, list[str], str | None]],
     number: int,
     earlier_org: str | None,
     *,
@@ -315,8 +361,8 @@ def _employer_above(
 ) -> str | None:
     """The employer of the position above (``earlier_org``) when block ``number``, which
     names none, is a later role there; None otherwise."""
-    begin, anchor, fields = blocks[number]
-    earlier_begin, earlier_anchor, _ = blocks[number - 1]
+    begin, anchor, fields, _ = blocks[number]
+    earlier_begin, earlier_anchor, _, _ = blocks[number - 1]
     if headers_before:
         # "Contoso, Austin, TX" over several titles, each with its dates: a title line
         # with no header of its own above it is a later role at the employer above.
@@ -356,3 +402,120 @@ def _employer_below(
         return fields
     rest = [field for field in fields if field not in (title, org)]
     return [f"{title} — {org}", employer, *rest]
+
+
+_YEARS_RE = re.compile(r"(\d{1,2}(?:\.\d)?)\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+_MONTHS_RE = re.compile(r"(\d{1,2})\s*(?:months?|mos?)\b", re.IGNORECASE)
+_BRACKETED_RE = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def _stated_months(text: str) -> int | None:
+    """The months a duration alone ("3 years 2 months", "(11 months)") states; None for any
+    other text, and for "less than a year", which states no number."""
+    text = text.strip(" ()[]·")
+    if not _DURATION_RE.fullmatch(text):
+        return None
+    years, months = _YEARS_RE.search(text), _MONTHS_RE.search(text)
+    if years is None and months is None:
+        return None
+    whole = round(float(years.group(1)) * 12) if years else 0
+    return whole + (int(months.group(1)) if months else 0)
+
+
+def _duration_groups(
+    lines: Sequence[Line], anchors: Sequence[_Anchor], header_ok: Callable[[int], bool]
+) -> dict[int, tuple[str, int | None]]:
+    """The roles LinkedIn's PDF export lists under one employer: anchor number → (employer,
+    the row the role's block begins on when it is the group's first, else None).
+
+    The export writes an employer with several roles as the employer, a line with the time
+    spent there alone ("3 years 2 months"), then each role's title over its dates with their
+    own duration ("January 2021 - Present (2 years 1 month)"); no role repeats the employer.
+    The group's roles are the undated-title-over-dates entries that follow, latest first, as
+    long as they start within the stated time back from the first role's end: the export
+    lists roles by start, latest first, so the next employer's role starts before the
+    group's earliest month or, overlapping it, after the group's role above it.
+    """
+    totals = [row for row in range(1, len(lines)) if _stated_months(_clean(lines[row].text))]
+    groups: dict[int, tuple[str, int | None]] = {}
+    for number, row in enumerate(totals):
+        employer = _header_fields(lines[row - 1].text) if header_ok(row - 1) else []
+        if len(employer) != 1:
+            continue
+        total = _stated_months(_clean(lines[row].text)) or 0
+        following = totals[number + 1] if number + 1 < len(totals) else len(lines)
+        start: int | None = None  # the group's first month
+        latest: YearMonth | None = None  # the start of the role before
+        for place, anchor in enumerate(anchors):
+            if anchor.index <= row + 1 or anchor.index >= following:
+                continue
+            if anchor.fields or not anchor.alone or not header_ok(anchor.index - 1):
+                break
+            if start is None:
+                if anchor.index != row + 2:
+                    break
+                start = _end_index(anchor, lines[anchor.index].text) - total + 1
+            elif anchor.period.start.index < start - 1 or (latest and latest < anchor.period.start):
+                break
+            latest = anchor.period.start
+            groups[place] = (employer[0], row - 1 if anchor.index == row + 2 else None)
+    return groups
+
+
+def _end_index(anchor: _Anchor, text: str) -> int:
+    """The month a role ends, from its stated duration when the line gives one: "Present"
+    is the day the export was made, not ``as_of``."""
+    stated = _BRACKETED_RE.search(_clean(text))
+    months = _stated_months(stated.group(1)) if stated else None
+    return anchor.period.start.index + months - 1 if months else anchor.period.end.index
+
+
+def _dated_employers(
+    lines: Sequence[Line], anchors: Sequence[_Anchor], header_ok: Callable[[int], bool]
+) -> tuple[dict[int, tuple[str, int | None]], set[int]]:
+    """Roles written under an employer line that carries the employer's own dates: anchor
+    number → (employer, the row the role's block begins on when it is the first, else None),
+    and the numbers of the employer lines (no position themselves).
+
+    "Contoso Ltd, Seattle, WA  2015 – 2021" over "Senior Engineer  2018 – 2021" (or a title
+    line over its dates): the employer line names no role, the dated entries that follow
+    within its range name no employer, and the first starts right under it, so the employer
+    line has no title of its own between.
+    """
+    groups: dict[int, tuple[str, int | None]] = {}
+    headings: set[int] = set()
+    for number, anchor in enumerate(anchors):
+        if (
+            number in groups
+            or not anchor.alone
+            or len(anchor.fields) != 1
+            or _score(anchor.fields[0])[0] > 0
+        ):
+            continue
+        members: list[int] = []
+        top = anchor.index + 1  # where the next role's header must begin
+        for place in range(number + 1, len(anchors)):
+            role = anchors[place]
+            if not _contains_months(anchor.period, role.period):
+                break
+            if role.fields:
+                titled = role.index == top and len(role.fields) == 1
+                titled = titled and _score(role.fields[0])[0] > 0
+            else:
+                titled = role.index == top + 1 and header_ok(top) and _names_a_role(lines[top].text)
+            if not titled or not role.alone:
+                break
+            members.append(place)
+            top = role.index + 1
+            while top < len(lines) and _is_bullet(_clean(lines[top].text)):
+                top += 1  # the role's bullets
+        if members:
+            headings.add(number)
+            for place in members:
+                groups[place] = (anchor.fields[0], anchor.index if place == members[0] else None)
+    return groups, headings
+
+
+def _contains_months(outer: Period, inner: Period) -> bool:
+    """Does ``inner`` lie within ``outer``, as written (a year alone covering all its months)?"""
+    return outer.start <= inner.start and inner.end <= outer.end
