@@ -391,3 +391,55 @@ Northwind College
         ("Software Engineer", "Contoso Ltd", "2015-01", "2021-12"),
         ("Part-time Instructor", "Northwind College", "2016-01", "2017-12"),
     ]
+
+
+def test_roles_bulleted_or_indented_under_an_employer_line_are_at_that_employer() -> None:
+    text = """Experience
+Contoso Ltd
+• Senior Engineer (2018 – Present)
+• Engineer (2015 – 2017)
+Fabrikam Inc
+• Analyst (2012 – 2014)
+"""
+    assert positions(text) == [
+        ("Senior Engineer", "Contoso Ltd", "2018-01", "present"),
+        ("Engineer", "Contoso Ltd", "2015-01", "2017-12"),
+        ("Analyst", "Fabrikam Inc", "2012-01", "2014-12"),
+    ]
+    rows = [
+        (72, "Experience"),
+        (72, "Contoso Ltd, Seattle, WA"),
+        (90, "Senior Engineer"),
+        (90, "Jan 2018 – Present"),
+        (100, "• Led the platform team."),
+        (90, "Engineer"),
+        (90, "Jan 2015 – Dec 2017"),
+        (100, "• Built services."),
+        (72, "Fabrikam Inc, Austin, TX"),
+        (90, "Analyst"),
+        (90, "Jun 2012 – Dec 2014"),
+    ]
+    lines = tuple(
+        Line(text, top=12.0 * number, x0=x0, size=10.0) for number, (x0, text) in enumerate(rows)
+    )
+    resume = parse_resume(ResumeText("cv.pdf", "pdf", lines), as_of=AS_OF)
+    assert [(p.title, p.organization) for p in resume.experience.positions] == [
+        ("Senior Engineer", "Contoso Ltd"),
+        ("Engineer", "Contoso Ltd"),
+        ("Analyst", "Fabrikam Inc"),
+    ]
+
+
+def test_a_role_written_flush_under_another_employers_role_takes_no_employer_from_it() -> None:
+    # Without bullets or an indent, a title line over dates after a job's bullets may be a
+    # job whose employer is written nowhere: it is not given the employer above.
+    text = """Experience
+Contoso Ltd, Seattle, WA
+Senior Engineer
+Jan 2018 – Present
+• Led the platform team.
+Freelance Consultant
+Jan 2015 – Dec 2017
+• Advised startups.
+"""
+    assert [org for _, org, _, _ in positions(text)] == ["Contoso Ltd", None]

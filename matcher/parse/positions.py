@@ -253,6 +253,7 @@ def _find_positions(
     headings: set[int] = set()
     if not strict:
         grouped, headings = _dated_employers(lines, anchors, header_ok)
+        grouped = _undated_employers(lines, anchors, header_ok) | grouped
         grouped |= _duration_groups(lines, anchors, header_ok)
     first = next(a for n, a in enumerate(anchors) if n not in headings)
     headers_before = any(header_ok(i) for i in range(first.index))
@@ -478,42 +479,118 @@ def _dated_employers(
     and the numbers of the employer lines (no position themselves).
 
     "Contoso Ltd, Seattle, WA  2015 – 2021" over "Senior Engineer  2018 – 2021" (or a title
-    line over its dates): the employer line names no role, the dated entries that follow
-    within its range name no employer, and the first starts right under it, so the employer
-    line has no title of its own between.
+    line over its dates): the employer line names no role, and the roles (see
+    :func:`_roles_under`) lie within its range.
     """
     groups: dict[int, tuple[str, int | None]] = {}
     headings: set[int] = set()
+    rows = {anchor.index for anchor in anchors}
     for number, anchor in enumerate(anchors):
-        if (
-            number in groups
-            or not anchor.alone
-            or len(anchor.fields) != 1
-            or _score(anchor.fields[0])[0] > 0
-        ):
+        if number in groups or not anchor.alone or not _employer_alone(anchor.fields):
             continue
-        members: list[int] = []
-        top = anchor.index + 1  # where the next role's header must begin
-        for place in range(number + 1, len(anchors)):
-            role = anchors[place]
-            if not _contains_months(anchor.period, role.period):
-                break
-            if role.fields:
-                titled = role.index == top and len(role.fields) == 1
-                titled = titled and _score(role.fields[0])[0] > 0
-            else:
-                titled = role.index == top + 1 and header_ok(top) and _names_a_role(lines[top].text)
-            if not titled or not role.alone:
-                break
-            members.append(place)
-            top = role.index + 1
-            while top < len(lines) and _is_bullet(_clean(lines[top].text)):
-                top += 1  # the role's bullets
+        members = _roles_under(
+            lines,
+            anchors,
+            number + 1,
+            anchor.index + 1,
+            (rows, header_ok),
+            anchor.period,
+        )
         if members:
             headings.add(number)
-            for place in members:
-                groups[place] = (anchor.fields[0], anchor.index if place == members[0] else None)
+            groups |= _group(members, anchor.fields[0], anchor.index)
     return groups, headings
+
+
+def _undated_employers(
+    lines: Sequence[Line], anchors: Sequence[_Anchor], header_ok: Callable[[int], bool]
+) -> dict[int, tuple[str, int | None]]:
+    """Roles set under an undated employer line, bulleted or indented: anchor number →
+    (employer, the row the role's block begins on when it is the first, else None).
+
+    "Contoso Ltd" over "• Senior Engineer (2018 – Present)" and "• Engineer (2015 – 2017)":
+    without the bullets, or the indent, nothing tells a later role from a job whose employer
+    is written elsewhere (below its dates, or nowhere).  A single role under the line takes
+    it for its employer anyway.
+    """
+    groups: dict[int, tuple[str, int | None]] = {}
+    rows = {anchor.index for anchor in anchors}
+    for number, anchor in enumerate(anchors):
+        if number in groups or not anchor.alone:
+            continue
+        for head in (anchor.index - 1, anchor.index - 2):
+            fields = _header_fields(lines[head].text) if head >= 0 and header_ok(head) else []
+            if head in rows or not _employer_alone(fields):
+                continue
+            members = _roles_under(
+                lines,
+                anchors,
+                number,
+                head + 1,
+                (rows, header_ok),
+                lines[head],
+            )
+            if len(members) > 1:
+                groups |= _group(members, fields[0], head)
+            break
+    return groups
+
+
+def _roles_under(
+    lines: Sequence[Line],
+    anchors: Sequence[_Anchor],
+    number: int,
+    top: int,
+    known: tuple[set[int], Callable[[int], bool]],
+    bound: Period | Line,
+) -> list[int]:
+    """The anchors from ``number`` on that are roles of an employer line ending on row
+    ``top - 1``: each "Title  dates" or title line over its dates, naming no employer, begins
+    right under the employer line or the description of the role before (its bullets and
+    sentences: the reader drops a PDF's bullet marks), and lies within the
+    employer's dates (``bound`` a period) or is set under its line (``bound`` that line)."""
+    rows, header_ok = known
+    members: list[int] = []
+    for place in range(number, len(anchors)):
+        role = anchors[place]
+        if role.fields:
+            titled = role.index == top and len(role.fields) == 1
+            titled = titled and _score(role.fields[0])[0] > 0
+        else:
+            titled = role.index == top + 1 and header_ok(top) and _names_a_role(lines[top].text)
+        if not titled or not role.alone:
+            break
+        if isinstance(bound, Period):
+            if not _contains_months(bound, role.period):
+                break
+        elif not _set_under(bound, lines[top]):
+            break
+        members.append(place)
+        top = role.index + 1
+        while top < len(lines) and top not in rows and not header_ok(top):
+            top += 1  # the role's bullets and sentences
+    return members
+
+
+def _group(members: Sequence[int], employer: str, head: int) -> dict[int, tuple[str, int | None]]:
+    return {place: (employer, head if place == members[0] else None) for place in members}
+
+
+def _employer_alone(fields: Sequence[str]) -> bool:
+    """Do a line's fields name an employer alone: one field, no role in it?"""
+    return len(fields) == 1 and _score(fields[0])[0] == 0
+
+
+DEFAULT_INDENT = 6.0
+"""Points a line must stand right of another to be set under it."""
+
+
+def _set_under(head: Line, line: Line) -> bool:
+    """Is ``line`` set under ``head``: bulleted, or indented in the same column?"""
+    if _is_bullet(_clean(line.text)):
+        return True
+    same_column = (line.page, line.column) == (head.page, head.column)
+    return same_column and line.x0 > head.x0 + DEFAULT_INDENT
 
 
 def _contains_months(outer: Period, inner: Period) -> bool:
