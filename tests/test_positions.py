@@ -314,3 +314,132 @@ Coho Winery, Team Member, 2015 – 2017
         ("Dental Hygienist", "Lamna Healthcare", "2017-05", "2020-02"),
         ("Team Member", "Coho Winery", "2015-01", "2017-12"),
     ]
+
+
+def test_linkedin_roles_under_one_employer_take_it_from_the_line_over_its_total_time() -> None:
+    # LinkedIn's "Save to PDF": an employer with several roles, then the time spent there
+    # alone, then each role's title over its dates with their own duration.
+    text = """Experience
+Fabrikam
+Software Engineer
+March 2021 - Present (2 years 11 months)
+Redmond, Washington
+Contoso
+3 years 5 months
+Senior Data Engineer
+January 2019 - March 2021 (2 years 3 months)
+Seattle, Washington
+Built pipelines for the analytics team.
+Data Engineer
+November 2017 - January 2019 (1 year 3 months)
+Tailspin Toys
+1 year 1 month
+Analyst
+June 2017 - November 2017 (6 months)
+Intern
+January 2017 - May 2017 (5 months)
+Northwind Traders
+Sales Associate
+June 2015 - August 2016 (1 year 3 months)
+"""
+    assert positions(text) == [
+        ("Software Engineer", "Fabrikam", "2021-03", "present"),
+        ("Senior Data Engineer", "Contoso", "2019-01", "2021-03"),
+        ("Data Engineer", "Contoso", "2017-11", "2019-01"),
+        ("Analyst", "Tailspin Toys", "2017-06", "2017-11"),
+        ("Intern", "Tailspin Toys", "2017-01", "2017-05"),
+        ("Sales Associate", "Northwind Traders", "2015-06", "2016-08"),
+    ]
+
+
+def test_roles_within_the_dates_of_an_employer_line_are_at_that_employer() -> None:
+    # An employer line with its own dates, then its roles: "Title  dates" lines, or a title
+    # line over its dates, each with its bullets.  The employer line is no position.
+    text = """Experience
+CONTOSO LTD, Seattle, WA 2015 – 2021
+Senior Engineer 2018 – 2021
+• Led the platform team.
+Engineer 2015 – 2018
+• Built services.
+Fabrikam Inc, Austin, TX Jun 2012 – Dec 2014
+Analyst
+Jan 2014 – Dec 2014
+• Wrote reports.
+Junior Analyst
+Jun 2012 – Dec 2013
+• Cleaned data.
+"""
+    assert positions(text) == [
+        ("Senior Engineer", "CONTOSO LTD", "2018-01", "2021-12"),
+        ("Engineer", "CONTOSO LTD", "2015-01", "2018-12"),
+        ("Analyst", "Fabrikam Inc", "2014-01", "2014-12"),
+        ("Junior Analyst", "Fabrikam Inc", "2012-06", "2013-12"),
+    ]
+
+
+def test_a_job_held_during_another_keeps_its_own_employer() -> None:
+    # The dates fall within the job above, but that job has a title line of its own.
+    text = """Experience
+Contoso Ltd, Seattle, WA 2015 – 2021
+Software Engineer
+• Built services.
+Part-time Instructor 2016 – 2017
+Northwind College
+• Taught evening classes.
+"""
+    assert positions(text) == [
+        ("Software Engineer", "Contoso Ltd", "2015-01", "2021-12"),
+        ("Part-time Instructor", "Northwind College", "2016-01", "2017-12"),
+    ]
+
+
+def test_roles_bulleted_or_indented_under_an_employer_line_are_at_that_employer() -> None:
+    text = """Experience
+Contoso Ltd
+• Senior Engineer (2018 – Present)
+• Engineer (2015 – 2017)
+Fabrikam Inc
+• Analyst (2012 – 2014)
+"""
+    assert positions(text) == [
+        ("Senior Engineer", "Contoso Ltd", "2018-01", "present"),
+        ("Engineer", "Contoso Ltd", "2015-01", "2017-12"),
+        ("Analyst", "Fabrikam Inc", "2012-01", "2014-12"),
+    ]
+    rows = [
+        (72, "Experience"),
+        (72, "Contoso Ltd, Seattle, WA"),
+        (90, "Senior Engineer"),
+        (90, "Jan 2018 – Present"),
+        (100, "• Led the platform team."),
+        (90, "Engineer"),
+        (90, "Jan 2015 – Dec 2017"),
+        (100, "• Built services."),
+        (72, "Fabrikam Inc, Austin, TX"),
+        (90, "Analyst"),
+        (90, "Jun 2012 – Dec 2014"),
+    ]
+    lines = tuple(
+        Line(text, top=12.0 * number, x0=x0, size=10.0) for number, (x0, text) in enumerate(rows)
+    )
+    resume = parse_resume(ResumeText("cv.pdf", "pdf", lines), as_of=AS_OF)
+    assert [(p.title, p.organization) for p in resume.experience.positions] == [
+        ("Senior Engineer", "Contoso Ltd"),
+        ("Engineer", "Contoso Ltd"),
+        ("Analyst", "Fabrikam Inc"),
+    ]
+
+
+def test_a_role_written_flush_under_another_employers_role_takes_no_employer_from_it() -> None:
+    # Without bullets or an indent, a title line over dates after a job's bullets may be a
+    # job whose employer is written nowhere: it is not given the employer above.
+    text = """Experience
+Contoso Ltd, Seattle, WA
+Senior Engineer
+Jan 2018 – Present
+• Led the platform team.
+Freelance Consultant
+Jan 2015 – Dec 2017
+• Advised startups.
+"""
+    assert [org for _, org, _, _ in positions(text)] == ["Contoso Ltd", None]

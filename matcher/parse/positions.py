@@ -17,6 +17,7 @@ from matcher.parse.dates import (
     find_periods,
     locate_periods,
 )
+from matcher.parse.groups import Groups, _dated_employers, _duration_groups, _undated_employers
 from matcher.parse.headers import (
     _DESCRIPTION_START_RE,
     _LETTER_WORD_RE,
@@ -247,55 +248,53 @@ def _find_positions(
     # dated line are.
     header_ok = cache(lambda row: _is_header_line(lines[row], as_of))
     gives_both = cache(lambda row: _employer_as_title(_clean(lines[row].text)) is not None)
-    headers_before = any(header_ok(i) for i in range(anchors[0].index))
+    grouped: Groups = {}
+    headings: set[int] = set()
+    if not strict:
+        grouped, headings = _dated_employers(lines, anchors, header_ok)
+        grouped = _undated_employers(lines, anchors, header_ok) | grouped
+        grouped |= _duration_groups(lines, anchors, header_ok)
+    first = next(a for n, a in enumerate(anchors) if n not in headings)
+    headers_before = any(header_ok(i) for i in range(first.index))
     used: set[int] = set()
-    blocks: list[tuple[int, _Anchor, list[str]]] = []
+    blocks: list[tuple[int, _Anchor, list[str], str | None]] = []
     for number, anchor in enumerate(anchors):
+        if number in headings:
+            continue
         earlier = [a.index for a in anchors[:number] if a.index < anchor.index]
         later = [a.index for a in anchors[number + 1 :] if a.index > anchor.index]
         floor = earlier[-1] + 1 if earlier else 0
         ceiling = later[0] if later else len(lines)
-        title, org = _assign(anchor.fields)
         fields = list(anchor.fields)
         begin = anchor.index
+        employer, head = grouped.get(number, (None, None))
         if anchor.alone and not strict:
-            # The section's layout says where to look first; a resume that mixes layouts
-            # still gets the other side when the first gives nothing.  A title that names no
-            # role ("Contoso Bank, London · 2024-02 to present": "London") is replaced by a
-            # header line beside it that does ("Machine Learning Engineer").
-            for look_before in (True, False) if headers_before else (False, True):
-                weak = title is not None and org is not None and _score(title)[0] == 0
-                if title is not None and org is not None and not weak:
-                    break
-                wanted_title = None if weak else title
-                if look_before:
-                    rows = _rows_before(
-                        anchor.index, floor, used, header_ok, gives_both, wanted_title, org
-                    )
-                else:
-                    rows = _rows_after(
-                        anchor.index, ceiling, header_ok, gives_both, wanted_title, org
-                    )
-                found = [f for r in rows for f in _header_fields(lines[r].text)]
-                if weak and not any(_score(f)[0] > 0 for f in found):
-                    continue
-                if look_before:
-                    fields = found + fields
-                    begin = rows[0] if rows else begin
-                else:
-                    fields = fields + found
-                used.update(rows)
+            fields, begin = _look_around(
+                lines,
+                anchor,
+                (True, False) if headers_before else (False, True),
+                (floor, ceiling),
+                used,
+                header_ok,
+                gives_both,
+                employer=employer,
+            )
+            if head is not None:
+                begin = head
+            if employer is None:
+                # Where headers precede their dates, the line right above the next dates
+                # heads the next job: it is not this one's employer.
+                stop = ceiling - 1 if headers_before and later else ceiling
                 title, org = _assign(fields)
-            # Where headers precede their dates, the line right above the next dates heads
-            # the next job: it is not this one's employer.
-            stop = ceiling - 1 if headers_before and later else ceiling
-            fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
-        blocks.append((begin, anchor, fields))
+                fields = _employer_below(fields, title, org, lines, anchor.index, stop, header_ok)
+        blocks.append((begin, anchor, fields, employer))
     positions: list[Position] = []
-    for number, (begin, anchor, fields) in enumerate(blocks):
+    for number, (begin, anchor, fields, employer) in enumerate(blocks):
         stop = blocks[number + 1][0] if number + 1 < len(blocks) else len(lines)
         title, org = _assign(fields)
-        if org is None and title is not None and positions and not strict:
+        if employer is not None:
+            title, org = title or org, employer
+        elif org is None and title is not None and positions and not strict:
             org = _employer_above(
                 blocks, number, positions[-1].organization, headers_before=headers_before
             )
@@ -306,8 +305,55 @@ def _find_positions(
     return positions
 
 
+def _look_around(
+    lines: Sequence[Line],
+    anchor: _Anchor,
+    sides: tuple[bool, bool],
+    bounds: tuple[int, int],
+    used: set[int],
+    header_ok: Callable[[int], bool],
+    gives_both: Callable[[int], bool],
+    *,
+    employer: str | None,
+) -> tuple[list[str], int]:
+    """A date line's fields with those the header lines beside it give, and the row its
+    block begins on.
+
+    ``sides`` says where to look first (True: before the dates); a resume that mixes layouts
+    still gets the other side when the first gives nothing.  A title that names no role
+    ("Contoso Bank, London · 2024-02 to present": "London") is replaced by a header line
+    beside it that does ("Machine Learning Engineer").  A role whose employer is known
+    (``employer``: one of a group) wants its title only.
+    """
+    fields, begin = list(anchor.fields), anchor.index
+    floor, ceiling = bounds
+    for look_before in sides:
+        title, org = _assign(fields)
+        if employer is not None:
+            title, org = title or org, employer
+        weak = title is not None and org is not None and _score(title)[0] == 0
+        weak = weak and employer is None
+        if title is not None and org is not None and not weak:
+            break
+        wanted = None if weak else title
+        if look_before:
+            rows = _rows_before(anchor.index, floor, used, header_ok, gives_both, wanted, org)
+        else:
+            rows = _rows_after(anchor.index, ceiling, header_ok, gives_both, wanted, org)
+        found = [f for r in rows for f in _header_fields(lines[r].text)]
+        if weak and not any(_score(f)[0] > 0 for f in found):
+            continue
+        if look_before:
+            fields = found + fields
+            begin = rows[0] if rows else begin
+        else:
+            fields = fields + found
+        used.update(rows)
+    return fields, begin
+
+
 def _employer_above(
-    blocks: Sequence[tuple[int, _Anchor, list[str]]],
+    blocks: Sequence[tuple[int, _Anchor, list[str], str | None]],
     number: int,
     earlier_org: str | None,
     *,
@@ -315,8 +361,8 @@ def _employer_above(
 ) -> str | None:
     """The employer of the position above (``earlier_org``) when block ``number``, which
     names none, is a later role there; None otherwise."""
-    begin, anchor, fields = blocks[number]
-    earlier_begin, earlier_anchor, _ = blocks[number - 1]
+    begin, anchor, fields, _ = blocks[number]
+    earlier_begin, earlier_anchor, _, _ = blocks[number - 1]
     if headers_before:
         # "Contoso, Austin, TX" over several titles, each with its dates: a title line
         # with no header of its own above it is a later role at the employer above.
