@@ -77,14 +77,18 @@ def _duration_groups(
     latest first, so the next employer's role starts before the group's earliest month or,
     overlapping it, after the group's role above it.
     """
-    totals = [row for row in range(1, len(lines)) if _stated_months(_clean(lines[row].text))]
+    totals = {
+        row: months
+        for row in range(1, len(lines))
+        if (months := _stated_months(_clean(lines[row].text)))
+    }
+    rows = list(totals)
     groups: Groups = {}
-    for number, row in enumerate(totals):
+    for number, (row, total) in enumerate(totals.items()):
         employer = _header_fields(lines[row - 1].text) if header_ok(row - 1) else []
         if len(employer) != 1:
             continue
-        total = _stated_months(_clean(lines[row].text)) or 0
-        following = totals[number + 1] if number + 1 < len(totals) else len(lines)
+        following = rows[number + 1] if number + 1 < len(rows) else len(lines)
         start: int | None = None  # the group's first month
         latest: YearMonth | None = None  # the start of the role before
         for place, anchor in enumerate(anchors):

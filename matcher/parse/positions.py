@@ -331,8 +331,7 @@ def _look_around(
         title, org = _assign(fields)
         if employer is not None:
             title, org = title or org, employer
-        weak = title is not None and org is not None and _score(title)[0] == 0
-        weak = weak and employer is None
+        weak = employer is None and title is not None and org is not None and _score(title)[0] == 0
         if title is not None and org is not None and not weak:
             break
         wanted = None if weak else title
